@@ -1,0 +1,171 @@
+package events
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"unicode/utf8"
+)
+
+// MarshalJSON writes the record as one JSON object with the 33 fields in
+// EVENTS.md order; unknown values are null, integers and numbers are JSON
+// numbers.
+func (e Event) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.Grow(512 + len(e.Sentence)*2)
+	b.WriteByte('{')
+	for i, f := range Fields {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		writeJSONString(&b, f.Name)
+		b.WriteByte(':')
+		v := f.Get(&e)
+		switch {
+		case v == "" && !f.Required:
+			b.WriteString("null")
+		case f.Kind == KindInteger || f.Kind == KindNumber:
+			b.WriteString(v)
+		default:
+			writeJSONString(&b, v)
+		}
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+// writeJSONString writes s as a JSON string without escaping HTML characters
+// or non-ASCII text, so Arabic stays readable. Invalid UTF-8 becomes U+FFFD.
+func writeJSONString(b *bytes.Buffer, s string) {
+	const hex = "0123456789abcdef"
+	b.WriteByte('"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b.WriteString(s[start:i])
+			switch c {
+			case '"', '\\':
+				b.WriteByte('\\')
+				b.WriteByte(c)
+			case '\n':
+				b.WriteString(`\n`)
+			case '\r':
+				b.WriteString(`\r`)
+			case '\t':
+				b.WriteString(`\t`)
+			default:
+				b.WriteString(`\u00`)
+				b.WriteByte(hex[c>>4])
+				b.WriteByte(hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b.WriteString(s[start:i])
+			b.WriteString(`\ufffd`)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b.WriteString(s[start:i])
+			b.WriteString(`\u202`)
+			b.WriteByte(hex[r&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b.WriteString(s[start:])
+	b.WriteByte('"')
+}
+
+// UnmarshalJSON reads a record written by MarshalJSON. Fields may be absent
+// or null (unknown); numbers may also be given as strings. Unknown keys are
+// an error, as is a value of the wrong type or outside its field's set.
+func (e *Event) UnmarshalJSON(data []byte) error {
+	var raw map[string]json.RawMessage
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	if err := dec.Decode(&raw); err != nil {
+		return err
+	}
+	*e = Event{}
+	errs := DecodeFields(e, raw)
+	if len(errs) > 0 {
+		return errs[0]
+	}
+	return nil
+}
+
+// DecodeFields sets e's fields from the raw JSON values of an object and
+// returns a *FieldError for each key that is unknown or whose value is
+// malformed, in field order (unknown keys last, sorted).
+func DecodeFields(e *Event, raw map[string]json.RawMessage) []error {
+	var errs []error
+	for _, f := range Fields {
+		msg, ok := raw[f.Name]
+		if !ok {
+			continue
+		}
+		s, err := jsonScalar(msg, f.Kind)
+		if err == nil {
+			err = f.Set(e, s)
+		}
+		if err != nil {
+			errs = append(errs, &FieldError{f.Name, err})
+		}
+	}
+	var unknown []string
+	for k := range raw {
+		if _, ok := FieldByName(k); !ok {
+			unknown = append(unknown, k)
+		}
+	}
+	sort.Strings(unknown)
+	for _, k := range unknown {
+		errs = append(errs, &FieldError{k, fmt.Errorf("is not a field of the record")})
+	}
+	return errs
+}
+
+// jsonScalar turns a JSON value into the text form Field.Set reads.
+func jsonScalar(msg json.RawMessage, k Kind) (string, error) {
+	t := bytes.TrimSpace(msg)
+	if len(t) == 0 || string(t) == "null" {
+		return "", nil
+	}
+	switch t[0] {
+	case '"':
+		var s string
+		if err := json.Unmarshal(t, &s); err != nil {
+			return "", err
+		}
+		return s, nil
+	case '{', '[':
+		return "", fmt.Errorf("want a %s, got %s", k, kindOfJSON(t[0]))
+	case 't', 'f':
+		return "", fmt.Errorf("want a %s, got a boolean", k)
+	}
+	if k != KindInteger && k != KindNumber {
+		return "", fmt.Errorf("want a %s, got the number %s", k, t)
+	}
+	return string(t), nil
+}
+
+func kindOfJSON(c byte) string {
+	if c == '{' {
+		return "an object"
+	}
+	return "an array"
+}
