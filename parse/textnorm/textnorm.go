@@ -1,0 +1,214 @@
+// Package textnorm folds Arabic and English text for matching and splits it
+// into tokens that keep their offsets in the original text.
+//
+// Matching happens on folded text, reporting on the original: every Token
+// carries Start and End, code-point offsets into the string it came from,
+// so that []rune(s)[t.Start:t.End] == t.Text always holds.
+//
+// Folding is a fixed chain applied to each rune, the same for lexicon keys
+// (Fold) and for article text (Tokenize):
+//   - Arabic diacritics (harakat, tanwin, shadda, sukun, dagger alef, Quranic
+//     marks) and tatweel are dropped;
+//   - alef forms أ إ آ ٱ become ا, ى becomes ي, ة becomes ه;
+//   - Arabic presentation forms become their base letters (NFKC);
+//   - Arabic-Indic (٠–٩) and Persian (۰–۹) digits become ASCII digits, the
+//     Arabic thousands separator ٬ becomes ',' and the decimal mark ٫ '.';
+//   - Latin letters are lower-cased, typographic apostrophes become '.
+package textnorm
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// FoldRune folds one rune for matching. It returns the folded text, which is
+// empty when the rune is dropped (a diacritic or tatweel) and may hold more
+// than one rune for a presentation form such as the lam-alef ligature.
+func FoldRune(r rune) string {
+	if f, ok := foldOne(r); ok {
+		if f < 0 {
+			return ""
+		}
+		return string(f)
+	}
+	if isPresentationForm(r) {
+		return Fold(norm.NFKC.String(string(r)))
+	}
+	return string(r)
+}
+
+// foldOne folds the runes that map to at most one rune: -1 drops r; ok is
+// false when r is not folded by this table.
+func foldOne(r rune) (rune, bool) {
+	switch {
+	case r < 0x80:
+		if 'A' <= r && r <= 'Z' {
+			return r + ('a' - 'A'), true
+		}
+		return r, true
+	case r >= 0x064B && r <= 0x065F, r == 0x0670, r >= 0x06D6 && r <= 0x06ED && r != 0x06E5 && r != 0x06E6, r == 0x0640:
+		return -1, true
+	case r == 'أ' || r == 'إ' || r == 'آ' || r == 'ٱ':
+		return 'ا', true
+	case r == 'ى':
+		return 'ي', true
+	case r == 'ة':
+		return 'ه', true
+	case r >= '٠' && r <= '٩':
+		return '0' + (r - '٠'), true
+	case r >= '۰' && r <= '۹':
+		return '0' + (r - '۰'), true
+	case r == '٬':
+		return ',', true
+	case r == '٫':
+		return '.', true
+	case r == '’' || r == '‘' || r == 'ʼ':
+		return '\'', true
+	case r == '\u200c' || r == '\u200d' || r == '\u200e' || r == '\u200f' || r == '\ufeff':
+		return -1, true // zero-width joiners and direction marks
+	}
+	if r < 0x0600 && unicode.IsUpper(r) {
+		return unicode.ToLower(r), true
+	}
+	return r, false
+}
+
+func isPresentationForm(r rune) bool {
+	return (r >= 0xFB50 && r <= 0xFDFF) || (r >= 0xFE70 && r <= 0xFEFF && r != 0xFEFF)
+}
+
+// Fold folds a whole string with FoldRune; lexicon keys go through it.
+func Fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if f, ok := foldOne(r); ok {
+			if f >= 0 {
+				b.WriteRune(f)
+			}
+			continue
+		}
+		b.WriteString(FoldRune(r))
+	}
+	return b.String()
+}
+
+// Kind classifies a token.
+type Kind uint8
+
+// Token kinds.
+const (
+	Word   Kind = iota + 1 // letters (Arabic or Latin), with the marks folded away
+	Number                 // digits, with inner thousands separators and a decimal mark
+	Punct                  // one punctuation or symbol rune
+)
+
+// Token is one word, number or punctuation mark of a text.
+type Token struct {
+	Text  string // as written
+	Norm  string // folded; for a Number, the digits with ',' removed (2500, 2.5)
+	Start int    // code-point offset of the token in the tokenized string
+	End   int    // exclusive end offset
+	Kind  Kind
+}
+
+// IsArabic reports whether r is an Arabic letter (including the
+// presentation forms).
+func IsArabic(r rune) bool {
+	return (r >= 0x0600 && r <= 0x06FF) || (r >= 0x0750 && r <= 0x077F) || (r >= 0x08A0 && r <= 0x08FF) ||
+		isPresentationForm(r)
+}
+
+func isDigit(r rune) bool {
+	return (r >= '0' && r <= '9') || (r >= '٠' && r <= '٩') || (r >= '۰' && r <= '۹')
+}
+
+func isWordRune(r rune) bool {
+	if isDigit(r) {
+		return false
+	}
+	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) || r == 0x0640 || r == '\u200c' || r == '\u200d'
+}
+
+// Tokenize splits s into words, numbers and punctuation, skipping white
+// space. Offsets are code points into s. A number keeps inner separators
+// (2,500 2٬500 2.5 ٢٫٥) when a digit follows them.
+func Tokenize(s string) []Token {
+	return AppendTokens(nil, s, 0)
+}
+
+// AppendTokens appends the tokens of s to dst, adding base to every offset;
+// it lets a caller tokenize a sentence and keep article offsets.
+func AppendTokens(dst []Token, s string, base int) []Token {
+	var fold strings.Builder
+	pos := base // code-point index of s[i]
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case unicode.IsSpace(r) || r == 0xFEFF || r == '\u200e' || r == '\u200f':
+			i += size
+			pos++
+		case isDigit(r):
+			start, startPos := i, pos
+			fold.Reset()
+			for i < len(s) {
+				r, size = utf8.DecodeRuneInString(s[i:])
+				if isDigit(r) {
+					fold.WriteString(Fold(string(r)))
+					i += size
+					pos++
+					continue
+				}
+				if r == ',' || r == '٬' || r == '.' || r == '٫' {
+					nr, nsize := utf8.DecodeRuneInString(s[i+size:])
+					if nsize > 0 && isDigit(nr) {
+						if r == '.' || r == '٫' {
+							fold.WriteByte('.')
+						}
+						i += size
+						pos++
+						continue
+					}
+				}
+				break
+			}
+			dst = append(dst, Token{Text: s[start:i], Norm: fold.String(), Start: startPos, End: pos, Kind: Number})
+		case isWordRune(r):
+			start, startPos := i, pos
+			fold.Reset()
+			for i < len(s) {
+				r, size = utf8.DecodeRuneInString(s[i:])
+				if !isWordRune(r) && !(r == '\'' || r == '’') {
+					break
+				}
+				if r == '\'' || r == '’' {
+					// an apostrophe inside a word (o'clock) stays; a final one or "'s" ends it
+					nr, nsize := utf8.DecodeRuneInString(s[i+size:])
+					if nsize == 0 || !isWordRune(nr) || (nr == 's' || nr == 'S') && endsWordAt(s, i+size+nsize) {
+						break
+					}
+				}
+				fold.WriteString(FoldRune(r))
+				i += size
+				pos++
+			}
+			dst = append(dst, Token{Text: s[start:i], Norm: fold.String(), Start: startPos, End: pos, Kind: Word})
+		default:
+			dst = append(dst, Token{Text: s[i : i+size], Norm: FoldRune(r), Start: pos, End: pos + 1, Kind: Punct})
+			i += size
+			pos++
+		}
+	}
+	return dst
+}
+
+func endsWordAt(s string, i int) bool {
+	if i >= len(s) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return !isWordRune(r)
+}

@@ -1,0 +1,89 @@
+package textnorm
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestFold(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"diacritics and shadda", "شنّ هجوماً", "شن هجوما"},
+		{"tatweel", "الـتحالف", "التحالف"},
+		{"alef forms", "أإآٱ", "اااا"},
+		{"alef maqsura and ta marbuta", "مستشفى الجامعة", "مستشفي الجامعه"},
+		{"arabic-indic digits", "٢٥٠٠", "2500"},
+		{"persian digits", "۱۵۰", "150"},
+		{"separators", "٢٬٥٠٠٫٥", "2,500.5"},
+		{"latin lower", "U.S. Forces", "u.s. forces"},
+		{"presentation form lam-alef", "\uFEFB", "لا"},
+		{"apostrophe", "Iraq’s", "iraq's"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, Fold(tt.in))
+		})
+	}
+}
+
+func TestTokenizeOffsets(t *testing.T) {
+	texts := []string{
+		"ونفذت جماعات مسلّحة موالية لإيران أكثر من 150 هجوماً، ضدّ «الجنود».",
+		"U.S. forces have been attacked more than 2,500 times since Oct. 17, Iraq's ministry said.",
+		"قتل ٢٬٥٠٠ شخص و٣٫٥ بالمئة",
+		"",
+		"!!! ...",
+	}
+	for _, s := range texts {
+		runes := []rune(s)
+		for _, tok := range Tokenize(s) {
+			assert.Equal(t, tok.Text, string(runes[tok.Start:tok.End]), "token %+v of %q", tok, s)
+		}
+	}
+}
+
+func TestTokenizeNumbers(t *testing.T) {
+	toks := Tokenize("more than 2,500 troops, ٢٬٥٠٠ جندي و3.5 and 17.")
+	var nums []string
+	for _, tok := range toks {
+		if tok.Kind == Number {
+			nums = append(nums, tok.Norm)
+		}
+	}
+	assert.Equal(t, []string{"2500", "2500", "3.5", "17"}, nums)
+}
+
+func TestTokenizePossessive(t *testing.T) {
+	toks := Tokenize("Iraq's o'clock")
+	var words []string
+	for _, tok := range toks {
+		words = append(words, tok.Norm)
+	}
+	assert.Equal(t, []string{"iraq", "'", "s", "o'clock"}, words)
+}
+
+func TestArabicStems(t *testing.T) {
+	tests := []struct {
+		in       string
+		contains string
+	}{
+		{"وواشنطن", "واشنطن"},
+		{"بالعراق", "العراق"},
+		{"بالعراق", "عراق"},
+		{"للتحالف", "التحالف"},
+		{"وبالتحالف", "التحالف"},
+		{"فالجيش", "جيش"},
+		{"كالعاده", "العاده"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			assert.Contains(t, ArabicStems(Fold(tt.in)), Fold(tt.contains))
+		})
+	}
+	assert.Equal(t, "واشنطن", ArabicStems("واشنطن")[0], "the word itself comes first")
+}
+
+func TestArabicSuffixStems(t *testing.T) {
+	assert.Contains(t, ArabicSuffixStems(Fold("استهدفتها")), Fold("استهدفت"))
+	assert.Contains(t, ArabicSuffixStems(Fold("مسؤوليته")), Fold("مسؤوليه"))
+}
