@@ -1,0 +1,296 @@
+package lexicon
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/eventline/eventline/parse/textnorm"
+)
+
+// Entry is one reading of a matched phrase: an actor, a place, a trigger or
+// a cue. A phrase may have several readings (العراق is an actor and a
+// place); the parser picks one from the context.
+type Entry struct {
+	Actor   *Actor
+	Place   *Place
+	Trigger *Trigger
+	Cue     *Cue
+	// Demonym marks an actor named by its nisba adjective (أميركي): it names
+	// the state only after a force or official noun.
+	Demonym bool
+	verbal  bool
+}
+
+// Clitics are the proclitics that came off the first word of a match.
+type Clitics struct {
+	Conj    rune // 'و' or 'ف', or 0
+	Prep    rune // 'ب', 'ك' or 'ل', or 0
+	Article bool // the article ال came off
+	Future  bool // the future prefix سـ came off a verb
+}
+
+// Letters is the number of letters the clitics take in the folded word (ال
+// counts two; the ل of لل that stands for ل + ال counts one).
+func (c Clitics) Letters() int {
+	n := 0
+	if c.Conj != 0 {
+		n++
+	}
+	if c.Prep != 0 {
+		n++
+	}
+	if c.Article {
+		n += 2
+	}
+	if c.Future {
+		n++
+	}
+	return n
+}
+
+// Match is a phrase of the lexicon found in a token sequence.
+type Match struct {
+	First, Last int     // token range [First, Last)
+	Entries     []Entry // readings, in data-file order; shared: do not modify
+	Clitics     Clitics // what came off the first token
+	Suffix      string  // the folded pronoun that came off the last token ("ها"), or ""
+}
+
+// node is a trie node of the phrase index: one token key per level.
+type node struct {
+	next    map[string]*node
+	all     []Entry
+	nominal []Entry // the readings that accept a preposition or the article (not verbs)
+}
+
+// innerKey is the key of a token after the first in a phrase: Arabic drops
+// the article, so that definiteness agreement (الجماعات المسلحة / جماعات
+// مسلحة) does not matter.
+func innerKey(lang, norm string) string {
+	if lang == "ar" && strings.HasPrefix(norm, "ال") && utf8.RuneCountInString(norm) >= 4 {
+		return norm[len("ال"):]
+	}
+	return norm
+}
+
+// addPhrase indexes a phrase under lang. An alias of several words whose
+// first word has the article is also indexed without it (التحالف الدولي
+// matches تحالف دولي).
+func (l *Lexicon) addPhrase(lang, phrase string, e Entry, alias bool) {
+	toks := textnorm.Tokenize(phrase)
+	if len(toks) == 0 {
+		return
+	}
+	keys := make([]string, len(toks))
+	for i, t := range toks {
+		if i == 0 {
+			keys[i] = t.Norm
+		} else {
+			keys[i] = innerKey(lang, t.Norm)
+		}
+	}
+	l.insert(lang, keys, e)
+	if alias && lang == "ar" && len(keys) > 1 && strings.HasPrefix(keys[0], "ال") && utf8.RuneCountInString(keys[0]) >= 4 {
+		k2 := append([]string{keys[0][len("ال"):]}, keys[1:]...)
+		l.insert(lang, k2, e)
+	}
+}
+
+func (l *Lexicon) insert(lang string, keys []string, e Entry) {
+	root := l.roots[lang]
+	if root == nil {
+		root = &node{}
+		l.roots[lang] = root
+	}
+	n := root
+	for _, k := range keys {
+		if n.next == nil {
+			n.next = map[string]*node{}
+		}
+		c := n.next[k]
+		if c == nil {
+			c = &node{}
+			n.next[k] = c
+		}
+		n = c
+	}
+	for _, x := range n.all {
+		if x == e {
+			return
+		}
+	}
+	n.all = append(n.all, e)
+	if !e.verbal {
+		n.nominal = append(n.nominal, e)
+	}
+}
+
+// candidate is one way to read the first word of a phrase: its key with some
+// proclitics off.
+type candidate struct {
+	key     string
+	clitics Clitics
+}
+
+// pronounSuffixes are the attached pronouns that may come off a single word
+// (استهدفتها، مسؤوليته، لقائه), longest first.
+var pronounSuffixes = []string{"هما", "كما", "هم", "هن", "كم", "نا", "ها", "ه", "ك"}
+
+// arabicCandidates appends the readings of the folded word w: w itself, and
+// w without و/ف, then ب/ك/ل (لل = ل + ال), then ال, and a future سـ before a
+// present verb — ordered by the number of letters taken off.
+func arabicCandidates(w string, out []candidate) []candidate {
+	start := len(out)
+	add := func(k string, c Clitics) {
+		if utf8.RuneCountInString(k) >= 2 {
+			out = append(out, candidate{k, c})
+		}
+	}
+	conjs := [2]candidate{{w, Clitics{}}}
+	nc := 1
+	if r, size := utf8.DecodeRuneInString(w); (r == 'و' || r == 'ف') && utf8.RuneCountInString(w) >= 4 {
+		conjs[1] = candidate{w[size:], Clitics{Conj: r}}
+		nc = 2
+	}
+	for _, c := range conjs[:nc] {
+		s := c.key
+		preps := [2]candidate{{s, c.clitics}}
+		np := 1
+		if r, size := utf8.DecodeRuneInString(s); (r == 'ب' || r == 'ك' || r == 'ل') && utf8.RuneCountInString(s) >= 4 {
+			cl := c.clitics
+			cl.Prep = r
+			if r == 'ل' && strings.HasPrefix(s, "لل") {
+				preps[1] = candidate{"ال" + s[2*size:], cl}
+			} else {
+				preps[1] = candidate{s[size:], cl}
+			}
+			np = 2
+		}
+		for _, p := range preps[:np] {
+			add(p.key, p.clitics)
+			if strings.HasPrefix(p.key, "ال") {
+				cl := p.clitics
+				cl.Article = true
+				add(p.key[len("ال"):], cl)
+			}
+		}
+		// the future سـ before a present verb: سيزور، ستعقد، سنرد
+		if strings.HasPrefix(s, "س") && utf8.RuneCountInString(s) >= 4 {
+			rest := s[len("س"):]
+			if r, _ := utf8.DecodeRuneInString(rest); r == 'ي' || r == 'ت' || r == 'ن' || r == 'ا' {
+				cl := c.clitics
+				cl.Future = true
+				add(rest, cl)
+			}
+		}
+	}
+	// insertion sort by letters taken off, stable
+	for i := start + 1; i < len(out); i++ {
+		for j := i; j > start && out[j].clitics.Letters() < out[j-1].clitics.Letters(); j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
+
+// entriesFor returns the readings of n that the clitics allow: a verb takes
+// no preposition and no article.
+func entriesFor(n *node, c Clitics) []Entry {
+	if c.Prep != 0 || c.Article {
+		return n.nominal
+	}
+	return n.all
+}
+
+// Match finds the lexicon's phrases in toks, longest first, left to right,
+// without overlaps. For Arabic the first word of a phrase may carry
+// proclitics, the other words their article; a single word may also carry an
+// attached pronoun. Among equally long matches the one that takes fewer
+// letters off wins, so a name written with ال (ألباريس) beats a shorter name
+// hidden in it. lang selects the index: "ar" or "en".
+func (l *Lexicon) Match(toks []textnorm.Token, lang string) []Match {
+	root := l.roots[lang]
+	if root == nil {
+		return nil
+	}
+	var out []Match
+	var buf [16]candidate
+	for i := 0; i < len(toks); {
+		if toks[i].Kind != textnorm.Word {
+			i++
+			continue
+		}
+		var cands []candidate
+		if lang == "ar" {
+			cands = arabicCandidates(toks[i].Norm, buf[:0])
+		} else {
+			buf[0] = candidate{key: toks[i].Norm}
+			cands = buf[:1]
+		}
+		best := Match{}
+		for _, c := range cands {
+			n := root.next[c.key]
+			if n == nil {
+				continue
+			}
+			end, endNode := -1, (*node)(nil)
+			if len(entriesFor(n, c.clitics)) > 0 {
+				end, endNode = i+1, n
+			}
+			cur := n
+			for j := i + 1; j < len(toks) && cur.next != nil; j++ {
+				nx := cur.next[innerKey(lang, toks[j].Norm)]
+				if nx == nil {
+					break
+				}
+				cur = nx
+				if len(cur.all) > 0 {
+					end, endNode = j+1, cur
+				}
+			}
+			if end > 0 && end-i > best.Last-best.First {
+				es := endNode.all
+				if end == i+1 {
+					es = entriesFor(endNode, c.clitics)
+				}
+				best = Match{First: i, Last: end, Entries: es, Clitics: c.clitics}
+			}
+		}
+		if best.Last == 0 && lang == "ar" {
+			best = suffixMatch(root, cands, i)
+		}
+		if best.Last > 0 {
+			out = append(out, best)
+			i = best.Last
+			continue
+		}
+		i++
+	}
+	return out
+}
+
+// suffixMatch tries the candidates of one word without an attached pronoun;
+// only triggers take one (استهدفتها، لقائه), never names.
+func suffixMatch(root *node, cands []candidate, i int) Match {
+	for _, c := range cands {
+		for _, s := range pronounSuffixes {
+			if !strings.HasSuffix(c.key, s) || utf8.RuneCountInString(c.key)-utf8.RuneCountInString(s) < 3 {
+				continue
+			}
+			n := root.next[c.key[:len(c.key)-len(s)]]
+			if n == nil {
+				continue
+			}
+			var es []Entry
+			for _, e := range entriesFor(n, c.clitics) {
+				if e.Trigger != nil {
+					es = append(es, e)
+				}
+			}
+			if len(es) > 0 {
+				return Match{First: i, Last: i + 1, Entries: es, Clitics: c.clitics, Suffix: s}
+			}
+		}
+	}
+	return Match{}
+}
