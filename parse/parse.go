@@ -1,26 +1,90 @@
 // Package parse turns an article into events: it splits the body into
 // sentences (package sentence), folds and tokenizes them (textnorm), finds
 // time expressions (timex) and counts (quantity), matches the lexicons of
-// triggers, actors and places, and assembles the records of EVENTS.md.
+// triggers, cues, actors and places (package lexicon), and assembles the
+// records of EVENTS.md.
 //
 // Parse never reads the clock: relative dates resolve against the article's
 // published date, and an article without one gets unknown relative dates.
+//
+// # How a sentence is read
+//
+// The machinery is language-neutral and the knowledge is data: every word
+// the rules look at is a line of lexicon/data/*.tsv with a class, and the
+// rules work on classes. For one sentence:
+//
+//  1. scan: tokens (offsets in the article), quotations (a quotation of five
+//     words or more is direct speech: its event words are not events of the
+//     sentence, but names in it are still names), time expressions, counts,
+//     and the lexicon's phrases, longest first with proclitics off. A name
+//     that is both an actor and a place (العراق) is a place after a locative
+//     preposition (في، بـ، من) and an actor elsewhere. A demonym names a state
+//     after a force noun (جنود أميركيون، القوات الأميركية) or an event noun
+//     (غارات أميركية). "هذه الجماعات" refers to the last group named in the
+//     article, a bare "المسؤول" to the last speaker. A place noun with a name
+//     the gazetteer lacks (في مدينة كادقلي) is a place as written.
+//  2. clauses: complementizers (أن، إن), relatives (الذي), conjunctions
+//     (بينما), background (على خلفية، ردا على — no events of their own) and
+//     circumstances (خلال، جراء) up to the next comma, direct speech, and a
+//     verb coordinated with the one before it (و + verb).
+//  3. triggers: dropped when negated (لم تقع هجمات), background, inside direct
+//     speech, a topic (محادثات بشأن الانسحاب), or missing what they need
+//     (نشر needs forces, اعترض a weapon); violent triggers naming one event
+//     merge (هجوماً صاروخياً وغارة، غارات جوية استهدفت).
+//  4. roles: a verb's subject follows it (VSO) or precedes it; a noun's agent
+//     is its genitive (هجمات الجماعات) or the subject of its light verb (شنّت
+//     الجماعات … هجوماً); the object, or the phrase after ضد/على/مع, is actor2.
+//     Of adjacent names for one participant the most specific wins (person >
+//     organisation/group > state); of coordinated ones the first. Without a
+//     subject: the subject of the clause a pronoun clause hangs on (أعلنت
+//     واشنطن أنها استهدفت), the last speaker for a sentence opening with a
+//     verb of saying (وقال، وأضاف), then the noun phrase as written.
+//  5. governors: a claim makes the attacks it names `claimed`, a denial
+//     `denied`, a threat `hypothetical`; talks and demands absorb their
+//     topics; a report verb with a nominal event (أفاد ب"إسقاط طائرة") is
+//     that event, dated by the verb; a group saying it struck is a claim plus
+//     the claimed attack; a state announcing its own operation is the
+//     operation, reported.
+//  6. time: each time expression dates the nearest event of its clause; an
+//     event without one shares the time of another event of its clause or of
+//     a coordinated clause, never a statement's time, never across a
+//     quotation; none → unknown (date = published).
+//  7. counts: the count whose noun is the trigger (150 هجوماً), else the
+//     nearest event its unit fits; casualties to the nearest violent event.
+//  8. place: the deepest of the places of the event's clause that lie on one
+//     chain, else the smallest place holding them all, else none.
+//  9. type: from the class, the weapons named around the trigger and whether
+//     actor1 acts for a state.
+//
+// Extract is safe for concurrent use: the Parser is read-only after New.
 package parse
 
 import (
+	"time"
+
 	"github.com/eventline/eventline/events"
+	"github.com/eventline/eventline/parse/lexicon"
 	"github.com/eventline/eventline/parse/sentence"
 	"github.com/eventline/eventline/parse/textnorm"
 )
 
 // Parser extracts events from articles. It holds the loaded lexicons, is
 // read-only after New and safe for concurrent use.
-type Parser struct{}
+type Parser struct {
+	lex *lexicon.Lexicon
+}
 
 // New loads the embedded lexicons and returns a Parser.
 func New() (*Parser, error) {
-	return &Parser{}, nil
+	lex, err := lexicon.Default()
+	if err != nil {
+		return nil, err
+	}
+	return &Parser{lex: lex}, nil
 }
+
+// Lexicon returns the parser's lexicon (read-only).
+func (p *Parser) Lexicon() *lexicon.Lexicon { return p.lex }
 
 // DetectLang returns "ar" when Arabic letters make up at least a third of
 // the letters of text, else "en". It is how --lang auto decides per article.
@@ -62,5 +126,111 @@ func (p *Parser) Sentences(a *events.Article) []sentence.Sentence {
 // assigned and every field of the record filled from the text and the
 // article's metadata.
 func (p *Parser) Extract(a *events.Article) []events.Event {
-	return nil
+	return p.run(a, nil)
+}
+
+// Analyze returns what the parser saw in the article — sentences, time
+// expressions, counts, actors, places, triggers — and its events, for
+// `eventline explain`.
+func (p *Parser) Analyze(a *events.Article) *Analysis {
+	an := &Analysis{DocID: a.ID, Lang: Lang(a), Published: a.Published}
+	an.Events = p.run(a, an)
+	an.normalize()
+	return an
+}
+
+// anchorOf parses the published date; the zero time when it is missing or
+// malformed (relative dates are then unknown).
+func anchorOf(a *events.Article) time.Time {
+	t, err := events.ParseDate(a.Published)
+	if err != nil {
+		return time.Time{}
+	}
+	return t
+}
+
+func (p *Parser) run(a *events.Article, an *Analysis) []events.Event {
+	lang := Lang(a)
+	anchor := anchorOf(a)
+	var out []events.Event
+	mem := &memory{}
+	for _, sen := range sentence.Split(a.Text) {
+		s := &sent{idx: sen.Index, s: sen, lang: lang}
+		p.scan(s, anchor, mem)
+		ds := p.sentenceDrafts(s, mem, anchor)
+		n := 0
+		first := len(out)
+		for i := range ds {
+			if !ds[i].kept() {
+				continue
+			}
+			out = append(out, s.event(a, lang, &ds[i], n))
+			n++
+		}
+		if an != nil {
+			an.add(s, ds, out[first:])
+		}
+	}
+	return out
+}
+
+// event writes a draft as a record.
+func (s *sent) event(a *events.Article, lang string, d *draft, n int) events.Event {
+	e := events.Event{
+		ID:            events.MakeID(a.ID, s.idx, n),
+		DocID:         a.ID,
+		Published:     a.Published,
+		Date:          a.Published,
+		DateEnd:       a.Published,
+		DatePrecision: events.PrecisionUnknown,
+		Lang:          lang,
+		Source:        a.Source,
+		URL:           a.URL,
+		SentenceIndex: s.idx,
+		CharStart:     s.s.Start,
+		CharEnd:       s.s.End,
+		Sentence:      s.s.Text,
+		Actor1:        d.actor1.name,
+		Actor2:        d.actor2.name,
+		Quote:         d.quote,
+		Confidence:    d.conf,
+		Trigger:       d.triggerText,
+		Context:       d.ctx,
+	}
+	if e.Actor2 == e.Actor1 {
+		e.Actor2 = ""
+	}
+	e.SetType(d.typ, d.withdrawal)
+	if d.time >= 0 {
+		t := s.times[d.time]
+		e.DateText = t.Text
+		if t.Date != "" && t.DateEnd != "" && t.Precision != events.PrecisionUnknown && t.Precision != "" {
+			e.Date, e.DateEnd, e.DatePrecision = t.Date, t.DateEnd, t.Precision
+		}
+	}
+	switch {
+	case d.place != nil:
+		e.Location, e.Country = d.place.Name, d.place.Country
+		if d.place.HasCoords {
+			e.Latitude, e.Longitude = events.Float(d.place.Lat), events.Float(d.place.Lon)
+		}
+	case d.placeText != "":
+		e.Location, e.Country = d.placeText, d.placeCC
+	}
+	if d.count >= 0 {
+		c := s.counts[d.count]
+		e.Count = events.Int(c.Value)
+		e.CountQualifier = c.Qualifier
+		if e.CountQualifier == "" {
+			e.CountQualifier = events.Exact
+		}
+		e.CountUnit = c.Unit
+	}
+	if d.fatal != nil {
+		e.Fatalities = events.Int(*d.fatal)
+	}
+	if d.injured != nil {
+		e.Injuries = events.Int(*d.injured)
+	}
+	return e
 }

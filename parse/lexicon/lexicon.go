@@ -204,6 +204,10 @@ type Trigger struct {
 	Type       events.EventType
 	Report     bool // reports what its complement names (أعلن، أفاد)
 	Participle bool // continues the previous verb of saying (مضيفا)
+	// Object marks a verbal noun whose genitive is its object, not its agent
+	// (استهداف القوات = the targeting of the forces; هجمات الجماعات = the
+	// groups' attacks).
+	Object bool
 	Needs      Need
 	Line       int
 }
@@ -486,6 +490,8 @@ func (l *Lexicon) loadTriggers(fsys fs.FS) error {
 				t.Report = true
 			case "participle":
 				t.Participle = true
+			case "object":
+				t.Object = true
 			case "needs=force":
 				t.Needs = NeedForce
 			case "needs=means":

@@ -129,6 +129,10 @@ func Split(text string) []Sentence {
 			}
 			continue
 		case '"':
+			if !ascii && straightCloses(runes, i) {
+				// a stray closing quote with none open (a garbled source): ignore it
+				continue
+			}
 			ascii = !ascii
 			if ascii && depth == 0 {
 				quoteStart = i
@@ -190,6 +194,20 @@ func quoteEnds(runes []rune, i int, r *rules) bool {
 	}
 	first, _ := utf8.DecodeRuneInString(next)
 	return !(unicode.IsLower(first) && first < 0x0250)
+}
+
+// straightCloses reports whether the straight quote at runes[i] can only
+// close a quotation: it is glued to the word before it and followed by a
+// space, punctuation or the end of the text.
+func straightCloses(runes []rune, i int) bool {
+	if i == 0 || isSpace(runes[i-1]) || isOpener(runes[i-1]) {
+		return false
+	}
+	if i+1 == len(runes) {
+		return true
+	}
+	n := runes[i+1]
+	return isSpace(n) || isTerminator(n) || isCloser(n) || strings.ContainsRune(",،:;", n)
 }
 
 func isTerminator(r rune) bool {

@@ -39,6 +39,7 @@ func TestSplit(t *testing.T) {
 		{"initials", "J. Smith reported it. Others agreed.", []string{"J. Smith reported it.", "Others agreed."}},
 		{"ellipsis inside", "تقييم التهديد... وتعزيز القدرات.", []string{"تقييم التهديد... وتعزيز القدرات."}},
 		{"paragraphs", "First line without stop\nSecond line.\r\n\r\nThird.", []string{"First line without stop", "Second line.", "Third."}},
+		{"stray closing quote", `أفاد مسؤول أن الأمر لا يتعلق بمفاوضات". وأكد المسؤول "ضرورة الانتقال". وقال آخر.`, []string{`أفاد مسؤول أن الأمر لا يتعلق بمفاوضات".`, `وأكد المسؤول "ضرورة الانتقال".`, `وقال آخر.`}},
 		{"unbalanced quote does not swallow lines", "He said \"never.\nNext paragraph. Another.", []string{"He said \"never.", "Next paragraph.", "Another."}},
 	}
 	for _, tt := range tests {

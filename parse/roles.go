@@ -1,0 +1,326 @@
+package parse
+
+import (
+	"strings"
+
+	"github.com/eventline/eventline/parse/lexicon"
+	"github.com/eventline/eventline/parse/textnorm"
+)
+
+// ref is an actor filling a role: a lexicon actor, or a noun phrase as
+// written.
+type ref struct {
+	actor *lexicon.Actor
+	name  string // canonical name, or the noun phrase as written
+	ment  int    // the mention it came from in this sentence, or -1
+	how   string // how it was found, for explain: subject, object, resolved …
+}
+
+func (r ref) ok() bool { return r.name != "" }
+
+func (s *sent) refOf(k int, how string) ref {
+	m := &s.ments[k]
+	if m.actor != nil {
+		return ref{actor: m.actor, name: m.actor.Name, ment: k, how: how}
+	}
+	return ref{name: m.text, ment: k, how: how}
+}
+
+func (s *sent) chainRef(c int, how string) ref { return s.refOf(s.chains[c].best, how) }
+
+// stopsNP reports whether token i ends the search for an argument after a
+// trigger: punctuation, a clause cue, a role preposition, another trigger or
+// a light verb.
+func (s *sent) stopsNP(i int, self int) bool {
+	tk := s.seg.Tokens[i]
+	t := s.toks[i]
+	if tk.Kind == textnorm.Punct {
+		if isQuoteMark(tk.Text) {
+			q := s.toks[i].quote
+			for _, qq := range s.quotes {
+				if (qq.open == i || qq.close == i) && qq.long && !qq.name {
+					return true
+				}
+			}
+			_ = q
+			return false
+		}
+		return tk.Text != "/" && tk.Text != "-"
+	}
+	if t.trig >= 0 && t.trig != self && t.ment < 0 {
+		return true
+	}
+	if t.prepB {
+		return true
+	}
+	if t.ment >= 0 || t.time >= 0 || t.count >= 0 || t.unit >= 0 {
+		return false
+	}
+	return t.cues.any(lexicon.CueComp, lexicon.CueCompPron, lexicon.CueRel, lexicon.CueConj, lexicon.CueBound, lexicon.CueFrame,
+		lexicon.CueAgainst, lexicon.CueWith, lexicon.CueTo, lexicon.CueAbout, lexicon.CueAgent, lexicon.CueNeg, lexicon.CueSupport)
+}
+
+// subjectAfter finds the subject after a verb (Arabic puts it there: قصفت
+// الطائرات الإسرائيلية …): the first chain of actors before the next stop,
+// skipping times, counts and locative phrases. It returns the chain and the
+// token where the search stopped.
+func (s *sent) subjectAfter(h *trigHit, self int) (int, int) {
+	n := s.n()
+	cl := s.clauseOf(h.first)
+	locOnly := -1
+	j := h.last
+	for ; j < n && j < h.last+14; j++ {
+		if s.toks[j].clause != cl && !s.ancestor(cl, s.toks[j].clause) || s.stopsNP(j, self) {
+			break
+		}
+		k := s.toks[j].ment
+		if k < 0 {
+			continue
+		}
+		m := &s.ments[k]
+		if m.chain < 0 || m.victim {
+			j = m.last - 1
+			continue
+		}
+		c := m.chain
+		switch {
+		case m.pp == lexicon.CueLoc || m.ppPrepB:
+			if locOnly < 0 {
+				locOnly = c
+			}
+		case m.pp == 0:
+			return c, s.chains[c].last
+		}
+		j = s.chains[c].last - 1
+	}
+	if locOnly >= 0 {
+		return locOnly, s.chains[locOnly].last
+	}
+	return -1, j
+}
+
+// objectAfter finds the object of a transitive trigger from token from: the
+// next chain not coordinated with the subject, or a chain after ضد/على/مع.
+func (s *sent) objectAfter(h *trigHit, from, self int, subj int) int {
+	n := s.n()
+	cl := s.clauseOf(h.first)
+	for j := from; j < n && j < from+14; j++ {
+		if s.toks[j].clause != cl && !s.ancestor(cl, s.toks[j].clause) {
+			break
+		}
+		tk := s.seg.Tokens[j]
+		if tk.Kind == textnorm.Punct && !isQuoteMark(tk.Text) && tk.Text != "/" {
+			break
+		}
+		if t := s.toks[j].trig; t >= 0 && t != self && s.toks[j].ment < 0 && !s.trigs[t].dropped {
+			break
+		}
+		if s.toks[j].cues.any(lexicon.CueComp, lexicon.CueCompPron, lexicon.CueRel, lexicon.CueConj, lexicon.CueBound) && s.toks[j].ment < 0 {
+			break
+		}
+		k := s.toks[j].ment
+		if k < 0 {
+			continue
+		}
+		m := &s.ments[k]
+		if m.chain < 0 {
+			j = m.last - 1
+			continue
+		}
+		c := m.chain
+		if c == subj || (subj >= 0 && c == subj+1 && s.chains[c].coord && s.chains[c].first-s.chains[subj].last <= 1) {
+			j = s.chains[c].last - 1
+			continue
+		}
+		if m.pp == 0 || m.pp == lexicon.CueAgainst || m.pp == lexicon.CueWith || m.ppLam {
+			return c
+		}
+		j = s.chains[c].last - 1
+	}
+	return -1
+}
+
+// afterPrep finds the first chain after one of the role prepositions (ضد
+// X، على X، مع X) in the trigger's clause, after token from.
+func (s *sent) afterPrep(h *trigHit, from int, classes ...lexicon.CueClass) int {
+	cl := s.clauseOf(h.first)
+	for k := range s.ments {
+		m := &s.ments[k]
+		if m.first < from || m.chain < 0 {
+			continue
+		}
+		if c := s.toks[m.first].clause; c != cl && !s.ancestor(cl, c) {
+			continue
+		}
+		for _, want := range classes {
+			if m.pp == want {
+				return m.chain
+			}
+		}
+	}
+	return -1
+}
+
+// genitiveAfter finds a chain right after a noun trigger (هجمات الجماعات،
+// غارات أميركية، هجوم للحوثيين), allowing weapon adjectives between.
+func (s *sent) genitiveAfter(h *trigHit) int {
+	n := s.n()
+	for j := h.last; j < n && j < h.last+4; j++ {
+		if s.isPunct(j) && isQuoteMark(s.seg.Tokens[j].Text) {
+			continue
+		}
+		if k := s.toks[j].ment; k >= 0 {
+			m := &s.ments[k]
+			if m.chain >= 0 && (m.pp == 0 || m.ppLam) && m.clitics.Conj == 0 {
+				return m.chain
+			}
+			return -1
+		}
+		if !s.toks[j].cues.any(lexicon.CueAir, lexicon.CueDrone, lexicon.CueRocket, lexicon.CueMissile, lexicon.CueArtillery, lexicon.CueBomb) {
+			return -1
+		}
+	}
+	return -1
+}
+
+// subjectBefore finds an actor before the trigger in its clause (SVO order,
+// a noun trigger after its agent: دفعت التطورات السوداني إلى الدعوة): the
+// nearest chain that is no victim and not inside a prepositional phrase.
+func (s *sent) subjectBefore(h *trigHit) int {
+	cl := s.clauseOf(h.first)
+	for c := len(s.chains) - 1; c >= 0; c-- {
+		ch := &s.chains[c]
+		if ch.last > h.first {
+			continue
+		}
+		if s.toks[ch.first].clause != cl {
+			if s.ancestor(s.toks[ch.first].clause, cl) {
+				break // left our clause
+			}
+			continue
+		}
+		m := &s.ments[ch.best]
+		first := &s.ments[ch.ments[0]]
+		if m.victim || first.pp != 0 || first.ppPrepB || first.ppLam || m.isPlace {
+			continue
+		}
+		return c
+	}
+	return -1
+}
+
+// clauseStartNP returns a noun phrase as written at the start of the
+// trigger's clause, before a light verb or the trigger itself (غير أن
+// الجهاديين يواصلون مهاجمة …), when nothing in the lexicon is there.
+func (s *sent) clauseStartNP(h *trigHit) ref {
+	cl := s.clauseOf(h.first)
+	c := s.clauses[cl]
+	start := c.first
+	if c.opener >= 0 {
+		start = c.opener
+		for start < h.first && (s.toks[start].cueHead && start == c.opener || s.toks[start].cues != 0 && !s.toks[start].cueHead) {
+			start++
+		}
+	}
+	for start < h.first && (s.toks[start].cues.has(lexicon.CueShield) || s.isPunct(start) || s.toks[start].time >= 0) {
+		start++
+	}
+	end := start
+	for end < h.first && s.plainWord(end) {
+		end++
+	}
+	if end == start || end-start > 4 {
+		return ref{}
+	}
+	// the phrase must reach the verb: a light verb or the trigger
+	if end != h.first && !(s.toks[end].cues.has(lexicon.CueSupport) && s.toks[end].cueHead) {
+		return ref{}
+	}
+	if !strings.HasPrefix(s.norm(start), "ال") {
+		return ref{}
+	}
+	return ref{name: s.npText(start, end), ment: -1, how: "noun phrase"}
+}
+
+// fallbackNP reads a noun phrase as written from token start: ordinary words
+// until a stop, at most four, ending where a definite word is followed by an
+// indefinite one (قوات الدعم السريع | مدينة …).
+func (s *sent) fallbackNP(start int) ref {
+	n := s.n()
+	for start < n && s.toks[start].time >= 0 {
+		start++
+	}
+	if start >= n || !s.plainWord(start) && !s.isGroupHead(start) {
+		return ref{}
+	}
+	end := start
+	definite := false
+	for end < n && end < start+4 && (s.plainWord(end) || s.isGroupHead(end)) {
+		w := s.norm(end)
+		def := strings.HasPrefix(w, "ال") || strings.HasPrefix(w, "بال") || strings.HasPrefix(w, "لل")
+		conjDef := strings.HasPrefix(w, "وال")
+		if end > start && (definite && !def && !conjDef || !definite && conjDef) {
+			break
+		}
+		if conjDef && end == start {
+			def = true
+		}
+		definite = definite || def || conjDef
+		end++
+	}
+	if end == start || len([]rune(s.norm(start))) < 3 {
+		return ref{}
+	}
+	return ref{name: s.npText(start, end), ment: -1, how: "noun phrase"}
+}
+
+// isGroupHead reports whether token i is a noun of forces, groups or people
+// that may head or continue a noun phrase as written.
+func (s *sent) isGroupHead(i int) bool {
+	t := s.toks[i]
+	if t.ment >= 0 || t.trig >= 0 || t.time >= 0 || t.count >= 0 || t.prepB || s.seg.Tokens[i].Kind != textnorm.Word {
+		return false
+	}
+	return t.cues.any(lexicon.CueGroupHead, lexicon.CueForce, lexicon.CueVictim) &&
+		!t.cues.any(lexicon.CueLoc, lexicon.CueAgainst, lexicon.CueWith, lexicon.CueComp, lexicon.CueNeg, lexicon.CueSupport)
+}
+
+// npText is the text of tokens [start, end) as written, without the
+// proclitics of the first word.
+func (s *sent) npText(start, end int) string {
+	first := stripProclitics(s.seg.Tokens[start].Text)
+	if end-start == 1 {
+		return first
+	}
+	return first + s.seg.SliceOffsets(s.seg.Tokens[start].End, s.seg.Tokens[end-1].End)
+}
+
+// genitiveNP reads the genitive after an indefinite noun trigger as written
+// when the lexicon names nobody there (اجتماعات فرق العمل): a phrase that
+// ends in a definite word.
+func (s *sent) genitiveNP(h *trigHit) ref {
+	if h.clitics.Article || strings.HasPrefix(s.norm(h.first), "ال") {
+		return ref{}
+	}
+	j := h.last
+	for j < s.n() && s.isPunct(j) && isQuoteMark(s.seg.Tokens[j].Text) {
+		j++
+	}
+	if j >= s.n() || s.toks[j].time >= 0 {
+		return ref{}
+	}
+	r := s.fallbackNP(j)
+	if !r.ok() {
+		return ref{}
+	}
+	// the phrase's last word must be definite
+	end := j
+	for end < s.n() && end < j+4 && (s.plainWord(end) || s.isGroupHead(end)) {
+		end++
+	}
+	if w := s.norm(end - 1); !strings.HasPrefix(w, "ال") && !strings.HasPrefix(w, "وال") {
+		return ref{}
+	}
+	r.how = "genitive"
+	return r
+}

@@ -1,0 +1,640 @@
+package parse
+
+import (
+	"strings"
+	"time"
+
+	"github.com/eventline/eventline/parse/lexicon"
+	"github.com/eventline/eventline/parse/sentence"
+	"github.com/eventline/eventline/parse/textnorm"
+)
+
+// cueSet is a set of cue classes.
+type cueSet uint64
+
+func (c cueSet) has(k lexicon.CueClass) bool { return c&(1<<k) != 0 }
+
+func (c cueSet) any(ks ...lexicon.CueClass) bool {
+	for _, k := range ks {
+		if c.has(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// tokInfo is what the scan found at one token of a sentence. Indices are -1
+// when nothing was found.
+type tokInfo struct {
+	cues    cueSet // classes of the cue phrase covering the token
+	cueHead bool   // the token starts that cue phrase
+	ment    int    // mention
+	trig    int    // trigger
+	time    int    // time expression
+	count   int    // count (its number words)
+	unit    int    // count whose unit noun this is
+	quote   int    // quotation holding the token (not its marks)
+	clause  int
+	prepB   bool // a lone preposition token (بـ"..." is tokenized ب " ...)
+}
+
+// quote is a quotation: marks at open and close, content tokens between.
+type quote struct {
+	open, close int
+	long        bool // direct speech: triggers inside are not events of the sentence
+	name        bool // the whole content is one lexicon name
+}
+
+// mention is an actor or a place named in a sentence, from the lexicon or,
+// for a noun phrase the lexicon lacks, as written.
+type mention struct {
+	first, last int
+	actor       *lexicon.Actor
+	place       *lexicon.Place
+	isPlace     bool // read as a place here
+	demonym     bool
+	fallback    bool   // not in the lexicon: text is the noun phrase as written
+	text        string // the name as written (fallback) or the phrase
+	clitics     lexicon.Clitics
+	chain       int
+	victim      bool
+	anaphor     bool // a demonstrative or a role noun resolved to an earlier actor
+	pp          lexicon.CueClass
+	ppPrepB     bool // after a clitic or lone بـ
+	ppLam       bool // after a clitic لـ
+}
+
+// trigHit is a trigger found in a sentence.
+type trigHit struct {
+	first, last int
+	t           *lexicon.Trigger
+	clitics     lexicon.Clitics
+	suffix      string
+	verb        bool
+	inQuote     int // the long quotation holding it, or -1
+	dropped     bool
+	why         string // why it was dropped, for explain
+	mergedInto  int    // a violent trigger merged into another one, or -1
+}
+
+// chain is a run of adjacent mentions that name one participant
+// (رئيس الحكومة العراقية محمد شياع السوداني): its best is the most specific.
+type chain struct {
+	first, last int // tokens
+	ments       []int
+	best        int // mention index
+	coord       bool // starts with the conjunction و: coordinated with the chain before
+}
+
+// sent is one sentence under analysis.
+type sent struct {
+	idx     int
+	s       sentence.Sentence
+	seg     textnorm.Segment
+	lang    string
+	toks    []tokInfo
+	ments   []mention
+	chains  []chain
+	trigs   []trigHit
+	times   []timeSpan
+	counts  []countSpan
+	cdrop   []bool // counts dropped (a name holding a number)
+	quotes  []quote
+	clauses []clause
+}
+
+func (s *sent) n() int { return len(s.seg.Tokens) }
+
+func (s *sent) norm(i int) string {
+	if i < 0 || i >= len(s.seg.Tokens) {
+		return ""
+	}
+	return s.seg.Tokens[i].Norm
+}
+
+func (s *sent) isPunct(i int) bool {
+	return i >= 0 && i < len(s.seg.Tokens) && s.seg.Tokens[i].Kind == textnorm.Punct
+}
+
+func isQuoteMark(t string) bool {
+	switch t {
+	case "«", "»", "“", "”", "\"", "„":
+		return true
+	}
+	return false
+}
+
+// scan tokenizes the sentence and finds quotations, time expressions,
+// counts, lexicon phrases and mentions.
+func (p *Parser) scan(s *sent, anchor time.Time, mem *memory) {
+	s.seg = textnorm.NewSegment(s.s.Text, s.s.Start)
+	n := len(s.seg.Tokens)
+	s.toks = make([]tokInfo, n)
+	for i := range s.toks {
+		s.toks[i] = tokInfo{ment: -1, trig: -1, time: -1, count: -1, unit: -1, quote: -1, clause: 0}
+		if s.seg.Tokens[i].Kind == textnorm.Word {
+			switch s.seg.Tokens[i].Norm {
+			case "ب", "ل":
+				s.toks[i].prepB = true
+			}
+		}
+	}
+	s.findQuotes()
+	s.times = findTimes(&s.seg, s.lang, anchor)
+	for k, t := range s.times {
+		for i := max(t.First, 0); i < min(t.Last, n); i++ {
+			s.toks[i].time = k
+		}
+	}
+	s.counts = findCounts(&s.seg, s.lang, func(i int) bool { return i >= 0 && i < n && s.toks[i].time >= 0 })
+	s.cdrop = make([]bool, len(s.counts))
+	for k, c := range s.counts {
+		for i := max(c.First, 0); i < min(c.Last, n); i++ {
+			s.toks[i].count = k
+		}
+		if c.UnitFirst >= 0 {
+			for i := max(c.UnitFirst, 0); i < min(c.UnitLast, n); i++ {
+				s.toks[i].unit = k
+			}
+		}
+	}
+	for _, m := range p.lex.Match(s.seg.Tokens, s.lang) {
+		p.addMatch(s, m)
+	}
+	s.markQuoteNames()
+	s.checkDemonyms()
+	s.readPlaces()
+	s.anaphora(mem)
+	s.fallbackPlaces()
+}
+
+// findQuotes pairs quotation marks: «» “” and straight quotes.
+func (s *sent) findQuotes() {
+	open, openText := -1, ""
+	for i, t := range s.seg.Tokens {
+		if t.Kind != textnorm.Punct || !isQuoteMark(t.Text) {
+			continue
+		}
+		toks := s.seg.Tokens
+		closesOnly := t.Text == "\"" && i > 0 && toks[i-1].End == t.Start && toks[i-1].Kind != textnorm.Punct &&
+			(i+1 == len(toks) || toks[i+1].Start > t.End || toks[i+1].Kind == textnorm.Punct)
+		switch {
+		case open < 0 && closesOnly:
+			// a stray closing quote
+		case open < 0 && (t.Text == "«" || t.Text == "“" || t.Text == "\"" || t.Text == "„"):
+			open, openText = i, t.Text
+		case open >= 0 && (t.Text == "»" && openText == "«" || t.Text == "”" && (openText == "“" || openText == "„") ||
+			t.Text == "\"" && (openText == "\"" || openText == "„") || t.Text == "“" && openText == "„"):
+			words := 0
+			for j := open + 1; j < i; j++ {
+				if s.seg.Tokens[j].Kind != textnorm.Punct {
+					words++
+				}
+			}
+			q := quote{open: open, close: i, long: words >= 5}
+			s.quotes = append(s.quotes, q)
+			for j := open + 1; j < i; j++ {
+				s.toks[j].quote = len(s.quotes) - 1
+			}
+			open = -1
+		}
+	}
+}
+
+// inLongQuote returns the long quotation holding token i, or -1.
+func (s *sent) inLongQuote(i int) int {
+	if i < 0 || i >= len(s.toks) {
+		return -1
+	}
+	q := s.toks[i].quote
+	if q >= 0 && s.quotes[q].long && !s.quotes[q].name {
+		return q
+	}
+	return -1
+}
+
+// addMatch records one lexicon match: its cue classes, and a mention or a
+// trigger. Time expressions win over the lexicon.
+func (p *Parser) addMatch(s *sent, m lexicon.Match) {
+	for i := m.First; i < m.Last; i++ {
+		if s.toks[i].time >= 0 {
+			return
+		}
+	}
+	var cues cueSet
+	var actor, demonym *lexicon.Actor
+	var place *lexicon.Place
+	var trig *lexicon.Trigger
+	verb := false
+	for _, e := range m.Entries {
+		switch {
+		case e.Cue != nil:
+			cues |= 1 << e.Cue.Class
+		case e.Actor != nil && e.Demonym:
+			if demonym == nil {
+				demonym = e.Actor
+			}
+		case e.Actor != nil:
+			if actor == nil {
+				actor = e.Actor
+			}
+		case e.Place != nil:
+			if place == nil {
+				place = e.Place
+			}
+		case e.Trigger != nil:
+			if trig == nil || (e.Trigger.Verb() && !trig.Verb() && m.Clitics.Prep == 0 && !m.Clitics.Article) {
+				trig = e.Trigger
+				verb = e.Trigger.Verb() || e.Trigger.POS == "exact" && looksVerbal(s.norm(m.First))
+			}
+		}
+	}
+	if actor != nil || place != nil {
+		// a name holding a number (البرج 22) is no count
+		for i := m.First; i < m.Last; i++ {
+			if c := s.toks[i].count; c >= 0 {
+				s.cdrop[c] = true
+			}
+		}
+	}
+	if cues != 0 {
+		for i := m.First; i < m.Last; i++ {
+			s.toks[i].cues |= cues
+		}
+		s.toks[m.First].cueHead = true
+	}
+	switch {
+	case actor != nil || place != nil:
+		s.addMention(mention{first: m.First, last: m.Last, actor: actor, place: place, clitics: m.Clitics,
+			isPlace: actor == nil, text: s.seg.Slice(m.First, m.Last)})
+	case demonym != nil:
+		s.addMention(mention{first: m.First, last: m.Last, actor: demonym, demonym: true, clitics: m.Clitics,
+			text: s.seg.Slice(m.First, m.Last)})
+	case trig != nil:
+		// a count's number words are never a trigger
+		for i := m.First; i < m.Last; i++ {
+			if s.toks[i].count >= 0 {
+				return
+			}
+		}
+		h := trigHit{first: m.First, last: m.Last, t: trig, clitics: m.Clitics, suffix: m.Suffix, verb: verb, inQuote: -1, mergedInto: -1}
+		if m.Clitics.Prep != 0 || m.Clitics.Article {
+			h.verb = false
+		}
+		s.trigs = append(s.trigs, h)
+		for i := m.First; i < m.Last; i++ {
+			s.toks[i].trig = len(s.trigs) - 1
+		}
+	}
+}
+
+// looksVerbal guesses whether an exactly listed trigger form is a verb:
+// Arabic verbs in the lexicon's exact lists start with a present prefix or
+// are short past forms without the article.
+func looksVerbal(norm string) bool {
+	if strings.HasPrefix(norm, "ال") {
+		return false
+	}
+	for _, p := range []string{"اطلاق", "اسقاط", "تبني", "نفي", "سقوط", "عبوه", "سياره", "عمليه", "حزام", "هجوم", "تفجير", "مسيره", "متظاهر", "محتج"} {
+		if strings.HasPrefix(norm, p) {
+			return false
+		}
+	}
+	return true
+}
+
+func (s *sent) addMention(m mention) {
+	s.ments = append(s.ments, m)
+	for i := m.first; i < m.last; i++ {
+		s.toks[i].ment = len(s.ments) - 1
+	}
+}
+
+// markQuoteNames marks quotations whose whole content is one name
+// ("المقاومة الإسلامية في العراق"): they are transparent.
+func (s *sent) markQuoteNames() {
+	for k := range s.quotes {
+		q := &s.quotes[k]
+		if q.close-q.open < 2 {
+			continue
+		}
+		m := s.toks[q.open+1].ment
+		if m >= 0 && s.ments[m].first == q.open+1 && s.ments[m].last == q.close {
+			q.name = true
+		}
+	}
+}
+
+// checkDemonyms keeps a demonym as an actor only after a force or official
+// noun (جنود أميركيون، القوات الأميركية), after an event noun (غارات
+// أميركية, with its weapon adjectives between), or coordinated with such a
+// demonym (جنود أميركيون وفرنسيون); the mention then spans the head noun.
+func (s *sent) checkDemonyms() {
+	prevOK := -1 // last token of the previous accepted demonym
+	for k := range s.ments {
+		m := &s.ments[k]
+		if !m.demonym {
+			continue
+		}
+		ok := false
+		head := m.first
+		j := m.first - 1
+		if j >= 0 && s.toks[j].cues.has(lexicon.CueForce) {
+			ok = true
+			head = j
+			for head > 0 && s.toks[head-1].cues.has(lexicon.CueForce) && s.toks[head].cueHead && !s.toks[head-1].cueHead {
+				head--
+			}
+			for head > 0 && s.toks[head-1].cues.has(lexicon.CueForce) && !s.toks[head].cueHead {
+				head--
+			}
+		}
+		if !ok && m.clitics.Conj == 'و' && prevOK == m.first-1 {
+			ok = true
+		}
+		if !ok {
+			// after an event noun and its weapon adjectives: قصف إسرائيلي، غارة جوية أميركية
+			for j = m.first - 1; j >= 0 && j >= m.first-3; j-- {
+				if t := s.toks[j].trig; t >= 0 {
+					ok = !s.trigs[t].verb
+					break
+				}
+				if !s.toks[j].cues.any(lexicon.CueAir, lexicon.CueDrone, lexicon.CueRocket, lexicon.CueMissile, lexicon.CueArtillery) {
+					break
+				}
+			}
+		}
+		if !ok {
+			m.actor = nil
+			continue
+		}
+		if head < m.first && s.toks[head].ment < 0 && s.toks[head].trig < 0 {
+			for i := head; i < m.first; i++ {
+				s.toks[i].ment = k
+			}
+			m.clitics = lexicon.Clitics{}
+			m.first = head
+			m.text = s.seg.Slice(m.first, m.last)
+		}
+		prevOK = m.last - 1
+	}
+	// drop the rejected demonyms
+	kept := s.ments[:0]
+	remap := make([]int, len(s.ments))
+	for k, m := range s.ments {
+		if m.demonym && m.actor == nil {
+			remap[k] = -1
+			continue
+		}
+		remap[k] = len(kept)
+		kept = append(kept, m)
+	}
+	s.ments = kept
+	for i := range s.toks {
+		if s.toks[i].ment >= 0 {
+			s.toks[i].ment = remap[s.toks[i].ment]
+		}
+	}
+}
+
+// prepBefore returns the role cue right before token i (a preposition
+// token, or a clitic بـ or لـ on it), skipping a quotation mark.
+func (s *sent) prepBefore(m *mention) {
+	i := m.first
+	if m.clitics.Prep == 'ب' {
+		m.ppPrepB = true
+	}
+	if m.clitics.Prep == 'ل' {
+		m.ppLam = true
+	}
+	j := i - 1
+	if j >= 0 && s.isPunct(j) && isQuoteMark(s.seg.Tokens[j].Text) {
+		j--
+	}
+	if j < 0 {
+		return
+	}
+	if s.toks[j].prepB {
+		if s.seg.Tokens[j].Norm == "ب" {
+			m.ppPrepB = true
+		} else {
+			m.ppLam = true
+		}
+		return
+	}
+	c := s.toks[j].cues
+	for _, k := range []lexicon.CueClass{lexicon.CueLoc, lexicon.CueAgainst, lexicon.CueWith, lexicon.CueTo, lexicon.CueAbout, lexicon.CueAgent} {
+		if c.has(k) {
+			m.pp = k
+			return
+		}
+	}
+	// من: a place after it is the origin (انسحاب القوات من العراق)
+	if s.norm(j) == "من" {
+		m.pp = lexicon.CueLoc
+	}
+}
+
+// readPlaces decides, for names that are both an actor and a place
+// (العراق، واشنطن), which one the sentence means: a place after a locative
+// preposition (في العراق، بالعراق، من العراق), an actor elsewhere.
+func (s *sent) readPlaces() {
+	for k := range s.ments {
+		m := &s.ments[k]
+		s.prepBefore(m)
+		if m.actor != nil && m.place == nil && !m.demonym {
+			// an actor-only name; a place reading may hide under the same alias
+			continue
+		}
+		if m.place != nil && m.actor != nil {
+			m.isPlace = m.pp == lexicon.CueLoc || m.ppPrepB
+			// coordinated with a place: في العراق وسوريا
+			if !m.isPlace && m.clitics.Conj == 'و' && k > 0 && s.ments[k-1].isPlace && s.ments[k-1].last == m.first {
+				m.isPlace = true
+			}
+		}
+	}
+}
+
+// anaphora resolves a demonstrative with a group noun (هذه الجماعات، هذا
+// التشكيل) to the last group named in the article, and a bare role noun
+// (المسؤول، المتحدث) to the last speaker.
+func (s *sent) anaphora(mem *memory) {
+	n := s.n()
+	for i := 0; i+1 < n; i++ {
+		if !s.toks[i].cues.has(lexicon.CueDemonstr) || s.toks[i].ment >= 0 {
+			continue
+		}
+		j := i + 1
+		if !s.toks[j].cues.has(lexicon.CueGroupHead) || s.toks[j].ment >= 0 || mem.lastGroup == nil {
+			continue
+		}
+		g := mem.lastGroup
+		m := mention{first: i, last: j + 1, actor: g.actor, fallback: g.actor == nil, text: g.name, anaphor: true}
+		if g.actor == nil {
+			m.text = g.name
+		}
+		s.addMention(m)
+	}
+	for i := 0; i < n; i++ {
+		if !s.toks[i].cues.has(lexicon.CueRoleHead) || !s.toks[i].cueHead || s.toks[i].ment >= 0 || mem.lastSpeaker == nil {
+			continue
+		}
+		// المسؤول followed by a name is not a reference back (المسؤول العراقي فلان)
+		if i+1 < n && s.toks[i+1].ment >= 0 {
+			continue
+		}
+		sp := mem.lastSpeaker
+		s.addMention(mention{first: i, last: i + 1, actor: sp.actor, fallback: sp.actor == nil, text: sp.name, anaphor: true})
+	}
+	// keep mentions in token order
+	sortMentions(s)
+}
+
+func sortMentions(s *sent) {
+	ms := s.ments
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && ms[j].first < ms[j-1].first; j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
+	}
+	for i := range s.toks {
+		s.toks[i].ment = -1
+	}
+	for k, m := range ms {
+		for i := m.first; i < m.last; i++ {
+			s.toks[i].ment = k
+		}
+	}
+}
+
+// fallbackPlaces reports a place the gazetteer lacks when a place noun
+// heads a name after a locative preposition (في مدينة كادوقلي، قرب قرية أم
+// دافوق): the noun and the name as written.
+func (s *sent) fallbackPlaces() {
+	n := s.n()
+	added := false
+	for i := 0; i < n; i++ {
+		t := s.toks[i]
+		if !t.cues.has(lexicon.CuePlaceHead) || !t.cueHead || t.ment >= 0 || t.trig >= 0 {
+			continue
+		}
+		prepOK := false
+		if j := i - 1; j >= 0 && (s.toks[j].cues.has(lexicon.CueLoc) || s.toks[j].prepB || s.norm(j) == "من") {
+			prepOK = true
+		}
+		w := s.seg.Tokens[i].Norm
+		if strings.HasPrefix(w, "ب") || strings.HasPrefix(w, "وب") || strings.HasPrefix(w, "في") {
+			prepOK = true
+		}
+		if !prepOK {
+			continue
+		}
+		// the name: up to three words that are no cue, trigger, time, count or mention
+		last := i + 1
+		for last < n && last < i+4 && s.plainWord(last) {
+			last++
+		}
+		if last == i+1 {
+			// the head alone, or followed by a known place (في مطار أربيل is in the lexicon)
+			continue
+		}
+		text := stripProclitics(s.seg.Tokens[i].Text) + s.seg.SliceOffsets(s.seg.Tokens[i].End, s.seg.Tokens[last-1].End)
+		s.ments = append(s.ments, mention{first: i, last: last, isPlace: true, fallback: true, text: text, pp: lexicon.CueLoc})
+		added = true
+		i = last - 1
+	}
+	if added {
+		sortMentions(s)
+	}
+}
+
+// plainWord reports whether token i is an ordinary word: no cue, trigger,
+// time, count, mention or punctuation.
+func (s *sent) plainWord(i int) bool {
+	t := s.toks[i]
+	return s.seg.Tokens[i].Kind == textnorm.Word && t.cues == 0 && t.trig < 0 && t.time < 0 && t.count < 0 && t.ment < 0 && !t.prepB
+}
+
+// stripProclitics drops a leading conjunction and preposition (و ف ب ل)
+// from a word as written, keeping its marks: وبمدينة → مدينة.
+func stripProclitics(w string) string {
+	rs := []rune(w)
+	letters := func(i int) (rune, int) { // next letter at or after i, skipping marks
+		for i < len(rs) && (textnorm.FoldRune(rs[i]) == "") {
+			i++
+		}
+		if i >= len(rs) {
+			return 0, i
+		}
+		return rs[i], i
+	}
+	i := 0
+	if r, j := letters(i); (r == 'و' || r == 'ف') && len(rs)-j > 3 {
+		i = j + 1
+	}
+	if r, j := letters(i); (r == 'ب' || r == 'ل') && len(rs)-j > 3 {
+		if r2, _ := letters(j + 1); !(r == 'ل' && r2 == 'ل') {
+			i = j + 1
+		}
+	}
+	for i < len(rs) && textnorm.FoldRune(rs[i]) == "" {
+		i++
+	}
+	return string(rs[i:])
+}
+
+// buildChains groups adjacent actor mentions into chains naming one
+// participant.
+func (s *sent) buildChains() {
+	s.chains = s.chains[:0]
+	for k := range s.ments {
+		m := &s.ments[k]
+		m.pp, m.ppPrepB, m.ppLam = 0, false, false
+		s.prepBefore(m)
+	}
+	for k := range s.ments {
+		m := &s.ments[k]
+		if m.isPlace || m.actor == nil && !m.fallback {
+			m.chain = -1
+			continue
+		}
+		if c := len(s.chains) - 1; c >= 0 {
+			ch := &s.chains[c]
+			gap := m.first - ch.last
+			if gap == 0 && m.clitics.Conj == 0 && m.pp == 0 && !m.ppPrepB ||
+				gap == 1 && s.linkWord(ch.last) && m.clitics.Conj == 0 {
+				ch.ments = append(ch.ments, k)
+				ch.last = m.last
+				m.chain = c
+				if s.rank(k) > s.rank(ch.best) {
+					ch.best = k
+				}
+				continue
+			}
+		}
+		s.chains = append(s.chains, chain{first: m.first, last: m.last, ments: []int{k}, best: k,
+			coord: m.clitics.Conj == 'و' && m.first > 0 || m.first > 0 && s.norm(m.first-1) == "و"})
+		m.chain = len(s.chains) - 1
+	}
+}
+
+// linkWord reports whether token i may sit inside a chain between two names
+// (a title word such as مسؤول، قائد، زعيم): an ordinary word or a force noun.
+func (s *sent) linkWord(i int) bool {
+	t := s.toks[i]
+	return s.seg.Tokens[i].Kind == textnorm.Word && t.trig < 0 && t.time < 0 && t.count < 0 && !t.prepB &&
+		(t.cues == 0 || t.cues.has(lexicon.CueForce) && !t.cues.any(lexicon.CueLoc, lexicon.CueAgainst))
+}
+
+func (s *sent) rank(k int) int {
+	m := &s.ments[k]
+	if m.actor != nil {
+		if m.demonym {
+			return 1
+		}
+		return m.actor.Rank()
+	}
+	return 0 // a noun phrase as written
+}
+
