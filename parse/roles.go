@@ -246,12 +246,18 @@ func (s *sent) clauseStartNP(h *trigHit) ref {
 // until a stop, at most four, ending where a definite word is followed by an
 // indefinite one (قوات الدعم السريع | مدينة …).
 func (s *sent) fallbackNP(start int) ref {
+	r, _ := s.fallbackNPEnd(start)
+	return r
+}
+
+// fallbackNPEnd is fallbackNP, also returning the end of the phrase.
+func (s *sent) fallbackNPEnd(start int) (ref, int) {
 	n := s.n()
 	for start < n && s.toks[start].time >= 0 {
 		start++
 	}
 	if start >= n || !s.plainWord(start) && !s.isGroupHead(start) {
-		return ref{}
+		return ref{}, start
 	}
 	end := start
 	definite := false
@@ -269,9 +275,9 @@ func (s *sent) fallbackNP(start int) ref {
 		end++
 	}
 	if end == start || len([]rune(s.norm(start))) < 3 {
-		return ref{}
+		return ref{}, start
 	}
-	return ref{name: s.npText(start, end), ment: -1, how: "noun phrase"}
+	return ref{name: s.npText(start, end), ment: -1, how: "noun phrase"}, end
 }
 
 // isGroupHead reports whether token i is a noun of forces, groups or people
@@ -309,15 +315,11 @@ func (s *sent) genitiveNP(h *trigHit) ref {
 	if j >= s.n() || s.toks[j].time >= 0 {
 		return ref{}
 	}
-	r := s.fallbackNP(j)
+	r, end := s.fallbackNPEnd(j)
 	if !r.ok() {
 		return ref{}
 	}
 	// the phrase's last word must be definite
-	end := j
-	for end < s.n() && end < j+4 && (s.plainWord(end) || s.isGroupHead(end)) {
-		end++
-	}
 	if w := s.norm(end - 1); !strings.HasPrefix(w, "ال") && !strings.HasPrefix(w, "وال") {
 		return ref{}
 	}
