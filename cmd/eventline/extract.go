@@ -70,11 +70,16 @@ articles still go through and the exit code is 1 (--strict stops at the first).`
 }
 
 // errStrict stops a --strict run at the first problem.
-var errStrict = errors.New("stopped at the first problem (--strict)")
+var errStrict = errors.New("stopped at the first problem (--strict); nothing was written")
 
 func runExtract(ctx context.Context, opts *extractOptions) error {
 	if ctx == nil {
 		ctx = context.Background()
+	}
+	if opts.Output != "" {
+		if err := refuseInputAsOutput(opts.Output, opts.Paths); err != nil {
+			return &usageError{err}
+		}
 	}
 	format := opts.Format
 	if format == "" && opts.Output != "" {
@@ -103,11 +108,6 @@ func runExtract(ctx context.Context, opts *extractOptions) error {
 	}
 	if opts.Jobs < 0 {
 		return usagef("--jobs must be 0 (all cores) or more, got %d", opts.Jobs)
-	}
-	if opts.Output != "" {
-		if err := refuseInputAsOutput(opts.Output, opts.Paths); err != nil {
-			return &usageError{err}
-		}
 	}
 
 	parser, err := parse.New()
@@ -152,7 +152,7 @@ func runExtract(ctx context.Context, opts *extractOptions) error {
 	reader := input.NewReader(opts.Paths, opts.In, input.Options{Published: opts.Published, Lang: lang, Source: opts.Source, Report: report})
 	defer reader.Close()
 
-	progress := newProgress(opts.Err, opts.Quiet)
+	progress := newProgress(opts.Err, opts.Quiet, inputSize(opts.Paths))
 	stats, runErr := pipeline.Run(ctx, reader, parser, w, pipeline.Options{
 		Workers: opts.Jobs,
 		Sort:    opts.Sort,
@@ -163,11 +163,11 @@ func runExtract(ctx context.Context, opts *extractOptions) error {
 	})
 	progress.Done()
 	if stopErr != nil {
-		return fmt.Errorf("%w: %w", errData, stopErr)
+		return dataErrorf("%v", stopErr)
 	}
 	if runErr != nil {
 		if errors.Is(runErr, context.Canceled) {
-			return fmt.Errorf("%w: interrupted", errData)
+			return dataErrorf("interrupted")
 		}
 		return fmt.Errorf("writing %s: %w", outputName(opts.Output), runErr)
 	}
@@ -183,7 +183,7 @@ func runExtract(ctx context.Context, opts *extractOptions) error {
 		fmt.Fprintf(opts.Err, "eventline: %d events from %d articles written to %s\n", stats.Events, stats.Articles, opts.Output)
 	}
 	if errorCount > 0 {
-		return fmt.Errorf("%w: %d problems", errData, errorCount)
+		return dataErrorf("%d problems with the input (see above); the other articles went through", errorCount)
 	}
 	return nil
 }
