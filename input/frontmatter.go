@@ -145,4 +145,3 @@ func yamlErrText(err error) string {
 	}
 	return msg
 }
-

@@ -223,4 +223,3 @@ func extract(x Extractor, a *events.Article) (evs []events.Event, err error) {
 	}()
 	return x.Extract(a), nil
 }
-
