@@ -154,6 +154,9 @@ func (p *parser) intAt(i int) (int, bool) {
 // dayNum reads a day of the month: 1–31 in digits (with a joined ordinal
 // suffix: 7th) or an ordinal word (السابع، seventh).
 func (p *parser) dayNum(i int) (int, int) {
+	if i >= 0 && i+1 < len(p.toks) && p.toks[i].Norm == "ال" && p.adjacent(i+1) {
+		i++ // الـ20 من الشهر
+	}
 	if n, ok := p.intAt(i); ok {
 		if len(p.toks[i].Norm) > 2 || n < 1 || n > 31 {
 			return 0, -1
@@ -853,14 +856,14 @@ func (p *parser) core(i int, cued bool) (*tx, int) {
 // expr reads the time expression starting at token i, with a preposition
 // before it: start is where its text starts (after a "cue" preposition).
 func (p *parser) expr(i int) (t *tx, start, end int) {
+	t, e := p.core(i, false)
 	if ph, j := p.match(i, clPrep); ph != nil {
-		if t, e := p.core(j, true); t != nil {
+		if t2, e2 := p.core(j, true); t2 != nil && e2 > e {
 			if ph.value == "keep" {
-				return t, i, e
+				return t2, i, e2
 			}
-			return t, j, e
+			return t2, j, e2
 		}
 	}
-	t, e := p.core(i, false)
 	return t, i, e
 }

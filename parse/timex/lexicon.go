@@ -3,6 +3,7 @@ package timex
 import (
 	"embed"
 	"fmt"
+	"io/fs"
 	"strconv"
 	"strings"
 	"sync"
@@ -149,7 +150,7 @@ type lex struct {
 }
 
 // loadLexicon loads the embedded data once.
-var loadLexicon = sync.OnceValues(func() (*lex, error) { return readLexicon() })
+var loadLexicon = sync.OnceValues(func() (*lex, error) { return readLexicon(dataFS) })
 
 // Check loads the embedded data files and reports the first problem found,
 // as a *lexicon.Error naming the file and line. Find returns no
@@ -160,10 +161,11 @@ func Check() error {
 	return err
 }
 
-func readLexicon() (*lex, error) {
+// readLexicon reads the data files data/*.tsv of fsys.
+func readLexicon(fsys fs.FS) (*lex, error) {
 	lx := &lex{classes: map[string]classIndex{}, starts: map[string]bool{}}
 	// months.tsv: month, tags, forms
-	rows, err := lexicon.ReadTSV(dataFS, "data/months.tsv", 3)
+	rows, err := lexicon.ReadTSV(fsys, "data/months.tsv", 3)
 	if err != nil {
 		return nil, err
 	}
@@ -190,7 +192,7 @@ func readLexicon() (*lex, error) {
 		}
 	}
 	// weekdays.tsv: weekday, forms
-	rows, err = lexicon.ReadTSV(dataFS, "data/weekdays.tsv", 2)
+	rows, err = lexicon.ReadTSV(fsys, "data/weekdays.tsv", 2)
 	if err != nil {
 		return nil, err
 	}
@@ -214,7 +216,7 @@ func readLexicon() (*lex, error) {
 		file, class string
 		max         int
 	}{{"data/numbers.tsv", clNumber, 1000}, {"data/ordinals.tsv", clOrdinal, 31}} {
-		rows, err = lexicon.ReadTSV(dataFS, f.file, 2)
+		rows, err = lexicon.ReadTSV(fsys, f.file, 2)
 		if err != nil {
 			return nil, err
 		}
@@ -229,7 +231,7 @@ func readLexicon() (*lex, error) {
 		}
 	}
 	// units.tsv: unit, count, forms
-	rows, err = lexicon.ReadTSV(dataFS, "data/units.tsv", 3)
+	rows, err = lexicon.ReadTSV(fsys, "data/units.tsv", 3)
 	if err != nil {
 		return nil, err
 	}
@@ -253,7 +255,7 @@ func readLexicon() (*lex, error) {
 		}
 	}
 	// words.tsv: class, value, forms
-	rows, err = lexicon.ReadTSV(dataFS, "data/words.tsv", 3)
+	rows, err = lexicon.ReadTSV(fsys, "data/words.tsv", 3)
 	if err != nil {
 		return nil, err
 	}

@@ -211,7 +211,17 @@ func (t *tx) resolve(a time.Time, known bool) (first, last time.Time, ok bool) {
 		return f, a, true
 	case kInterval:
 		f, _, ok1 := t.sub[0].resolve(a, known)
-		_, l, ok2 := t.sub[1].resolve(a, known)
+		end := t.sub[1]
+		if ok1 && end.kind == kDate && end.y == 0 && end.m > 0 {
+			// from Jan. 20 to Feb. 3: the end month is the first one on or after the start
+			e := *end
+			e.y, e.mod = f.Year(), 0
+			if time.Month(e.m) < f.Month() {
+				e.y++
+			}
+			end = &e
+		}
+		_, l, ok2 := end.resolve(a, known)
 		if !ok1 || !ok2 {
 			return first, last, false
 		}
