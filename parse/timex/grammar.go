@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -14,12 +15,21 @@ import (
 type parser struct {
 	lx     *lex
 	toks   []textnorm.Token
-	strict [][]string // per token: the folded word and its forms without و ف ب ل ك (never without ال)
-	loose  [][]string // per token: also without ال (numbers and units are listed without it)
+	strict [][]string         // per token: the folded word and its forms without و ف ب ل ك (never without ال)
+	loose  [][]string         // per token: also without ال (numbers and units are listed without it)
+	memo   []*[numClasses]hit // memoized matches per token, allocated on first use
+}
+
+// hit is a memoized match: the longest phrase of a class at a token.
+type hit struct {
+	ph   *phrase
+	end  int32
+	done bool
 }
 
 func newParser(lx *lex, toks []textnorm.Token) *parser {
-	return &parser{lx: lx, toks: toks, strict: make([][]string, len(toks)), loose: make([][]string, len(toks))}
+	return &parser{lx: lx, toks: toks, strict: make([][]string, len(toks)), loose: make([][]string, len(toks)),
+		memo: make([]*[numClasses]hit, len(toks))}
 }
 
 // forms returns the forms under which token i is looked up. For an Arabic
@@ -29,18 +39,14 @@ func newParser(lx *lex, toks []textnorm.Token) *parser {
 func (p *parser) forms(i int, loose bool) []string {
 	if p.loose[i] == nil {
 		t := p.toks[i]
-		if t.Kind != textnorm.Word || !isArabicWord(t.Norm) {
+		if t.Kind != textnorm.Word || !isArabicWord(t.Norm) || !hasProclitic(t.Norm) {
 			p.loose[i] = []string{t.Norm}
 			p.strict[i] = p.loose[i]
 		} else {
 			all := textnorm.ArabicStems(t.Norm)
-			set := make(map[string]bool, len(all))
-			for _, f := range all {
-				set[f] = true
-			}
 			strict := make([]string, 0, len(all))
 			for _, f := range all {
-				if !set["ال"+f] {
+				if !slices.Contains(all, "ال"+f) {
 					strict = append(strict, f)
 				}
 			}
@@ -51,6 +57,13 @@ func (p *parser) forms(i int, loose bool) []string {
 		return p.loose[i]
 	}
 	return p.strict[i]
+}
+
+// hasProclitic reports whether w starts with a letter that can be a
+// proclitic (و ف ب ل ك) or the article's alef; other words have no stems.
+func hasProclitic(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return r == 'و' || r == 'ف' || r == 'ب' || r == 'ل' || r == 'ك' || r == 'ا'
 }
 
 // canStart reports whether any time expression can start at token i.
@@ -66,14 +79,28 @@ func (p *parser) canStart(i int) bool {
 	return false
 }
 
-// match returns the longest phrase of class that starts at token i, and the
-// index after it.
-func (p *parser) match(i int, class string) (*phrase, int) {
+// match returns the longest phrase of class c that starts at token i, and
+// the index after it; results are memoized per token and class.
+func (p *parser) match(i int, c class) (*phrase, int) {
 	if i < 0 || i >= len(p.toks) {
 		return nil, -1
 	}
-	idx := p.lx.classes[class]
-	loose := class == clNumber || class == clUnit
+	row := p.memo[i]
+	if row == nil {
+		row = new([numClasses]hit)
+		p.memo[i] = row
+	}
+	h := &row[c]
+	if !h.done {
+		ph, end := p.matchUncached(i, c)
+		h.ph, h.end, h.done = ph, int32(end), true
+	}
+	return h.ph, int(h.end)
+}
+
+func (p *parser) matchUncached(i int, c class) (*phrase, int) {
+	idx := p.lx.classes[c]
+	loose := c == clNumber || c == clUnit
 	var best *phrase
 	bestEnd := -1
 	for _, f := range p.forms(i, loose) {
@@ -128,8 +155,8 @@ func (p *parser) weakFormOK(i int, form string) bool {
 	return unicode.IsUpper(r)
 }
 
-func (p *parser) is(i int, class string) bool {
-	ph, _ := p.match(i, class)
+func (p *parser) is(i int, c class) bool {
+	ph, _ := p.match(i, c)
 	return ph != nil
 }
 

@@ -15,49 +15,92 @@ import (
 //go:embed data/*.tsv
 var dataFS embed.FS
 
-// Word classes. Those of words.tsv carry their file's names; the other
-// files each fill one class.
+// class is a word class. Those of words.tsv carry their names there
+// (classNames); the other files each fill one class.
+type class uint8
+
 const (
-	clMonth     = "month"
-	clWeekday   = "weekday"
-	clNumber    = "number"
-	clOrdinal   = "ordinal"
-	clUnit      = "unit"
-	clPrep      = "prep"
-	clPre       = "pre"
-	clPost      = "post"
-	clNight     = "night"
-	clNightJoin = "nightjoin"
-	clOvernight = "overnight"
-	clRelDay    = "relday"
-	clModPre    = "modpre"
-	clModPost   = "modpost"
-	clCalUnit   = "calunit"
-	clThird     = "third"
-	clSince     = "since"
-	clBetween   = "between"
-	clFrom      = "from"
-	clAnd       = "and"
-	clTo        = "to"
-	clEquals    = "equals"
-	clYearWord  = "yearword"
-	clMonthWord = "monthword"
-	clDayOf     = "dayof"
-	clDet       = "det"
-	clOrdSuffix = "ordsuffix"
-	clAgo       = "ago"
-	clPastPre   = "pastpre"
-	clPastPost  = "pastpost"
-	clRelDir    = "reldir"
-	clRelPrep   = "relprep"
-	clRelOf     = "relof"
-	clEventRel  = "eventrel"
-	clBlock     = "block"
-	clCountNoun = "countnoun"
+	clMonth class = iota
+	clWeekday
+	clNumber
+	clOrdinal
+	clUnit
+	clPrep
+	clPre
+	clPost
+	clNight
+	clNightJoin
+	clOvernight
+	clRelDay
+	clModPre
+	clModPost
+	clCalUnit
+	clThird
+	clSince
+	clBetween
+	clFrom
+	clAnd
+	clTo
+	clEquals
+	clYearWord
+	clMonthWord
+	clDayOf
+	clDet
+	clOrdSuffix
+	clAgo
+	clPastPre
+	clPastPost
+	clRelDir
+	clRelPrep
+	clRelOf
+	clEventRel
+	clBlock
+	clCountNoun
+	numClasses
 )
 
+// classNames are the names of the classes in words.tsv and in messages.
+var classNames = [numClasses]string{
+	clMonth:     "month",
+	clWeekday:   "weekday",
+	clNumber:    "number",
+	clOrdinal:   "ordinal",
+	clUnit:      "unit",
+	clPrep:      "prep",
+	clPre:       "pre",
+	clPost:      "post",
+	clNight:     "night",
+	clNightJoin: "nightjoin",
+	clOvernight: "overnight",
+	clRelDay:    "relday",
+	clModPre:    "modpre",
+	clModPost:   "modpost",
+	clCalUnit:   "calunit",
+	clThird:     "third",
+	clSince:     "since",
+	clBetween:   "between",
+	clFrom:      "from",
+	clAnd:       "and",
+	clTo:        "to",
+	clEquals:    "equals",
+	clYearWord:  "yearword",
+	clMonthWord: "monthword",
+	clDayOf:     "dayof",
+	clDet:       "det",
+	clOrdSuffix: "ordsuffix",
+	clAgo:       "ago",
+	clPastPre:   "pastpre",
+	clPastPost:  "pastpost",
+	clRelDir:    "reldir",
+	clRelPrep:   "relprep",
+	clRelOf:     "relof",
+	clEventRel:  "eventrel",
+	clBlock:     "block",
+	clCountNoun: "countnoun",
+}
+
 // wordClasses are the classes words.tsv may use, with a check of their value.
-var wordClasses = map[string]func(string) error{
+var wordClasses = map[class]func(string) error{
 	clPrep:      oneOf("keep", "cue"),
 	clPre:       oneOf("part", "night"),
 	clPost:      anyValue,
@@ -145,7 +188,7 @@ type classIndex map[string][]*phrase
 
 // lex is the loaded data of package timex, shared read-only.
 type lex struct {
-	classes map[string]classIndex
+	classes [numClasses]classIndex
 	starts  map[string]bool // every first token of every phrase
 }
 
@@ -163,7 +206,11 @@ func Check() error {
 
 // readLexicon reads the data files data/*.tsv of fsys.
 func readLexicon(fsys fs.FS) (*lex, error) {
-	lx := &lex{classes: map[string]classIndex{}, starts: map[string]bool{}}
+	lx := &lex{starts: map[string]bool{}}
+	classByName := map[string]class{}
+	for c, name := range classNames {
+		classByName[name] = class(c)
+	}
 	// months.tsv: month, tags, forms
 	rows, err := lexicon.ReadTSV(fsys, "data/months.tsv", 3)
 	if err != nil {
@@ -213,8 +260,9 @@ func readLexicon(fsys fs.FS) (*lex, error) {
 	}
 	// numbers.tsv and ordinals.tsv: value, forms
 	for _, f := range []struct {
-		file, class string
-		max         int
+		file  string
+		class class
+		max   int
 	}{{"data/numbers.tsv", clNumber, 1000}, {"data/ordinals.tsv", clOrdinal, 31}} {
 		rows, err = lexicon.ReadTSV(fsys, f.file, 2)
 		if err != nil {
@@ -260,10 +308,10 @@ func readLexicon(fsys fs.FS) (*lex, error) {
 		return nil, err
 	}
 	for _, r := range rows {
-		class := r.Cell(0)
+		class, known := classByName[r.Cell(0)]
 		check, ok := wordClasses[class]
-		if !ok {
-			return nil, r.Errorf("unknown class %q", class)
+		if !known || !ok {
+			return nil, r.Errorf("unknown class %q", r.Cell(0))
 		}
 		if err := check(r.Cell(1)); err != nil {
 			return nil, r.Errorf("%v", err)
@@ -281,7 +329,7 @@ func readLexicon(fsys fs.FS) (*lex, error) {
 }
 
 // addForms adds every "|"-separated form of cell to class, as a copy of p.
-func (lx *lex) addForms(r lexicon.Row, class, cell string, p phrase) error {
+func (lx *lex) addForms(r lexicon.Row, class class, cell string, p phrase) error {
 	forms := lexicon.Split(cell)
 	if len(forms) == 0 {
 		return r.Errorf("no forms")
@@ -299,6 +347,9 @@ func (lx *lex) addForms(r lexicon.Row, class, cell string, p phrase) error {
 		ph := p
 		ph.toks = make([]string, len(toks))
 		for i, t := range toks {
+			if t.Norm == "" {
+				return r.Errorf("form %q has no words", f)
+			}
 			ph.toks[i] = t.Norm
 			if i > 0 {
 				ph.stems = append(ph.stems, stemsOf(t.Norm))
