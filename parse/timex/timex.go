@@ -45,7 +45,11 @@
 //   - A weekday, or a day and month without a year, may resolve after the
 //     anchor only when the rules say so (the next Thursday; "Jan. 30" read on
 //     Jan. 25 is Jan. 30 of the same year, by the month rule).
-//   - "from Monday to Wednesday" read on a Tuesday starts on last week's Monday.
+//   - An interval resolves its start by the rules above and takes the end's
+//     missing year from the start: "from Jan. 20 to Feb. 3" read on 25 January
+//     2024 ends on 3 February 2024; "between Dec. 28 and Jan. 3" starts in
+//     December 2023. "from Monday to Wednesday" read on a Tuesday starts on
+//     last week's Monday.
 //   - Hijri dates are not read.
 //
 // # Example

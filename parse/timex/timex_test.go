@@ -197,6 +197,18 @@ func TestFindArabic(t *testing.T) {
 		{name: "hours after", text: "بعد ساعات من الهجوم", want: []want{unresolved("بعد ساعات من")}},
 		{name: "days before an event", text: "قبل ثلاثة أيام من الانتخابات", want: []want{unresolved("قبل ثلاثة أيام من")}},
 		{name: "eve", text: "عشية الانتخابات", want: []want{unresolved("عشية")}},
+		// more wire-copy forms
+		{name: "night with a dash", text: "وقع الانفجار ليل السبت-الأحد", want: []want{span("ليل السبت-الأحد", "2024-01-20", "2024-01-21", week)}},
+		{name: "dawn today Thursday", text: "فجر اليوم الخميس", want: []want{day("فجر اليوم الخميس", "2024-01-25")}},
+		{name: "weekday with date without year", text: "يوم الاثنين 22 كانون الثاني/يناير", want: []want{day("يوم الاثنين 22 كانون الثاني/يناير", "2024-01-22")}},
+		{name: "until the end of the year: cue stays out", text: "يستمر العمل حتى نهاية العام", want: []want{span("نهاية العام", "2024-09-01", "2024-12-31", year)}},
+		{name: "past two years", text: "في العامين الماضيين قتل الآلاف", want: []want{span("في العامين الماضيين", "2022-01-25", "2024-01-25", rng)}},
+		{name: "9/11 with year", text: "هجمات 11 أيلول/سبتمبر 2001", want: []want{day("11 أيلول/سبتمبر 2001", "2001-09-11")}},
+		{name: "weekday then part of the day", text: "وقع الهجوم الأحد مساءً", want: []want{day("الأحد مساءً", "2024-01-21")}},
+		{name: "two weekdays", text: "الجمعة والسبت", want: []want{day("الجمعة", "2024-01-19"), day("والسبت", "2024-01-20")}},
+		{name: "same day", text: "في اليوم نفسه", want: []want{unresolved("في اليوم نفسه")}},
+		{name: "a year after an event", text: "بعد عام من الحرب", want: []want{unresolved("بعد عام من")}},
+		{name: "weekday after counts", text: "أصيب 12 شخصا في 3 هجمات الخميس", want: []want{day("الخميس", "2024-01-25")}},
 		// several in one sentence
 		{name: "two expressions", text: "قال مسؤول الخميس إن الهجوم وقع فجر الأحد", want: []want{day("الخميس", "2024-01-25"), day("فجر الأحد", "2024-01-21")}},
 	})
@@ -293,6 +305,18 @@ func TestFindEnglish(t *testing.T) {
 		{name: "last 24 hours", text: "over the last 24 hours", want: []want{span("over the last 24 hours", "2024-01-24", "2024-01-25", week)}},
 		{name: "past two days", text: "in the past two days", want: []want{span("in the past two days", "2024-01-23", "2024-01-25", week)}},
 		{name: "past week is eight days", text: "in the past week", want: []want{span("in the past week", "2024-01-18", "2024-01-25", month)}},
+		// more wire-copy forms
+		{name: "by a year: cue stays out", text: "The U.S. will withdraw by 2026", want: []want{span("2026", "2026-01-01", "2026-12-31", year)}},
+		{name: "set for a weak month", text: "The meeting is set for March", want: []want{span("March", "2023-03-01", "2023-03-31", month)}},
+		{name: "month and year after by", text: "The U.S. will withdraw by September 2025", want: []want{span("September 2025", "2025-09-01", "2025-09-30", month)}},
+		{name: "day after tomorrow", text: "The day after tomorrow the talks resume", want: []want{day("The day after tomorrow", "2024-01-27")}},
+		{name: "weekday with date without year", text: "On Monday, Jan. 22, the strikes began", want: []want{day("On Monday, Jan. 22", "2024-01-22")}},
+		{name: "two-day date", text: "They met in Doha on Jan. 5-6", want: []want{span("on Jan. 5-6", "2024-01-05", "2024-01-06", week)}},
+		{name: "since Sunday", text: "The group has fired 18 drones since Sunday", want: []want{span("since Sunday", "2024-01-21", "2024-01-25", rng)}},
+		{name: "Oct. 7 as an adjective", text: "Hamas's Oct. 7 attack killed 1,200 people", want: []want{day("Oct. 7", "2023-10-07")}},
+		{name: "year then a count", text: "On Jan. 25, 2000 people marched", want: []want{day("On Jan. 25", "2024-01-25")}},
+		{name: "weeks after", text: "Two weeks after the vote, turnout figures came out", want: []want{unresolved("Two weeks after")}},
+		{name: "a week after", text: "The strikes came a week after a drone attack", want: []want{unresolved("a week after")}},
 		// relative to another event
 		{name: "the day after", text: "The day after the attack, officials met", want: []want{unresolved("The day after")}},
 		{name: "hours after", text: "Hours after the strike, the group claimed it", want: []want{unresolved("Hours after")}},
