@@ -1,21 +1,69 @@
 // Package export writes event timelines, one Writer per format: CSV, JSON,
 // JSON Lines and Excel (and later ones). Every writer emits the 33 fields of
-// events.Fields in order, with their EVENTS.md names.
+// events.Fields in order, with their EVENTS.md names; an unknown value is an
+// empty cell (CSV, Excel) or null (JSON, JSON Lines), never a made-up value.
 //
 // A Writer receives events one at a time and must not hold more than it
-// needs (the Excel writer streams rows); Close flushes and reports any
-// deferred error. Writers that also record per-article rows (the Excel
-// articles sheet) implement ArticleWriter.
+// needs (the Excel writer streams rows to a temporary file); Close flushes
+// and reports any deferred error. Writers that also record per-article rows
+// (the Excel articles sheet) implement ArticleWriter.
+//
+// Output is deterministic: the same events in the same order give the same
+// bytes on every run and machine, in every format (the Excel writer fixes
+// the workbook's timestamps).
+//
+// Formats:
+//
+//   - csv: RFC 4180 (encoding/csv, CRLF line ends), UTF-8, one header row of
+//     the field names, optionally preceded by a UTF-8 byte-order mark.
+//   - json: one JSON array, one record per line: "[\n{…},\n{…}\n]\n".
+//   - jsonl: JSON Lines, one record per line.
+//   - xlsx: an Excel workbook with the sheets events, articles and codebook.
+//
+// To write a file whole or not at all, combine a Writer with CreateAtomic:
+//
+//	format, err := export.FormatFromPath(path)
+//	if err != nil {
+//		return err
+//	}
+//	f, err := export.CreateAtomic(path)
+//	if err != nil {
+//		return err
+//	}
+//	defer f.Abort()
+//	w, err := export.New(format, f, export.Options{BOM: true})
+//	if err != nil {
+//		return err
+//	}
+//	for i := range evs {
+//		if err := w.Write(&evs[i]); err != nil {
+//			return err
+//		}
+//	}
+//	if err := w.Close(); err != nil {
+//		return err
+//	}
+//	return f.Commit()
 package export
 
 import (
 	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
 
 	"github.com/eventline/eventline/events"
 )
 
 // ErrUnknownFormat is returned by New and FormatFromPath for a format eventline does not write.
 var ErrUnknownFormat = errors.New("unknown format")
+
+// errClosed is returned by Write after Close.
+var errClosed = errors.New("export: write after close")
+
+// errNilEvent is returned by Write for a nil event.
+var errNilEvent = errors.New("export: nil event")
 
 // Writer writes events in one format.
 type Writer interface {
@@ -37,4 +85,52 @@ type ArticleWriter interface {
 type Options struct {
 	// BOM starts CSV output with the UTF-8 byte-order mark Excel needs to show Arabic.
 	BOM bool
+}
+
+// The format names New accepts and Formats lists.
+const (
+	FormatCSV   = "csv"
+	FormatJSON  = "json"
+	FormatJSONL = "jsonl"
+	FormatXLSX  = "xlsx"
+)
+
+// Formats lists the format names New accepts, for --help.
+func Formats() []string { return []string{FormatCSV, FormatJSON, FormatJSONL, FormatXLSX} }
+
+// New returns a Writer of the named format (see Formats; case-insensitive,
+// "ndjson" is accepted for jsonl) writing to w. The error wraps
+// ErrUnknownFormat for any other name.
+func New(format string, w io.Writer, opts Options) (Writer, error) {
+	switch strings.ToLower(format) {
+	case FormatCSV:
+		return NewCSV(w, opts), nil
+	case FormatJSON:
+		return NewJSON(w), nil
+	case FormatJSONL, "ndjson":
+		return NewJSONL(w), nil
+	case FormatXLSX:
+		return NewXLSX(w)
+	}
+	return nil, fmt.Errorf("export: %w %q (want one of %s)", ErrUnknownFormat, format, strings.Join(Formats(), ", "))
+}
+
+// FormatFromPath returns the format of an output path from its extension,
+// case-insensitively: .csv, .json, .jsonl or .ndjson (jsonl), .xlsx. Any
+// other extension gives an error that names it and wraps ErrUnknownFormat.
+func FormatFromPath(path string) (string, error) {
+	ext := strings.ToLower(filepath.Ext(path))
+	switch ext {
+	case ".csv":
+		return FormatCSV, nil
+	case ".json":
+		return FormatJSON, nil
+	case ".jsonl", ".ndjson":
+		return FormatJSONL, nil
+	case ".xlsx":
+		return FormatXLSX, nil
+	case "":
+		return "", fmt.Errorf("export: %s: %w: no file extension (want .csv, .json, .jsonl, .ndjson or .xlsx)", path, ErrUnknownFormat)
+	}
+	return "", fmt.Errorf("export: %s: %w %q (want .csv, .json, .jsonl, .ndjson or .xlsx)", path, ErrUnknownFormat, filepath.Ext(path))
 }

@@ -24,9 +24,16 @@ type IO struct {
 	Err io.Writer
 }
 
-// errData marks a run in which some inputs failed and were reported on
-// stderr already; the others went through. main maps it to exit code 1.
-var errData = errors.New("some inputs had problems")
+// dataError marks a run in which some inputs had problems, reported on
+// stderr already; the others went through. run maps it to exit code 1.
+type dataError struct{ msg string }
+
+func (e *dataError) Error() string { return e.msg }
+
+// dataErrorf returns a *dataError (exit code 1).
+func dataErrorf(format string, args ...any) error {
+	return &dataError{fmt.Sprintf(format, args...)}
+}
 
 // usageError is an error in how the command was called; main maps it to exit code 2.
 type usageError struct{ err error }
@@ -84,7 +91,9 @@ func run(args []string, in io.Reader, out, errOut io.Writer) (code int) {
 	if err == nil {
 		return exitOK
 	}
-	if errors.Is(err, errData) {
+	var de *dataError
+	if errors.As(err, &de) {
+		fmt.Fprintf(errOut, "eventline: %v\n", err)
 		return exitData
 	}
 	var ue *usageError

@@ -35,7 +35,9 @@ func FoldRune(r rune) string {
 		return string(f)
 	}
 	if isPresentationForm(r) {
-		return Fold(norm.NFKC.String(string(r)))
+		if n := norm.NFKC.String(string(r)); n != string(r) {
+			return Fold(n)
+		}
 	}
 	return string(r)
 }

@@ -1,0 +1,231 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/eventline/eventline/events"
+	"github.com/eventline/eventline/export"
+	"github.com/eventline/eventline/input"
+	"github.com/eventline/eventline/parse"
+	"github.com/eventline/eventline/pipeline"
+	"github.com/spf13/cobra"
+)
+
+// extractOptions are the flags and arguments of `eventline extract`.
+type extractOptions struct {
+	IO
+	Paths     []string
+	Output    string
+	Format    string
+	BOM       bool
+	Published string
+	Lang      string
+	Source    string
+	Strict    bool
+	Jobs      int
+	Sort      bool
+	Quiet     bool
+}
+
+func newExtractCmd(streams IO) *cobra.Command {
+	opts := &extractOptions{IO: streams}
+	cmd := &cobra.Command{
+		Use:   "extract PATH... [-o FILE]",
+		Short: "Extract the events of articles into a timeline",
+		Long: `Extract reads articles — .txt/.md files with YAML front matter, .jsonl corpora (one
+article per line), directories (walked recursively in sorted order) or - for stdin — and
+writes one row per event.
+
+The output format follows the extension of -o (.csv, .json, .jsonl, .xlsx) or --format;
+without -o, JSON Lines go to stdout. Output files are written whole or not at all.
+Problems with an article are reported on stderr as path:line: message; the other
+articles still go through and the exit code is 1 (--strict stops at the first).`,
+		Example: `  eventline extract fixtures/ -o timeline.xlsx
+  eventline extract corpus.jsonl --published 2024-01-25 --lang ar -o timeline.csv --bom
+  cat article.txt | eventline extract - --format json`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Paths = args
+			return runExtract(cmd.Context(), opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&opts.Output, "output", "o", "", "output file; the format follows its extension (default: JSON Lines on stdout)")
+	f.StringVar(&opts.Format, "format", "", "output format: "+strings.Join(export.Formats(), ", "))
+	f.BoolVar(&opts.BOM, "bom", false, "start CSV output with a UTF-8 byte-order mark (Excel needs it for Arabic)")
+	f.StringVar(&opts.Published, "published", "", "publication date (YYYY-MM-DD) for articles whose metadata lacks one")
+	f.StringVar(&opts.Lang, "lang", "auto", "language for articles whose metadata lacks one: ar, en or auto (detect from the script)")
+	f.StringVar(&opts.Source, "source", "", "outlet for articles whose metadata lacks one")
+	f.BoolVar(&opts.Strict, "strict", false, "stop at the first article that cannot be read")
+	f.IntVarP(&opts.Jobs, "jobs", "j", 0, "articles extracted at once (default: all cores)")
+	f.BoolVar(&opts.Sort, "sort", true, "write events in timeline order (date, date_end, doc_id, sentence_index, id); --sort=false keeps input order")
+	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress bar and no warnings")
+	return cmd
+}
+
+// errStrict stops a --strict run at the first problem.
+var errStrict = errors.New("stopped at the first problem (--strict); nothing was written")
+
+func runExtract(ctx context.Context, opts *extractOptions) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	if opts.Output != "" {
+		if err := refuseInputAsOutput(opts.Output, opts.Paths); err != nil {
+			return &usageError{err}
+		}
+	}
+	format := opts.Format
+	if format == "" && opts.Output != "" {
+		f, err := export.FormatFromPath(opts.Output)
+		if err != nil {
+			return &usageError{err}
+		}
+		format = f
+	}
+	if format == "" {
+		format = export.FormatJSONL
+	}
+	if _, err := export.New(format, io.Discard, export.Options{}); err != nil {
+		return &usageError{err}
+	}
+	if opts.Published != "" {
+		d, err := input.ParsePublished(opts.Published)
+		if err != nil {
+			return usagef("--published: %v", err)
+		}
+		opts.Published = d
+	}
+	lang, err := input.ParseLang(opts.Lang)
+	if err != nil {
+		return usagef("--lang: %v", err)
+	}
+	if opts.Jobs < 0 {
+		return usagef("--jobs must be 0 (all cores) or more, got %d", opts.Jobs)
+	}
+
+	parser, err := parse.New()
+	if err != nil {
+		return err
+	}
+
+	// The destination: a file written whole or not at all, or stdout.
+	var out io.Writer = opts.Out
+	var file *export.AtomicFile
+	if opts.Output != "" && opts.Output != "-" {
+		file, err = export.CreateAtomic(opts.Output)
+		if err != nil {
+			return &usageError{err}
+		}
+		defer file.Abort()
+		out = file
+	}
+	w, err := export.New(format, out, export.Options{BOM: opts.BOM})
+	if err != nil {
+		return &usageError{err}
+	}
+
+	errorCount := 0
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var stopErr error
+	report := func(p input.Problem) {
+		if p.Severity == input.Warning {
+			if !opts.Quiet {
+				fmt.Fprintf(opts.Err, "%s (warning)\n", p.Error())
+			}
+			return
+		}
+		errorCount++
+		fmt.Fprintln(opts.Err, p.Error())
+		if opts.Strict && stopErr == nil {
+			stopErr = errStrict
+			cancel()
+		}
+	}
+	reader := input.NewReader(opts.Paths, opts.In, input.Options{Published: opts.Published, Lang: lang, Source: opts.Source, Report: report})
+	defer reader.Close()
+
+	progress := newProgress(opts.Err, opts.Quiet, inputSize(opts.Paths))
+	stats, runErr := pipeline.Run(ctx, reader, parser, w, pipeline.Options{
+		Workers: opts.Jobs,
+		Sort:    opts.Sort,
+		OnError: func(a *events.Article, err error) {
+			report(input.Problem{Path: a.Path, Line: a.Line, Severity: input.Error, Err: fmt.Errorf("article %s: %w", a.ID, err)})
+		},
+		Progress: progress.Article,
+	})
+	progress.Done()
+	if stopErr != nil {
+		return dataErrorf("%v", stopErr)
+	}
+	if runErr != nil {
+		if errors.Is(runErr, context.Canceled) {
+			return dataErrorf("interrupted")
+		}
+		return fmt.Errorf("writing %s: %w", outputName(opts.Output), runErr)
+	}
+	if err := w.Close(); err != nil {
+		return fmt.Errorf("writing %s: %w", outputName(opts.Output), err)
+	}
+	if file != nil {
+		if err := file.Commit(); err != nil {
+			return err
+		}
+	}
+	if !opts.Quiet && opts.Output != "" {
+		fmt.Fprintf(opts.Err, "eventline: %d events from %d articles written to %s\n", stats.Events, stats.Articles, opts.Output)
+	}
+	if errorCount > 0 {
+		return dataErrorf("%d problems with the input (see above); the other articles went through", errorCount)
+	}
+	return nil
+}
+
+func outputName(path string) string {
+	if path == "" || path == "-" {
+		return "stdout"
+	}
+	return path
+}
+
+// refuseInputAsOutput refuses an output path that is also one of the inputs
+// (or inside an input directory with an article extension), so that a run
+// can never overwrite the articles it reads.
+func refuseInputAsOutput(output string, inputs []string) error {
+	outAbs, err := filepath.Abs(output)
+	if err != nil {
+		return nil
+	}
+	outInfo, outErr := os.Stat(output)
+	for _, in := range inputs {
+		if in == "-" {
+			continue
+		}
+		inAbs, err := filepath.Abs(in)
+		if err != nil {
+			continue
+		}
+		if inAbs == outAbs {
+			return fmt.Errorf("output %s is also an input", output)
+		}
+		if outErr == nil {
+			if inInfo, err := os.Stat(in); err == nil && os.SameFile(inInfo, outInfo) {
+				return fmt.Errorf("output %s is also an input", output)
+			}
+		}
+		if rel, err := filepath.Rel(inAbs, outAbs); err == nil && !strings.HasPrefix(rel, "..") && rel != "." {
+			switch strings.ToLower(filepath.Ext(output)) {
+			case ".jsonl", ".ndjson":
+				return fmt.Errorf("output %s lies inside input folder %s and would be read as articles", output, in)
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,225 @@
+// Package pipeline runs extraction over a stream of articles: one reader,
+// N extracting workers, and one writer that receives the results in input
+// order, so the output of -j 8 is byte-identical to that of -j 1.
+//
+// Memory is bounded by the articles in flight (a small multiple of the
+// number of workers), never by the corpus: the reader waits while the
+// writer catches up. With Sort, events pass through a timeline.Sorter,
+// which spills to disk beyond a fixed number of events.
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"runtime"
+
+	"github.com/eventline/eventline/events"
+	"github.com/eventline/eventline/timeline"
+)
+
+// Source yields articles; io.EOF ends the stream (input.Reader is one).
+type Source interface {
+	Next() (*events.Article, error)
+}
+
+// Extractor turns an article into events (parse.Parser is one). It must be
+// safe for concurrent use.
+type Extractor interface {
+	Extract(a *events.Article) []events.Event
+}
+
+// Sink receives the events (export.Writer is one).
+type Sink interface {
+	Write(e *events.Event) error
+}
+
+// ArticleSink is implemented by sinks that also list articles.
+type ArticleSink interface {
+	WriteArticle(a events.ArticleSummary) error
+}
+
+// Options tune a run.
+type Options struct {
+	// Workers is the number of extracting goroutines; 0 means all cores.
+	Workers int
+	// Sort writes the events in timeline order (events.Compare) instead of
+	// input order; it spills to TempDir beyond timeline.DefaultChunkSize events.
+	Sort    bool
+	TempDir string
+	// Progress, if set, is called in input order after each article is done.
+	Progress func(a *events.Article, n int)
+	// OnError receives an article whose extraction failed (a bug: the
+	// parser panicked); the run goes on with the next article.
+	OnError func(a *events.Article, err error)
+}
+
+// Stats counts what a run did.
+type Stats struct {
+	Articles int
+	Events   int
+	Bytes    int64 // article text bytes extracted
+	Failed   int   // articles whose extraction failed
+}
+
+type job struct {
+	seq int
+	a   *events.Article
+}
+
+type result struct {
+	seq int
+	a   *events.Article
+	evs []events.Event
+	err error
+}
+
+// Run extracts every article of src with x and writes the events to sink.
+// It stops at the first error of the source or the sink, or when ctx is done.
+func Run(ctx context.Context, src Source, x Extractor, sink Sink, opts Options) (Stats, error) {
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	inFlight := make(chan struct{}, workers*4)
+	jobs := make(chan job, workers)
+	results := make(chan result, workers)
+	readErr := make(chan error, 1)
+
+	go func() { // reader
+		defer close(jobs)
+		for seq := 0; ; seq++ {
+			select {
+			case inFlight <- struct{}{}:
+			case <-ctx.Done():
+				readErr <- nil
+				return
+			}
+			a, err := src.Next()
+			if err != nil {
+				if err == io.EOF {
+					err = nil
+				}
+				readErr <- err
+				return
+			}
+			select {
+			case jobs <- job{seq, a}:
+			case <-ctx.Done():
+				readErr <- nil
+				return
+			}
+		}
+	}()
+	done := make(chan struct{})
+	for i := 0; i < workers; i++ {
+		go func() {
+			defer func() { done <- struct{}{} }()
+			for j := range jobs {
+				evs, err := extract(x, j.a)
+				select {
+				case results <- result{j.seq, j.a, evs, err}:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() {
+		for i := 0; i < workers; i++ {
+			<-done
+		}
+		close(results)
+	}()
+
+	var stats Stats
+	var sorter *timeline.Sorter
+	if opts.Sort {
+		sorter = &timeline.Sorter{Dir: opts.TempDir}
+		defer sorter.Close()
+	}
+	pending := map[int]result{}
+	next := 0
+	var sinkErr error
+	emit := func(r result) error {
+		stats.Articles++
+		stats.Bytes += int64(len(r.a.Text))
+		if r.err != nil {
+			stats.Failed++
+			if opts.OnError != nil {
+				opts.OnError(r.a, r.err)
+			}
+		}
+		stats.Events += len(r.evs)
+		if as, ok := sink.(ArticleSink); ok {
+			if err := as.WriteArticle(r.a.Summary(len(r.evs))); err != nil {
+				return err
+			}
+		}
+		for i := range r.evs {
+			var err error
+			if sorter != nil {
+				err = sorter.Add(&r.evs[i])
+			} else {
+				err = sink.Write(&r.evs[i])
+			}
+			if err != nil {
+				return err
+			}
+		}
+		if opts.Progress != nil {
+			opts.Progress(r.a, len(r.evs))
+		}
+		return nil
+	}
+	for r := range results {
+		if sinkErr != nil {
+			continue // drain
+		}
+		pending[r.seq] = r
+		for {
+			rr, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			<-inFlight
+			if err := emit(rr); err != nil {
+				sinkErr = err
+				cancel()
+				break
+			}
+		}
+	}
+	if sinkErr != nil {
+		return stats, sinkErr
+	}
+	if err := <-readErr; err != nil {
+		return stats, err
+	}
+	if err := ctx.Err(); err != nil {
+		return stats, err
+	}
+	if sorter != nil {
+		if err := sorter.Each(sink.Write); err != nil {
+			return stats, err
+		}
+	}
+	return stats, nil
+}
+
+// extract runs the extractor, turning a panic into an error so one bad
+// article cannot take the corpus down.
+func extract(x Extractor, a *events.Article) (evs []events.Event, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			evs = nil
+			err = fmt.Errorf("internal error (please report it with the article): %v", r)
+		}
+	}()
+	return x.Extract(a), nil
+}

@@ -1,0 +1,76 @@
+package timeline
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"testing"
+
+	"github.com/eventline/eventline/events"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func makeEvents(n int, seed uint64) []events.Event {
+	rng := rand.New(rand.NewPCG(seed, 1))
+	out := make([]events.Event, n)
+	for i := range out {
+		doc := fmt.Sprintf("doc%02d", rng.IntN(20))
+		s := rng.IntN(30)
+		d := fmt.Sprintf("2024-01-%02d", 1+rng.IntN(28))
+		out[i] = events.Event{ID: events.MakeID(doc, s, rng.IntN(12)), DocID: doc, SentenceIndex: s, Date: d, DateEnd: d,
+			DatePrecision: events.PrecisionDay, Sentence: "جملة " + doc, Count: events.Int(i), Latitude: events.Float(33.3), Longitude: events.Float(44.4)}
+	}
+	return out
+}
+
+func collect(t *testing.T, s *Sorter) []events.Event {
+	t.Helper()
+	var got []events.Event
+	require.NoError(t, s.Each(func(e *events.Event) error { got = append(got, *e); return nil }))
+	return got
+}
+
+func TestSorterInMemoryAndSpilledAgree(t *testing.T) {
+	evs := makeEvents(2500, 7)
+	mem := &Sorter{}
+	dir := t.TempDir()
+	spilled := &Sorter{ChunkSize: 100, Dir: dir}
+	for i := range evs {
+		require.NoError(t, mem.Add(&evs[i]))
+		require.NoError(t, spilled.Add(&evs[i]))
+	}
+	assert.Len(t, spilled.files, 25)
+	a, b := collect(t, mem), collect(t, spilled)
+	require.Len(t, a, len(evs))
+	assert.Equal(t, a, b)
+	for i := 1; i < len(a); i++ {
+		assert.LessOrEqual(t, events.Compare(&a[i-1], &a[i]), 0, "out of order at %d", i)
+	}
+	left, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	assert.Empty(t, left, "spill files are removed")
+}
+
+func TestSorterTiesKeepInputOrder(t *testing.T) {
+	s := &Sorter{ChunkSize: 2, Dir: t.TempDir()}
+	for i := 0; i < 5; i++ {
+		e := events.Event{ID: "d-s0-e0", DocID: "d", Date: "2024-01-01", DateEnd: "2024-01-01", Count: events.Int(i)}
+		require.NoError(t, s.Add(&e))
+	}
+	for i, e := range collect(t, s) {
+		assert.Equal(t, i, *e.Count)
+	}
+}
+
+func BenchmarkSorterSpill(b *testing.B) {
+	evs := makeEvents(20000, 3)
+	b.ReportAllocs()
+	for b.Loop() {
+		s := &Sorter{ChunkSize: 5000, Dir: b.TempDir()}
+		for i := range evs {
+			s.Add(&evs[i])
+		}
+		s.Each(func(*events.Event) error { return nil })
+	}
+}
