@@ -396,6 +396,9 @@ func (s *sent) applyGovernors(ds []draft) {
 			if sameClause && !T.verb {
 				if !d.violent && (d.class == lexicon.ClassLaunch || d.class == lexicon.ClassAnnounce) {
 					d.absorbed, d.why = true, "what is announced"
+					if g.time < 0 {
+						g.time, d.time = d.time, -1
+					}
 					continue
 				}
 				if G.t.Report && g.kept() {

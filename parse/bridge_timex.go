@@ -1,0 +1,29 @@
+package parse
+
+import (
+	"time"
+
+	"github.com/eventline/eventline/events"
+	"github.com/eventline/eventline/parse/textnorm"
+	"github.com/eventline/eventline/parse/timex"
+)
+
+func init() {
+	findTimes = func(seg *textnorm.Segment, lang string, anchor time.Time) []timeSpan {
+		xs := timex.Find(seg, lang, anchor)
+		if len(xs) == 0 {
+			return nil
+		}
+		out := make([]timeSpan, 0, len(xs))
+		for _, x := range xs {
+			t := timeSpan{Text: x.Text, First: x.First, Last: x.Last, Start: x.Start, End: x.End,
+				Date: x.Date, DateEnd: x.DateEnd, Precision: x.Precision, Relative: x.Relative}
+			if x.EventRelative || t.Date == "" || t.DateEnd == "" {
+				// relative to another event, or no anchor: an unknown date with its text kept
+				t.Date, t.DateEnd, t.Precision = "", "", events.PrecisionUnknown
+			}
+			out = append(out, t)
+		}
+		return out
+	}
+}
