@@ -148,7 +148,7 @@ func arabicCandidates(w string, out []candidate) []candidate {
 	}
 	conjs := [2]candidate{{w, Clitics{}}}
 	nc := 1
-	if r, size := utf8.DecodeRuneInString(w); (r == 'و' || r == 'ف') && utf8.RuneCountInString(w) >= 4 {
+	if r, size := utf8.DecodeRuneInString(w); (r == 'و' || r == 'ف') && utf8.RuneCountInString(w) >= 3 {
 		conjs[1] = candidate{w[size:], Clitics{Conj: r}}
 		nc = 2
 	}
