@@ -9,6 +9,8 @@
 // Smith) and the abbreviations of data/abbreviations.tsv (Oct., U.S., Gen.,
 // Lt. Col., Mr., No.) do not end sentences.
 //
+// A stretch longer than MaxRunes without an end is cut at a space.
+//
 // Invariant: for every Sentence s of text, string([]rune(text)[s.Start:s.End])
 // == s.Text. Offsets count Unicode code points.
 package sentence
@@ -77,6 +79,12 @@ var loadRules = sync.OnceValues(func() (*rules, error) {
 	return r, nil
 })
 
+// MaxRunes is the longest sentence Split returns: a longer stretch without
+// an end mark (a run-on text, a table, a corrupted file) is cut at the last
+// space before the limit, so that the work per sentence stays bounded.
+// Real wire-copy sentences stay far below it.
+const MaxRunes = 2000
+
 // maxQuoteRunes is how long a quotation may run before a sentence end
 // inside it counts again (an unbalanced quote must not swallow an article).
 const maxQuoteRunes = 600
@@ -102,8 +110,29 @@ func Split(text string) []Sentence {
 		for b > a && isSpace(runes[b-1]) {
 			b--
 		}
-		if a < b {
-			out = append(out, Sentence{Index: len(out), Start: a, End: b, Text: string(runes[a:b])})
+		for a < b {
+			// a run-on text is cut at a space near MaxRunes: no sentence grows without bound
+			c := b
+			if c-a > MaxRunes {
+				c = a + MaxRunes
+				for k := c; k > a+MaxRunes/2; k-- {
+					if isSpace(runes[k]) {
+						c = k
+						break
+					}
+				}
+			}
+			e := c
+			for e > a && isSpace(runes[e-1]) {
+				e--
+			}
+			if a < e {
+				out = append(out, Sentence{Index: len(out), Start: a, End: e, Text: string(runes[a:e])})
+			}
+			a = c
+			for a < b && isSpace(runes[a]) {
+				a++
+			}
 		}
 		start = end
 	}

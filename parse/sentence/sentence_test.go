@@ -1,6 +1,7 @@
 package sentence
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -67,6 +68,19 @@ func TestSplitSeed(t *testing.T) {
 		`وقالت إنّ هذه "المجاميع" ستقوم بـ"تقييم تهديد داعش وخطره... وتعزيز قدرات القوات الأمنية العراقية".`,
 		`فعل توازن في واشنطن.`,
 	}, texts(Split(in)))
+}
+
+func TestSplitRunOn(t *testing.T) {
+	in := strings.Repeat("The militia attacked the base ", 400) // 12,000 runes, no end mark
+	runes := []rune(in)
+	ss := Split(in)
+	require.Greater(t, len(ss), 5)
+	for _, s := range ss {
+		assert.LessOrEqual(t, s.End-s.Start, MaxRunes)
+		assert.Equal(t, s.Text, string(runes[s.Start:s.End]))
+		assert.NotEqual(t, ' ', runes[s.Start])
+	}
+	assert.Equal(t, len(runes)-1, ss[len(ss)-1].End, "nothing lost but the final space")
 }
 
 func TestRulesLoad(t *testing.T) {
