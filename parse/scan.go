@@ -82,7 +82,7 @@ type trigHit struct {
 type chain struct {
 	first, last int // tokens
 	ments       []int
-	best        int // mention index
+	best        int  // mention index
 	coord       bool // starts with the conjunction و: coordinated with the chain before
 }
 
@@ -637,4 +637,3 @@ func (s *sent) rank(k int) int {
 	}
 	return 0 // a noun phrase as written
 }
-

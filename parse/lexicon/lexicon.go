@@ -208,8 +208,8 @@ type Trigger struct {
 	// (استهداف القوات = the targeting of the forces; هجمات الجماعات = the
 	// groups' attacks).
 	Object bool
-	Needs      Need
-	Line       int
+	Needs  Need
+	Line   int
 }
 
 // Verb reports whether the trigger's forms are verbs.
