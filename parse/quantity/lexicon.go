@@ -65,24 +65,19 @@ type modInfo struct{ from, to string }
 // notInfo is one row of notcount.tsv.
 type notInfo struct{ reason string }
 
-// roleInfo is one cue of roles.tsv.
-type roleInfo struct {
-	role          Role
-	before, after bool
-}
-
 // langLex is the data of one language, read-only once built.
 type langLex struct {
-	numbers    map[string]numWord
-	qualBefore *phraseSet[events.Qualifier]
-	qualAfter  *phraseSet[events.Qualifier]
-	units      *phraseSet[unitInfo]
-	modifiers  *phraseSet[modInfo]
-	notBefore  *phraseSet[notInfo]
-	notAfter   *phraseSet[notInfo]
-	zeros      *phraseSet[Role]
-	roles      *phraseSet[roleInfo]
-	words      map[string]map[string]bool // class → folded forms
+	numbers     map[string]numWord
+	qualBefore  *phraseSet[events.Qualifier]
+	qualAfter   *phraseSet[events.Qualifier]
+	units       *phraseSet[unitInfo]
+	modifiers   *phraseSet[modInfo]
+	notBefore   *phraseSet[notInfo]
+	notAfter    *phraseSet[notInfo]
+	zeros       *phraseSet[Role]
+	rolesBefore *phraseSet[Role]
+	rolesAfter  *phraseSet[Role]
+	words       map[string]map[string]bool // class → folded forms
 }
 
 // word reports whether the folded form f is in the word class of words.tsv.
@@ -106,16 +101,17 @@ func Check() error {
 
 func newLangLex() *langLex {
 	return &langLex{
-		numbers:    map[string]numWord{},
-		qualBefore: newPhraseSet[events.Qualifier](),
-		qualAfter:  newPhraseSet[events.Qualifier](),
-		units:      newPhraseSet[unitInfo](),
-		modifiers:  newPhraseSet[modInfo](),
-		notBefore:  newPhraseSet[notInfo](),
-		notAfter:   newPhraseSet[notInfo](),
-		zeros:      newPhraseSet[Role](),
-		roles:      newPhraseSet[roleInfo](),
-		words:      map[string]map[string]bool{},
+		numbers:     map[string]numWord{},
+		qualBefore:  newPhraseSet[events.Qualifier](),
+		qualAfter:   newPhraseSet[events.Qualifier](),
+		units:       newPhraseSet[unitInfo](),
+		modifiers:   newPhraseSet[modInfo](),
+		notBefore:   newPhraseSet[notInfo](),
+		notAfter:    newPhraseSet[notInfo](),
+		zeros:       newPhraseSet[Role](),
+		rolesBefore: newPhraseSet[Role](),
+		rolesAfter:  newPhraseSet[Role](),
+		words:       map[string]map[string]bool{},
 	}
 }
 
@@ -287,18 +283,18 @@ func readRole(r lexicon.Row, l *langLex) error {
 	if !ok || (role != Killed && role != Wounded) {
 		return r.Errorf("role must be killed or wounded, got %q", r.Cell(2))
 	}
-	info := roleInfo{role: role}
 	switch r.Cell(3) {
 	case "before":
-		info.before = true
+		return l.rolesBefore.add(r, r.Cell(1), role)
 	case "after":
-		info.after = true
+		return l.rolesAfter.add(r, r.Cell(1), role)
 	case "both":
-		info.before, info.after = true, true
-	default:
-		return r.Errorf("position must be before, after or both, got %q", r.Cell(3))
+		if err := l.rolesBefore.add(r, r.Cell(1), role); err != nil {
+			return err
+		}
+		return l.rolesAfter.add(r, r.Cell(1), role)
 	}
-	return l.roles.add(r, r.Cell(1), info)
+	return r.Errorf("position must be before, after or both, got %q", r.Cell(3))
 }
 
 var wordClasses = map[string]bool{
@@ -346,7 +342,8 @@ func newPhraseSet[T any]() *phraseSet[T] {
 }
 
 // add expands the cell (aliases separated by '|', spellings by '/', '?' for
-// an optional word) and adds every phrase with payload v.
+// an optional word, '*' for any one word) and adds every phrase with
+// payload v.
 func (s *phraseSet[T]) add(r lexicon.Row, cell string, v T) error {
 	aliases := lexicon.Split(cell)
 	if len(aliases) == 0 {
@@ -365,6 +362,9 @@ func (s *phraseSet[T]) add(r lexicon.Row, cell string, v T) error {
 			if len(toks) == 0 {
 				return r.Errorf("%q: empty phrase", a)
 			}
+			if toks[0] == wildcard || toks[len(toks)-1] == wildcard {
+				return r.Errorf("%q: a phrase cannot start or end with %s", a, wildcard)
+			}
 			i := len(s.all)
 			s.all = append(s.all, phrase[T]{toks: toks, val: v})
 			s.byFirst[toks[0]] = append(s.byFirst[toks[0]], i)
@@ -373,6 +373,9 @@ func (s *phraseSet[T]) add(r lexicon.Row, cell string, v T) error {
 	}
 	return nil
 }
+
+// wildcard in a phrase stands for any one word (لم تسفر * عن إصابات).
+const wildcard = "*"
 
 // maxVariants bounds the expansion of one alias, so that a data file cannot
 // blow up memory.

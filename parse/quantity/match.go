@@ -55,10 +55,14 @@ func (c *scan) formsOf(j int) []string {
 	return out
 }
 
-// has reports whether token j matches the folded data word w.
+// has reports whether token j matches the folded data word w; the
+// wildcard "*" matches any word.
 func (c *scan) has(j int, w string) bool {
 	if j < 0 || j >= len(c.toks) {
 		return false
+	}
+	if w == wildcard {
+		return c.toks[j].Kind == textnorm.Word
 	}
 	for _, f := range c.formsOf(j) {
 		if f == w {

@@ -414,6 +414,15 @@ func (c *scan) isYearValue(np numPhrase) bool {
 	return len(t.Norm) == 4 && !containsSeparator(t.Text) && np.value >= 1900 && np.value <= 2100
 }
 
+// partOfName reports digits glued to Latin letters before them (M4, G20)
+// or through a hyphen or slash (F-16, MQ-9): a name, not a count.
+func (c *scan) partOfName(i int) bool {
+	if c.glued(i-1) && c.isLatinWord(i-1) {
+		return true
+	}
+	return c.glued(i-1) && (c.norm(i-1) == "-" || c.norm(i-1) == "/") && c.glued(i-2) && c.isLatinWord(i-2)
+}
+
 // notCount reports a number that is not a count because of what stands
 // around it: a name (M4, F-16, Tower 22), a time (10:30), a date, an age, a
 // percentage, a duration, a measure or money.
@@ -425,11 +434,7 @@ func (c *scan) notCount(np numPhrase) bool {
 		}
 	}
 	if c.toks[i].Kind == textnorm.Number {
-		// glued to Latin letters before: M4, G20; or through a hyphen: F-16, MQ-9
-		if c.glued(i-1) && c.isLatinWord(i-1) {
-			return true
-		}
-		if c.glued(i-1) && (c.norm(i-1) == "-" || c.norm(i-1) == "/") && c.glued(i-2) && c.isLatinWord(i-2) {
+		if c.partOfName(i) {
 			return true
 		}
 		// 10:30, 25/01/2024, 1.5/2: digits glued by ':' or '/'

@@ -74,8 +74,8 @@ func (c *scan) cueAfterRole(j, hi int) Role {
 		if c.toks[k].Kind != textnorm.Word {
 			return None
 		}
-		if end, info, ok := matchAt(c, c.lx.roles, k); ok && info.after {
-			return c.joinedRole(info.role, end, hi, +1)
+		if end, role, ok := matchAt(c, c.lx.rolesAfter, k); ok {
+			return c.joinedRole(role, end, hi, +1)
 		}
 		if c.lang == "en" && !c.isWord(k, "bridge_after") {
 			return None
@@ -90,8 +90,8 @@ func (c *scan) cueBeforeRole(j, lo int) Role {
 		if c.toks[k].Kind != textnorm.Word {
 			return None
 		}
-		if s, info, ok := matchEndingAt(c, c.lx.roles, k); ok && info.before && s >= lo {
-			return c.joinedRole(info.role, s-1, lo, -1)
+		if s, role, ok := matchEndingAt(c, c.lx.rolesBefore, k); ok && s >= lo {
+			return c.joinedRole(role, s-1, lo, -1)
 		}
 		if c.lang == "en" && !c.isWord(k, "bridge_before") {
 			return None
@@ -108,14 +108,14 @@ func (c *scan) joinedRole(r Role, j, bound, dir int) Role {
 		if k < 0 || k >= len(c.toks) || (dir > 0 && k >= bound) || (dir < 0 && k < bound) {
 			return false
 		}
-		var info roleInfo
+		var role Role
 		var ok bool
 		if dir > 0 {
-			_, info, ok = matchAt(c, c.lx.roles, k)
+			_, role, ok = matchAt(c, c.lx.rolesAfter, k)
 		} else {
-			_, info, ok = matchEndingAt(c, c.lx.roles, k)
+			_, role, ok = matchEndingAt(c, c.lx.rolesBefore, k)
 		}
-		return ok && info.role != r
+		return ok && role != r
 	}
 	if dir > 0 {
 		// "killed and wounded", قتلى وجرحى (the و is on the next word)
