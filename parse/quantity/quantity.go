@@ -219,16 +219,16 @@ func (c *scan) findZeros() {
 	}
 }
 
-// prevLast returns the end of the last count found before token i (0 when
-// none), so that a hedge or cue is not taken from another count.
-func (c *scan) prevLast(i int) int {
-	last := 0
-	for _, f := range c.counts {
-		if f.Last <= i && f.Last > last {
-			last = f.Last
-		}
+// floorBefore returns the first token a hedge or a range word before token
+// i may use: not inside an earlier count, and at most lookBack tokens back
+// (a hedge is a few words), so that the scan stays linear.
+func (c *scan) floorBefore(i int) int {
+	const lookBack = 8
+	k := i
+	for k > 0 && k > i-lookBack && !c.used[k-1] {
+		k--
 	}
-	return last
+	return k
 }
 
 // countAt reads the count that starts at token i. next is where scanning
@@ -264,7 +264,7 @@ func (c *scan) countAt(i int) (f found, next int, ok bool) {
 	value := np.value
 	qual := events.Exact
 	qualSet := false
-	floor := c.prevLast(i)
+	floor := c.floorBefore(i)
 
 	// a range: 20 to 30, two or three, بين 20 و30
 	if !hasUnit {

@@ -80,11 +80,14 @@ func (c *scan) enUnitAfter(j int) (unitMatch, bool) {
 	var mods []modInfo
 	for limit := k + maxNounGap; k < len(c.toks) && k < limit; {
 		t := c.toks[k]
+		if c.used[k] || c.skipped(k) {
+			break
+		}
 		if t.Kind == textnorm.Number && c.partOfName(k) {
 			k++ // two F-16 jets
 			continue
 		}
-		if t.Kind == textnorm.Number || c.used[k] || c.skipped(k) {
+		if t.Kind == textnorm.Number {
 			break
 		}
 		if end, m, ok := matchAt(c, c.lx.modifiers, k); ok {
