@@ -18,6 +18,7 @@ const maxDigits = 13
 // numPhrase is a number as written: tokens [first, last) and its value.
 type numPhrase struct {
 	first, last int
+	num         int // the first token of the number itself (first may add a glued article: الـ48)
 	value       int64
 	vague       bool // عشرات, dozens, آلاف, thousands …
 	words       bool // written in words only
@@ -351,7 +352,11 @@ func (c *scan) number(i int) (numPhrase, bool) {
 	}
 	switch c.toks[i].Kind {
 	case textnorm.Number:
-		return c.digits(i)
+		np, ok := c.digits(i)
+		if ok && c.lang == "ar" && c.gluedArticle(i-1) {
+			np.first = i - 1 // الـ48، بالـ150
+		}
+		return np, ok
 	case textnorm.Word:
 		if c.lang == "ar" {
 			return c.arWords(i)
@@ -359,6 +364,19 @@ func (c *scan) number(i int) (numPhrase, bool) {
 		return c.enWords(i)
 	}
 	return numPhrase{}, false
+}
+
+// gluedArticle reports an Arabic article written apart from the digits it
+// belongs to, with a tatweel or nothing between them: الـ48، بالـ150.
+func (c *scan) gluedArticle(j int) bool {
+	if j < 0 || !c.glued(j) || c.toks[j].Kind != textnorm.Word || c.skipped(j) || c.used[j] {
+		return false
+	}
+	switch c.toks[j].Norm {
+	case "ال", "وال", "فال", "بال", "وبال", "لل", "ولل", "كال":
+		return true
+	}
+	return false
 }
 
 // scaleAt returns the scale word at token j that may follow digits
@@ -386,7 +404,7 @@ func (c *scan) scaleAt(j int) (numWord, bool) {
 
 // digits reads a number written in digits, with an optional scale word.
 func (c *scan) digits(i int) (numPhrase, bool) {
-	np := numPhrase{first: i, last: i + 1}
+	np := numPhrase{first: i, last: i + 1, num: i}
 	scale := int64(1)
 	if w, ok := c.scaleAt(i + 1); ok {
 		scale = w.value
@@ -397,6 +415,18 @@ func (c *scan) digits(i int) (numPhrase, bool) {
 		return numPhrase{}, false
 	}
 	np.value, np.decimal = v, frac
+	if c.lang == "ar" && scale > 1 && !frac {
+		// 25 ألفاً و700، مليون وخمسمئة ألف
+		st := numState{total: v, last: kScale, lastScale: scale, atoms: 1}
+		if w, _ := c.scaleAt(i + 1); w.kind == kPlural {
+			st.last = kPlural
+		}
+		if j := c.arContinue(&st, np.last); j > np.last {
+			if v2, ok := st.value(); ok {
+				np.value, np.last = v2, j
+			}
+		}
+	}
 	return np, true
 }
 
@@ -404,21 +434,73 @@ func (c *scan) digits(i int) (numPhrase, bool) {
 // ثلاثة آلاف وخمسمئة، عشرات الآلاف.
 func (c *scan) arWords(i int) (numPhrase, bool) {
 	var st numState
-	j := i
-	for ; j < len(c.toks); j++ {
-		if c.toks[j].Kind != textnorm.Word || (j > i && c.skipped(j)) {
+	started := false
+	for _, cd := range arNumForms(c.toks[i].Norm) {
+		if w, ok := c.lx.numbers[cd.form]; ok {
+			started = st.start(w, "ar")
 			break
 		}
-		cands := arNumForms(c.toks[j].Norm)
+	}
+	if !started {
+		// العشرات، الآلاف، والمئات: a vague word may take the article
+		if rest, ok := cutArticle(c.toks[i].Norm); ok {
+			if w, ok := c.lx.numbers[rest]; ok && (w.kind == kVague || w.kind == kPlural) {
+				started = st.start(w, "ar")
+			}
+		}
+	}
+	if !started {
+		return numPhrase{}, false
+	}
+	j := c.arContinue(&st, i+1)
+	v, ok := st.value()
+	if !ok {
+		return numPhrase{}, false
+	}
+	return numPhrase{first: i, last: j, num: i, value: v, vague: st.vague, words: true}, true
+}
+
+// cutArticle removes the article, with a proclitic before it, from a folded
+// Arabic word: العشرات، والمئات، بالآلاف.
+func cutArticle(w string) (string, bool) {
+	for _, p := range []string{"ال", "وال", "فال", "بال", "وبال"} {
+		if rest, ok := strings.CutPrefix(w, p); ok && utf8.RuneCountInString(rest) >= 3 {
+			return rest, true
+		}
+	}
+	return "", false
+}
+
+// arContinue reads the words that continue an Arabic number from token j
+// (وخمسون، آلاف، عشر، و700 after 25 ألفاً) and returns the end of the
+// number.
+func (c *scan) arContinue(st *numState, j int) int {
+	for ; j < len(c.toks); j++ {
+		if c.skipped(j) {
+			break
+		}
+		// 25 ألفاً و700: digits joined to a scale by a separate و
+		if c.norm(j) == "و" && c.glued(j) && j+1 < len(c.toks) && c.toks[j+1].Kind == textnorm.Number &&
+			!c.skipped(j+1) && isScaleKind(st.last) && st.group == 0 && !st.vague {
+			if d, frac, ok := parseDigits(c.toks[j+1].Norm, 1); ok && !frac && d > 0 && d < st.lastScale {
+				if t, ok := addCap(st.total, d); ok {
+					st.total, st.last = t, kUnit
+					st.hasUnit, st.hasTen = true, true
+					st.atoms++
+					j++
+					continue
+				}
+			}
+			break
+		}
+		if c.toks[j].Kind != textnorm.Word {
+			break
+		}
 		applied := false
-		for _, cd := range cands {
+		for _, cd := range arNumForms(c.toks[j].Norm) {
 			w, ok := c.lx.numbers[cd.form]
 			if !ok {
 				continue
-			}
-			if j == i {
-				applied = st.start(w, "ar")
-				break
 			}
 			if cd.clitics && !cd.conj {
 				continue // ب/ل/ك inside a number: not a continuation
@@ -430,7 +512,7 @@ func (c *scan) arWords(i int) (numPhrase, bool) {
 			applied = st.join(w, how, "ar")
 			break
 		}
-		if !applied && j > i && st.last == kVague {
+		if !applied && st.last == kVague {
 			// عشرات الآلاف: the plural scale takes the article
 			if f, ok := strings.CutPrefix(c.toks[j].Norm, "ال"); ok {
 				if w, ok := c.lx.numbers[f]; ok {
@@ -442,14 +524,7 @@ func (c *scan) arWords(i int) (numPhrase, bool) {
 			break
 		}
 	}
-	if st.atoms == 0 {
-		return numPhrase{}, false
-	}
-	v, ok := st.value()
-	if !ok {
-		return numPhrase{}, false
-	}
-	return numPhrase{first: i, last: j, value: v, vague: st.vague, words: true}, true
+	return j
 }
 
 // enWords reads an English number written in words: three, twenty-five, a
@@ -496,7 +571,7 @@ func (c *scan) enWords(i int) (numPhrase, bool) {
 	if !ok {
 		return numPhrase{}, false
 	}
-	return numPhrase{first: i, last: j, value: v, vague: st.vague, words: true}, true
+	return numPhrase{first: i, last: j, num: i, value: v, vague: st.vague, words: true}, true
 }
 
 // enHalf reads "half a dozen" (6) and "half a million" (500000).
@@ -512,5 +587,5 @@ func (c *scan) enHalf(i int) (numPhrase, bool) {
 	if !ok || (w.kind != kDozen && w.kind != kScale && w.kind != kHundred) {
 		return numPhrase{}, false
 	}
-	return numPhrase{first: i, last: i + 3, value: w.value / 2, words: true}, true
+	return numPhrase{first: i, last: i + 3, num: i, value: w.value / 2, words: true}, true
 }

@@ -246,7 +246,7 @@ func (c *scan) countAt(i int) (f found, next int, ok bool) {
 	default:
 		// an Arabic dual noun alone: جنديين = 2 soldiers
 		if dm, ok := c.dualAt(i); ok {
-			np = numPhrase{first: i, last: dm.last, value: 2, words: true}
+			np = numPhrase{first: i, last: dm.last, num: i, value: 2, words: true}
 			u, hasUnit = dm, true
 			next = dm.last
 			break
@@ -379,7 +379,7 @@ func (c *scan) rangeAfter(np numPhrase, floor int) (numPhrase, int, bool) {
 	}
 	if w == "-" || w == "–" {
 		// 20-30 is a range; F-16 and 25-year-old are caught elsewhere
-		if c.toks[np.first].Kind != textnorm.Number {
+		if c.toks[np.num].Kind != textnorm.Number {
 			return numPhrase{}, -1, false
 		}
 	}
@@ -407,10 +407,10 @@ func containsSeparator(s string) bool {
 // separators, 1900–2100. With no hedge and no noun it is a year ("since
 // 2014"); after عام/in it is one too.
 func (c *scan) isYearValue(np numPhrase) bool {
-	if np.last-np.first != 1 || c.toks[np.first].Kind != textnorm.Number {
+	if np.last-np.num != 1 || c.toks[np.num].Kind != textnorm.Number {
 		return false
 	}
-	t := c.toks[np.first]
+	t := c.toks[np.num]
 	return len(t.Norm) == 4 && !containsSeparator(t.Text) && np.value >= 1900 && np.value <= 2100
 }
 
@@ -427,8 +427,8 @@ func (c *scan) partOfName(i int) bool {
 // around it: a name (M4, F-16, Tower 22), a time (10:30), a date, an age, a
 // percentage, a duration, a measure or money.
 func (c *scan) notCount(np numPhrase) bool {
-	i, e := np.first, np.last
-	for k := i; k < e; k++ {
+	i, e := np.num, np.last
+	for k := np.first; k < e; k++ {
 		if c.skipped(k) {
 			return true
 		}
@@ -448,7 +448,7 @@ func (c *scan) notCount(np numPhrase) bool {
 	if last := e - 1; c.toks[last].Kind == textnorm.Number && c.glued(last) && c.isLatinWord(last+1) {
 		return true // 1st, 155mm, 4x4
 	}
-	if s, info, ok := matchEndingAt(c, c.lx.notBefore, i-1); ok {
+	if s, info, ok := matchEndingAt(c, c.lx.notBefore, np.first-1); ok {
 		switch {
 		case info.reason == "year":
 			if c.isYearValue(np) {

@@ -33,6 +33,8 @@ func (c *scan) assignRoles() {
 		}
 		if f.Role == None {
 			f.Role = c.cueRole(f, lo, hi)
+		} else if f.UnitLast > 0 {
+			f.Role = c.joinedRole(f.Role, f.UnitLast, hi, +1) // عشرات القتلى والجرحى
 		}
 		if f.Unit == "" && (f.Role != None || f.others) {
 			if u, cu, ok := c.inheritUnit(f.First); ok {

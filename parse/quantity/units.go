@@ -162,7 +162,7 @@ func (c *scan) definiteAfterNoun(i int) (numPhrase, unitMatch, bool) {
 	if !ok || info.number != "pl" || c.anyUsed(s, i) || !hasArticle(c.toks[s].Norm) {
 		return numPhrase{}, unitMatch{}, false
 	}
-	np := numPhrase{first: s, last: i + 1, value: w.value, words: true}
+	np := numPhrase{first: s, last: i + 1, num: i, value: w.value, words: true}
 	return np, unitMatch{first: s, last: i, info: info}, true
 }
 
