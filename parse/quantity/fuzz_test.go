@@ -79,7 +79,7 @@ func FuzzFind(f *testing.F) {
 				if c.Start != seg.Tokens[c.First].Start || c.End != seg.Tokens[c.Last-1].End {
 					t.Fatalf("offsets %+v", c)
 				}
-				if c.Value < 0 || c.Value > MaxValue {
+				if c.Value < 0 || int64(c.Value) > MaxValue {
 					t.Fatalf("value out of range %+v", c)
 				}
 				if (c.UnitFirst < 0) != (c.UnitLast < 0) {

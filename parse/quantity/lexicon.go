@@ -16,8 +16,8 @@ import (
 //go:embed data/*.tsv
 var dataFS embed.FS
 
-// Languages lists the languages the embedded data covers.
-var Languages = []string{"ar", "en"}
+// languages lists the languages the embedded data covers.
+var languages = []string{"ar", "en"}
 
 // numKind says how a number word combines with its neighbours; see
 // data/numbers.tsv.
@@ -119,7 +119,7 @@ func newLangLex() *langLex {
 // own files).
 func readLexicon(fsys fs.FS) (*lexiconData, error) {
 	lx := &lexiconData{langs: map[string]*langLex{}}
-	for _, l := range Languages {
+	for _, l := range languages {
 		lx.langs[l] = newLangLex()
 	}
 	lang := func(r lexicon.Row) (*langLex, error) {

@@ -31,7 +31,7 @@ func TestCheckEmbeddedData(t *testing.T) {
 	require.NoError(t, Check())
 	lx, err := loadLexicon()
 	require.NoError(t, err)
-	for _, l := range Languages {
+	for _, l := range languages {
 		ll := lx.langs[l]
 		require.NotNil(t, ll, l)
 		assert.NotEmpty(t, ll.numbers, l)

@@ -62,6 +62,7 @@
 package quantity
 
 import (
+	"math"
 	"sort"
 
 	"github.com/eventline/eventline/events"
@@ -264,7 +265,8 @@ func (c *scan) countAt(i int) (f found, next int, ok bool) {
 	value := np.value
 	qual := events.Exact
 	qualSet := false
-	floor := c.floorBefore(i)
+	floor := c.floorBefore(np.first)
+	isRange := false
 
 	// a range: 20 to 30, two or three, بين 20 و30
 	if !hasUnit {
@@ -272,7 +274,7 @@ func (c *scan) countAt(i int) (f found, next int, ok bool) {
 			last = np2.last
 			next = np2.last
 			np.vague = np.vague || np2.vague
-			qual, qualSet = events.AtLeast, true
+			qual, qualSet, isRange = events.AtLeast, true, true
 			if between >= 0 {
 				first = between
 			}
@@ -305,9 +307,13 @@ func (c *scan) countAt(i int) (f found, next int, ok bool) {
 	if !qualSet && np.vague {
 		qual = events.AtLeast
 	}
-	// "one", واحد, "a single": not counts (EVENTS.md); a dual noun is 2.
-	if np.words && value == 1 && !np.vague {
+	// "one", واحد, "a single": not counts (EVENTS.md); a dual noun is 2,
+	// "one or two" a range.
+	if np.words && value == 1 && !np.vague && !isRange {
 		return f, next, false
+	}
+	if value > int64(math.MaxInt) {
+		return f, next, false // only on 32-bit platforms: MaxValue does not fit an int
 	}
 	// a bare year: 1900–2100 in four digits, with no hedge and no noun
 	if !qualSet && !hasUnit && c.isYearValue(np) {

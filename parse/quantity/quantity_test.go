@@ -235,6 +235,7 @@ func TestFindEnglish(t *testing.T) {
 		{"at least after", "en", "20 people at least", []want{{"20 people at least", 20, atl, "person", None, false}}},
 		{"or more", "en", "50 rockets or more", []want{{"50 rockets or more", 50, atl, "rocket", None, false}}},
 		{"between", "en", "between 20 and 30 people were killed", []want{{"between 20 and 30 people", 20, atl, "person", Killed, false}}},
+		{"one or two", "en", "one or two rockets", []want{{"one or two rockets", 1, atl, "rocket", None, false}}},
 		{"two or three", "en", "two or three rockets", []want{{"two or three rockets", 2, atl, "rocket", None, false}}},
 		{"hyphen range", "en", "20-30 rockets", []want{{"20-30 rockets", 20, atl, "rocket", None, false}}},
 		{"from to is no range", "en", "rose from 20 to 30 people", []want{
