@@ -140,7 +140,6 @@ type numState struct {
 	vagueMult    int64
 	atoms        int
 	firstKind    numKind
-	firstValue   int64
 	overflow     bool
 }
 
@@ -150,7 +149,7 @@ func isScaleKind(k numKind) bool { return k == kScale || k == kDual || k == kPlu
 // begin one (English "hundred", "thousand" and "dozen" need a number or "a"
 // before them).
 func (s *numState) start(w numWord, lang string) bool {
-	s.atoms, s.last, s.firstKind, s.firstValue = 1, w.kind, w.kind, w.value
+	s.atoms, s.last, s.firstKind = 1, w.kind, w.kind
 	switch w.kind {
 	case kUnit:
 		s.group, s.hasUnit = w.value, true
@@ -195,16 +194,19 @@ const (
 // join adds the next word of a number; ok is false when it does not
 // continue the number (the number then ends before it).
 func (s *numState) join(w numWord, how joinHow, lang string) bool {
+	before := s.last
 	if !s.joinValue(w, how, lang) {
 		return false
 	}
 	s.atoms++
-	if s.last != kTeen || w.kind != kTen { // أحد عشر keeps the teen set by joinValue
+	if s.last == before { // joinValue sets last itself only for a teen (أحد عشر)
 		s.last = w.kind
 	}
 	return true
 }
 
+// mulGroupInto multiplies the current group by a scale and adds it to the
+// total (ثلاثة آلاف, two hundred thousand).
 func (s *numState) mulGroupInto(scale int64) bool {
 	p, ok := mulCap(s.group, scale)
 	if !ok {
@@ -220,6 +222,8 @@ func (s *numState) mulGroupInto(scale int64) bool {
 	return true
 }
 
+// joinValue applies the value of the next word w for join; see the kinds
+// of data/numbers.tsv for the grammar.
 func (s *numState) joinValue(w numWord, how joinHow, lang string) bool {
 	v := w.value
 	if s.vague {
@@ -385,11 +389,8 @@ func (c *scan) scaleAt(j int) (numWord, bool) {
 	if j >= len(c.toks) || c.skipped(j) || c.toks[j].Kind != textnorm.Word {
 		return numWord{}, false
 	}
+	// only the bare word: in "3 وألف" the و starts something else
 	w, ok := c.lx.numbers[c.toks[j].Norm]
-	if !ok && c.lang == "ar" {
-		// والف is not a scale of the digits before it; only the bare word is.
-		return numWord{}, false
-	}
 	if !ok {
 		return numWord{}, false
 	}
