@@ -1,7 +1,6 @@
 package quantity
 
 import (
-	"os"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -48,9 +47,13 @@ func FuzzFind(f *testing.F) {
 		"عشرات عشرات الآلاف الآلاف",
 		"twenty-five-twenty-five",
 	}
-	if data, err := os.ReadFile("/work/shared/seeds/000_213c061cbfe19d7b.txt"); err == nil {
-		seeds = append(seeds, string(data))
-	}
+	// Sentences, not a whole article: the fuzzer minimizes every new
+	// interesting input, and minimizing kilobytes takes minutes.
+	seeds = append(seeds,
+		"ويتواجد في العراق ما يقرب من 2500 جندي أميركي بينما ينتشر في سوريا نحو 900 جندي أميركي",
+		"شنّت الجماعات أكثر من 150 هجوماً صاروخياً وغارة بطائرات من دون طيار، من دون وقوع إصابات",
+		"Three U.S. service members were killed and more than 30 injured on Jan. 28, 2024.",
+	)
 	for _, s := range seeds {
 		f.Add(s, true)
 		f.Add(s, false)
