@@ -16,6 +16,12 @@
 // (جنديين = 2 soldiers); and stated zeros ("no casualties", من دون وقوع
 // إصابات), which are counts of 0.
 //
+// Words that give no number — several, a few, many, عدة، بضعة — are not
+// counts (EVENTS.md lists only dozens, hundreds and thousands as vague).
+// A stated zero is a Count of Value 0, exact, unit person, with role
+// Casualties ("no casualties", لم تسفر عن إصابات، دون وقوع ضحايا), Killed
+// ("no one was killed", لم يقتل أحد) or Wounded ("no injuries", لم يصب أحد).
+//
 // Not counts: a bare "one"/واحد/"a single"; years and dates (the skip
 // callback, plus a year 1900–2100 after عام/in or with no hedge and no
 // noun, and numbers beside a month name); ages; names with numbers (Tower 22,
@@ -39,11 +45,12 @@
 // Role is Killed, Wounded or Casualties (both) when the noun says so
 // (قتلى، جرحى، casualties) or a cue word stands next to the count (قتل ثلاثة
 // جنود، three soldiers were killed, killing two civilians, 34 wounded). Only
-// counts of people, or counts without a noun, take a role; a count of people
-// killed or wounded is in unit person unless its noun is soldier (EVENTS.md),
-// and one with no noun borrows the noun of an earlier count of people in the
-// sentence ("three soldiers were killed and 34 wounded" → 34 soldier) or is
-// person.
+// counts of people, or counts without a noun, take a role. Killed or wounded
+// fighters, civilians, protesters, women and children are counted in unit
+// person; soldiers stay soldier (EVENTS.md; column casualty_unit of
+// data/units.tsv). A casualty count with no noun borrows the noun of an
+// earlier count of people in the clause ("three soldiers were killed and 34
+// wounded" → 34 soldier), else it is person.
 //
 // # Invariants
 //
