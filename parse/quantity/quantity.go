@@ -56,8 +56,9 @@
 //
 // Counts come in text order and do not overlap; Text is always
 // seg.Slice(First, Last) and [Start, End) are the article offsets of that
-// range; 0 ≤ Value ≤ MaxValue. Find never panics and keeps no state between
-// calls; all language knowledge is in data/*.tsv, read once.
+// range; 0 ≤ Value ≤ MaxValue. Tokens are the unit of Text, so an attached
+// proclitic stays in it (وثلاثة جنود). Find never panics and keeps no state
+// between calls; all language knowledge is in data/*.tsv, read once.
 //
 // # Example
 //
