@@ -285,6 +285,9 @@ func (c *scan) countAt(i int) (f found, next int, ok bool) {
 			qual, qualSet, isRange = events.AtLeast, true, true
 			if between >= 0 {
 				first = between
+				if c.notBefore(between-1, np) {
+					return f, next, false // aged between 18 and 25
+				}
 			}
 			np.last = np2.last
 		}
@@ -325,6 +328,12 @@ func (c *scan) countAt(i int) (f found, next int, ok bool) {
 	}
 	// a bare year: 1900–2100 in four digits, with no hedge and no noun
 	if !qualSet && !hasUnit && c.isYearValue(np) {
+		return f, next, false
+	}
+	// a name: a capitalised English word before bare digits (Boeing 737,
+	// Camp 7), not at the start of the sentence
+	if c.lang == "en" && !qualSet && !hasUnit && c.toks[np.num].Kind == textnorm.Number && np.first == np.num &&
+		np.first > 1 && c.isLatinWord(np.first-1) && c.capitalised(np.first-1) {
 		return f, next, false
 	}
 	f = found{Count: Count{First: first, Last: last, Value: int(value), Qualifier: qual,
@@ -429,12 +438,74 @@ func (c *scan) isYearValue(np numPhrase) bool {
 }
 
 // partOfName reports digits glued to Latin letters before them (M4, G20)
-// or through a hyphen or slash (F-16, MQ-9): a name, not a count.
+// or through a hyphen, slash or plus (F-16, MQ-9, P5+1): a name, not a
+// count.
 func (c *scan) partOfName(i int) bool {
-	if c.glued(i-1) && c.isLatinWord(i-1) {
-		return true
+	for k := 0; k < 3 && i > 0; k++ { // P5+1: look through a few glued pieces
+		if c.glued(i-1) && c.isLatinWord(i-1) {
+			return true
+		}
+		sep := c.norm(i - 1)
+		if !c.glued(i-1) || (sep != "-" && sep != "/" && sep != "+") || !c.glued(i-2) {
+			return false
+		}
+		if c.isLatinWord(i - 2) {
+			return true
+		}
+		if i-2 < 0 || c.toks[i-2].Kind != textnorm.Number {
+			return false
+		}
+		i -= 2
 	}
-	return c.glued(i-1) && (c.norm(i-1) == "-" || c.norm(i-1) == "/") && c.glued(i-2) && c.isLatinWord(i-2)
+	return false
+}
+
+// hyphenated reports a number joined by a hyphen to what follows: a score
+// (3-2, the second not larger), or a compound adjective (two-state,
+// five-member). A range (20-30) is read before this check.
+func (c *scan) hyphenated(np numPhrase) bool {
+	e := np.last
+	if !c.glued(e-1) || c.norm(e) != "-" || !c.glued(e) || e+1 >= len(c.toks) {
+		return false
+	}
+	next := c.toks[e+1]
+	switch next.Kind {
+	case textnorm.Word:
+		_, isNum := c.lx.numbers[next.Norm]
+		return !isNum
+	case textnorm.Number:
+		v, _, ok := parseDigits(next.Norm, 1)
+		return ok && v <= np.value
+	}
+	return false
+}
+
+// afterScore reports the second number of a score (3-2): digits glued by a
+// hyphen to larger or equal digits before them. In a range (20-30) the
+// second is larger.
+func (c *scan) afterScore(np numPhrase) bool {
+	i := np.num
+	if !c.glued(i-1) || c.norm(i-1) != "-" || !c.glued(i-2) || c.toks[i-2].Kind != textnorm.Number {
+		return false
+	}
+	v, _, ok := parseDigits(c.toks[i-2].Norm, 1)
+	return ok && v >= np.value
+}
+
+// notBefore reports a phrase ending at token j that makes np no count
+// (aged, القرار, Tower, عام before a year …).
+func (c *scan) notBefore(j int, np numPhrase) bool {
+	s, info, ok := matchEndingAt(c, c.lx.notBefore, j)
+	if !ok {
+		return false
+	}
+	switch {
+	case info.reason == "year":
+		return c.isYearValue(np)
+	case info.reason == "date" && c.lang == "en":
+		return c.capitalised(s)
+	}
+	return true
 }
 
 // notCount reports a number that is not a count because of what stands
@@ -462,19 +533,8 @@ func (c *scan) notCount(np numPhrase) bool {
 	if last := e - 1; c.toks[last].Kind == textnorm.Number && c.glued(last) && c.isLatinWord(last+1) {
 		return true // 1st, 155mm, 4x4
 	}
-	if s, info, ok := matchEndingAt(c, c.lx.notBefore, np.first-1); ok {
-		switch {
-		case info.reason == "year":
-			if c.isYearValue(np) {
-				return true
-			}
-		case info.reason == "date" && c.lang == "en":
-			if c.capitalised(s) {
-				return true
-			}
-		default:
-			return true
-		}
+	if c.notBefore(np.first-1, np) || c.hyphenated(np) || c.afterScore(np) {
+		return true
 	}
 	if _, info, ok := matchAt(c, c.lx.notAfter, e); ok {
 		if !(info.reason == "date" && c.lang == "en" && !c.capitalised(e)) {

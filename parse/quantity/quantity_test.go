@@ -246,6 +246,11 @@ func TestFindEnglish(t *testing.T) {
 			{"18 drones", 18, ex, "drone", None, false},
 			{"3 missiles", 3, ex, "missile", None, false},
 		}},
+		{"targets", "en", "Israel said it had struck more than 100 targets", []want{{"more than 100 targets", 100, mt, "target", None, false}}},
+		{"others wounded", "en", "3 U.S. troops were killed and at least 40 others wounded.", []want{
+			{"3 U.S. troops", 3, ex, "soldier", Killed, false},
+			{"at least 40", 40, atl, "soldier", Wounded, false},
+		}},
 		{"death toll", "en", "The death toll rose to 30", []want{{"30", 30, ex, "person", Killed, false}}},
 		{"no casualties", "en", "There were no casualties", []want{{"no casualties", 0, ex, "person", Casualties, false}}},
 		{"no one killed", "en", "No one was killed", []want{{"No one was killed", 0, ex, "person", Killed, false}}},
@@ -307,6 +312,13 @@ func TestFindNotCounts(t *testing.T) {
 		{"monday is not two", "ar", "يوم الاثنين", nil},
 		{"lastu is not six", "ar", "لست متأكداً", nil},
 		{"huge", "en", "99999999999999999999 attacks", nil},
+		{"age range", "en", "aged between 18 and 25", nil},
+		{"model name", "en", "a Boeing 737 crashed", nil},
+		{"score", "en", "a 3-2 vote", nil},
+		{"name with plus", "en", "the P5+1 talks", nil},
+		{"compound adjective", "en", "a two-state solution", nil},
+		{"decade", "en", "in the 1990s", nil},
+		{"ordinal unit", "en", "the 82nd Airborne Division", nil},
 		{"may the verb", "en", "3 may have died", []want{{"3", 3, ex, "person", Killed, false}}},
 	}
 	runCases(t, cases)
