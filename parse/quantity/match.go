@@ -177,11 +177,6 @@ func (c *scan) glued(j int) bool {
 	return j >= 0 && j+1 < len(c.toks) && c.toks[j].End == c.toks[j+1].Start
 }
 
-// isPunct reports whether token j is punctuation (or outside the segment).
-func (c *scan) isPunct(j int) bool {
-	return j < 0 || j >= len(c.toks) || c.toks[j].Kind == textnorm.Punct
-}
-
 // clauseEnd reports whether token j ends a sentence or a clause for the
 // purpose of looking back for a noun: . ; : ! ? and their Arabic forms.
 func (c *scan) clauseEnd(j int) bool {
