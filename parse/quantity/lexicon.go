@@ -299,7 +299,7 @@ func readRole(r lexicon.Row, l *langLex) error {
 
 var wordClasses = map[string]bool{
 	"adjective": true, "of": true, "det": true, "conj": true, "others": true, "range": true,
-	"between": true, "bridge_before": true, "bridge_after": true,
+	"between": true, "bridge_before": true, "bridge_after": true, "people_suffix": true,
 }
 
 func readWords(r lexicon.Row, l *langLex) error {

@@ -110,7 +110,8 @@ func TestFindArabic(t *testing.T) {
 		{"dozens of soldiers", "ar", "عشرات الجنود", []want{{"عشرات الجنود", 12, atl, "soldier", None, true}}},
 		{"dozens min soldiers", "ar", "عشرات من الجنود", []want{{"عشرات من الجنود", 12, atl, "soldier", None, true}}},
 		{"hundreds", "ar", "مئات المتظاهرين", []want{{"مئات المتظاهرين", 100, atl, "protester", None, true}}},
-		{"thousands", "ar", "تظاهر آلاف العراقيين", []want{{"آلاف", 1000, atl, "", None, true}}},
+		{"thousands", "ar", "تظاهر آلاف العراقيين", []want{{"آلاف العراقيين", 1000, atl, "person", None, true}}},
+		{"nisba plural is people", "ar", "قتل 5 فلسطينيين", []want{{"5 فلسطينيين", 5, ex, "person", Killed, false}}},
 		{"tens of thousands", "ar", "عشرات الآلاف من المتظاهرين", []want{{"عشرات الآلاف من المتظاهرين", 10000, atl, "protester", None, true}}},
 		{"hundreds of thousands", "ar", "مئات الآلاف من الأشخاص", []want{{"مئات الآلاف من الأشخاص", 100000, atl, "person", None, true}}},
 		{"units and tens", "ar", "خمسة وعشرين جندياً", []want{{"خمسة وعشرين جندياً", 25, ex, "soldier", None, false}}},
@@ -246,6 +247,7 @@ func TestFindEnglish(t *testing.T) {
 			{"18 drones", 18, ex, "drone", None, false},
 			{"3 missiles", 3, ex, "missile", None, false},
 		}},
+		{"demonym", "en", "5 Palestinians were arrested", []want{{"5 Palestinians", 5, ex, "person", None, false}}},
 		{"targets", "en", "Israel said it had struck more than 100 targets", []want{{"more than 100 targets", 100, mt, "target", None, false}}},
 		{"others wounded", "en", "3 U.S. troops were killed and at least 40 others wounded.", []want{
 			{"3 U.S. troops", 3, ex, "soldier", Killed, false},

@@ -2,6 +2,7 @@ package quantity
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/eventline/eventline/parse/textnorm"
 )
@@ -46,7 +47,7 @@ func (c *scan) arUnitAfter(j int) (unitMatch, bool) {
 		u, ok = c.unitAt(j + 1)
 	}
 	if !ok {
-		return u, false
+		return c.peopleNoun(j)
 	}
 	for k := u.last; k < u.last+3 && k < len(c.toks); k++ {
 		if c.toks[k].Kind != textnorm.Word || c.used[k] {
@@ -61,6 +62,24 @@ func (c *scan) arUnitAfter(j int) (unitMatch, bool) {
 		}
 	}
 	return u, true
+}
+
+// peopleNoun reads an Arabic plural of a relative adjective that units.tsv
+// does not list (فلسطينيين، عراقيين) as a count of people.
+func (c *scan) peopleNoun(j int) (unitMatch, bool) {
+	if j >= len(c.toks) || c.used[j] || c.skipped(j) || c.toks[j].Kind != textnorm.Word {
+		return unitMatch{}, false
+	}
+	w := c.toks[j].Norm
+	if utf8.RuneCountInString(w) < 6 || !isArabicWord(w) {
+		return unitMatch{}, false
+	}
+	for suffix := range c.lx.words["people_suffix"] {
+		if strings.HasSuffix(w, suffix) {
+			return unitMatch{first: j, last: j + 1, info: unitInfo{unit: "person", number: "pl", class: "person"}}, true
+		}
+	}
+	return unitMatch{}, false
 }
 
 // enUnitAfter: the noun may follow "of (the)" and modifiers — capitalised
