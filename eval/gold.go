@@ -154,7 +154,7 @@ func ReadGold(path string) (Gold, []Problem) {
 	}
 	for _, k := range sortedKeys(top) {
 		if !docKeys[k] {
-			add(-1, fmt.Errorf("%w %q at the top level (want doc_id, published, lang, events)", ErrGoldField, k))
+			add(-1, fmt.Errorf("%q %w at the top level (want doc_id, published, lang, events)", k, ErrGoldField))
 		}
 	}
 	str := func(key string) string {

@@ -23,9 +23,9 @@ func (r *Report) WriteText(w io.Writer, details bool) error {
 	for _, ts := range r.ByType {
 		width = max(width, len(ts.EventType))
 	}
-	ew.printf("%-*s %6s %9s %7s %9s %7s %7s\n", width, "event_type", "gold", "extracted", "matched", "precision", "recall", "F1")
+	ew.printf("%-*s  %4s  %9s  %7s  %9s  %6s  %5s\n", width, "event_type", "gold", "extracted", "matched", "precision", "recall", "F1")
 	row := func(name string, c Counts) {
-		ew.printf("%-*s %6d %9d %7d %9.3f %7.3f %7.3f\n", width, name, c.Gold, c.Extracted, c.Matched, c.Precision, c.Recall, c.F1)
+		ew.printf("%-*s  %4d  %9d  %7d  %9.3f  %6.3f  %5.3f\n", width, name, c.Gold, c.Extracted, c.Matched, c.Precision, c.Recall, c.F1)
 	}
 	row("all", r.Counts)
 	for _, ts := range r.ByType {
@@ -40,9 +40,9 @@ func (r *Report) WriteText(w io.Writer, details bool) error {
 	for _, f := range r.Fields {
 		width = max(width, len(f.Field))
 	}
-	ew.printf("%-*s %9s %8s\n", width, "field", "correct", "accuracy")
+	ew.printf("%-*s  %7s  %8s\n", width, "field", "correct", "accuracy")
 	for _, f := range r.Fields {
-		ew.printf("%-*s %9s %8.3f\n", width, f.Field, fmt.Sprintf("%d/%d", f.Correct, f.Total), f.Accuracy)
+		ew.printf("%-*s  %7s  %8.3f\n", width, f.Field, fmt.Sprintf("%d/%d", f.Correct, f.Total), f.Accuracy)
 	}
 	if details {
 		if len(r.Missed) > 0 {
