@@ -162,6 +162,9 @@ func unreadable(path string, err error) dataset.Problem {
 	for _, prefix := range []string{"dataset: ", "export: ", path + ": ", dataset.StdinName + ": "} {
 		msg = strings.TrimPrefix(msg, prefix)
 	}
+	if path == "-" {
+		path = dataset.StdinName
+	}
 	return dataset.Problem{Place: dataset.Place{File: path}, Err: fmt.Errorf("%w: %s", ErrUnreadable, msg)}
 }
 
