@@ -99,7 +99,10 @@ func Check(path string, opts Options) Result {
 // file-level problems. The error is non-nil when the file cannot be read at
 // all (see Unreadable) or fn returns one.
 //
-// The path "-" reads Options.Stdin, which is held in memory whole.
+// For CSV and Excel the header row is read first, in a short separate
+// pass, to learn which column holds which field (the cell a record-level
+// problem is placed at, the columns that are missing). The path "-" reads
+// Options.Stdin, which is held in memory whole.
 func Read(path string, opts Options, fn func(dataset.Record) error) ([]dataset.Problem, error) {
 	c := &checker{firstID: map[string]dataset.Place{}}
 	onRecord := func(r dataset.Record) error {
