@@ -41,6 +41,14 @@
 // input article) are scored; articles without a gold file are listed as not
 // scored, and a gold file whose article is not among the inputs is a
 // problem.
+//
+// Example:
+//
+//	golds, problems := eval.LoadGold("gold")
+//	docs := []eval.Doc{{DocID: a.ID, Published: a.Published, Sentences: sentences, Events: parser.Extract(a)}}
+//	report, more := eval.Evaluate(golds, docs)
+//	_ = report.WriteText(os.Stdout, false) // P/R/F1 overall and per type, then field accuracy
+//	fmt.Println(report.F1, len(problems)+len(more))
 package eval
 
 import (

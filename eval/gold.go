@@ -30,12 +30,19 @@ var docKeys = map[string]bool{"doc_id": true, "published": true, "lang": true, "
 
 // Errors that problems wrap.
 var (
-	ErrGoldSyntax   = errors.New("not a gold file")
-	ErrGoldField    = errors.New("is not a gold field")
-	ErrNoAnchor     = errors.New("anchor is required")
+	// ErrGoldSyntax marks a gold file or event that is not the JSON shape of a gold file.
+	ErrGoldSyntax = errors.New("not a gold file")
+	// ErrGoldField marks a key that a gold file or event may not have.
+	ErrGoldField = errors.New("is not a gold field")
+	// ErrNoAnchor marks a gold event without an anchor.
+	ErrNoAnchor = errors.New("anchor is required")
+	// ErrAnchorAbsent marks an anchor that is in no sentence of its article.
 	ErrAnchorAbsent = errors.New("anchor is not in any sentence of the article")
-	ErrNoDocument   = errors.New("no input has this doc_id")
-	ErrMetadata     = errors.New("differs from the article's")
+	// ErrNoDocument marks a gold file whose doc_id no input has.
+	ErrNoDocument = errors.New("no input has this doc_id")
+	// ErrMetadata marks a gold published or lang that differs from the article's.
+	ErrMetadata = errors.New("differs from the article's")
+	// ErrDuplicateDoc marks a second gold file, or a second input, with the same doc_id.
 	ErrDuplicateDoc = errors.New("duplicate doc_id")
 )
 
