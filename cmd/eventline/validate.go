@@ -65,6 +65,7 @@ Exit status: 0 no problem, 1 a problem was found (or a fixture differs), 2 usage
 }
 
 func runValidate(opts *validateOptions) error {
+	opts.Format = strings.ToLower(opts.Format)
 	if _, err := validate.NewPrinter(opts.Format, nil); err != nil {
 		return usagef("--format: %v", err)
 	}
@@ -118,7 +119,7 @@ func runValidate(opts *validateOptions) error {
 			return dataErrorf("%s", summary)
 		}
 	}
-	if opts.Format == validate.FormatText || opts.Format == "" {
+	if opts.Format == validate.FormatText {
 		fmt.Fprintf(opts.Err, "eventline: %s (%s)\n", summary, pluralize(records, "record", "records"))
 	}
 	return nil
@@ -137,7 +138,7 @@ func runFixtures(opts *validateOptions) error {
 	}
 	results := golden.Check(fixtures, parser, opts.Update)
 	var failed int
-	switch strings.ToLower(opts.Format) {
+	switch opts.Format {
 	case validate.FormatJSON:
 		err = validate.WriteFixturesJSON(opts.Out, results)
 		failed = countFailed(results)
