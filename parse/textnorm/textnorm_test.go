@@ -116,3 +116,22 @@ func FuzzTokenize(f *testing.F) {
 		}
 	})
 }
+
+var benchText = "ونفذت جماعات مسلّحة موالية لإيران في العراق أكثر من ١٥٠ هجوماً ضدّ الجنود الأميركيين وجنود التحالف الدولي. " +
+	"U.S. forces have been attacked more than 150 times since Oct. 17, Iraq's foreign ministry said on Thursday. "
+
+func BenchmarkFold(b *testing.B) {
+	b.SetBytes(int64(len(benchText)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Fold(benchText)
+	}
+}
+
+func BenchmarkTokenize(b *testing.B) {
+	b.SetBytes(int64(len(benchText)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Tokenize(benchText)
+	}
+}
