@@ -31,7 +31,7 @@ type tokInfo struct {
 	ment    int    // mention
 	trig    int    // trigger
 	time    int    // time expression
-	count   int    // count (its number words)
+	count   int    // count (its hedge and number words, not its noun)
 	unit    int    // count whose unit noun this is
 	quote   int    // quotation holding the token (not its marks)
 	clause  int
@@ -149,7 +149,11 @@ func (p *Parser) scan(s *sent, anchor time.Time, mem *memory) {
 	s.counts = findCounts(&s.seg, s.lang, func(i int) bool { return i >= 0 && i < n && s.toks[i].time >= 0 })
 	s.cdrop = make([]bool, len(s.counts))
 	for k, c := range s.counts {
+		// the hedge and the number words; the counted noun is marked as unit
 		for i := max(c.First, 0); i < min(c.Last, n); i++ {
+			if c.UnitFirst >= 0 && i >= c.UnitFirst && i < c.UnitLast {
+				continue
+			}
 			s.toks[i].count = k
 		}
 		if c.UnitFirst >= 0 {

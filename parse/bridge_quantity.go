@@ -1,0 +1,31 @@
+package parse
+
+import (
+	"github.com/eventline/eventline/parse/quantity"
+	"github.com/eventline/eventline/parse/textnorm"
+)
+
+func init() {
+	findCounts = func(seg *textnorm.Segment, lang string, skip func(int) bool) []countSpan {
+		cs := quantity.Find(seg, lang, skip)
+		if len(cs) == 0 {
+			return nil
+		}
+		out := make([]countSpan, 0, len(cs))
+		for _, c := range cs {
+			r := roleNone
+			switch c.Role {
+			case quantity.Killed:
+				r = roleKilled
+			case quantity.Wounded:
+				r = roleWounded
+			case quantity.Casualties:
+				r = roleCasualties
+			}
+			out = append(out, countSpan{Text: c.Text, First: c.First, Last: c.Last, Start: c.Start, End: c.End,
+				Value: c.Value, Qualifier: c.Qualifier, Unit: c.Unit, UnitFirst: c.UnitFirst, UnitLast: c.UnitLast,
+				Role: r, Vague: c.Vague})
+		}
+		return out
+	}
+}
