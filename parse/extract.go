@@ -134,7 +134,7 @@ func (s *sent) defaultActors(ds []draft, mem *memory) {
 		case d.claimVerb >= 0 && ds[d.claimVerb].actor1.ok():
 			d.actor1 = ds[d.claimVerb].actor1
 			d.actor1.how = "claimant"
-		case c.pron && c.parent >= 0:
+		case (c.pron || d.pronSubject) && c.parent >= 0:
 			if j := s.draftIn(ds, i, c.parent); j >= 0 && ds[j].actor1.ok() {
 				d.actor1 = ds[j].actor1
 				d.actor1.how = "pronoun"
@@ -179,7 +179,7 @@ func (s *sent) defaultActors(ds []draft, mem *memory) {
 				continue
 			}
 		}
-		if speechLike(d.class) || d.class == lexicon.ClassMeet {
+		if speechLike(d.class) {
 			if s.opensSentence(h) && mem.lastSpeaker != nil {
 				d.actor1 = *mem.lastSpeaker
 				d.actor1.ment, d.actor1.how = -1, "last speaker"
@@ -197,6 +197,9 @@ func (s *sent) defaultActors(ds []draft, mem *memory) {
 					continue
 				}
 			}
+		}
+		if d.noAgent || d.pronSubject {
+			continue
 		}
 		if h.verb {
 			if r := s.fallbackNP(h.last); r.ok() && !s.isVictimNP(h.last) {
@@ -255,29 +258,63 @@ func (s *sent) assignTimes(ds []draft) {
 		qx := s.inLongQuote(X.First)
 		clX := s.clauseOf(X.First)
 		best, bd := -1, 1<<30
-		for i := range ds {
-			if ds[i].absorbed {
-				continue
+		for pass := 0; pass < 2 && best < 0; pass++ {
+			for i := range ds {
+				if ds[i].absorbed {
+					continue
+				}
+				h := &s.trigs[ds[i].trig]
+				if s.inLongQuote(h.first) != qx {
+					continue
+				}
+				if cl := s.clauseOf(h.first); pass == 0 && cl != clX ||
+					pass == 1 && (speechLike(ds[i].class) || !s.relatedClauses(cl, clX)) {
+					continue
+				}
+				if d := s.triggerDistance(ds[i].trig, X.First, X.Last); d < bd {
+					best, bd = i, d
+				}
 			}
-			h := &s.trigs[ds[i].trig]
-			if s.inLongQuote(h.first) != qx || s.clauseOf(h.first) != clX {
-				continue
-			}
-			d := X.First - h.last
-			if h.first >= X.Last {
-				d = h.first - X.Last
-			}
-			if d < 0 {
-				d = 0
-			}
-			if d < bd {
-				best, bd = i, d
+			if k := s.clauses[clX].kind; k == clComp || k == clQuote || k == clRel {
+				break // a reported or relative clause keeps its time to itself
 			}
 		}
 		if best >= 0 && (ds[best].time < 0 || bd < dist[best]) {
 			ds[best].time, dist[best] = x, bd
 		}
 	}
+}
+
+// triggerDistance is the distance in tokens between a span and a trigger
+// or the triggers merged into it.
+func (s *sent) triggerDistance(t, first, last int) int {
+	best := 1 << 30
+	for k := range s.trigs {
+		if k != t && s.trigs[k].mergedInto != t {
+			continue
+		}
+		h := &s.trigs[k]
+		d := first - h.last
+		if h.first >= last {
+			d = h.first - last
+		}
+		if d < 0 {
+			d = 0
+		}
+		best = min(best, d)
+	}
+	return best
+}
+
+// relatedClauses reports whether two clauses hang together: one holds the other,
+// or they are coordinated (a time in a clause without an event may date the
+// event of such a clause).
+func (s *sent) relatedClauses(a, b int) bool {
+	if s.ancestor(a, b) || s.ancestor(b, a) {
+		return true
+	}
+	ca, cb := s.clauses[a], s.clauses[b]
+	return ca.kind == clCoord && ca.sibling == b || cb.kind == clCoord && cb.sibling == a || ca.parent == cb.parent && ca.parent >= 0
 }
 
 // assignModality marks future and hypothetical events: a future سـ on the
@@ -319,9 +356,10 @@ func (s *sent) assignModality(ds []draft, anchor time.Time) {
 				ds[best].future = true
 			}
 		case t.cues.has(lexicon.CueCond):
+			// the event a condition conditions: before it, in its clause or the one above
 			for i := range ds {
 				h := &s.trigs[ds[i].trig]
-				if h.first > j && s.ancestor(t.clause, s.clauseOf(h.first)) {
+				if h.first < j && (s.clauseOf(h.first) == t.clause || s.ancestor(s.clauseOf(h.first), t.clause)) && !speechLike(ds[i].class) {
 					ds[i].hypo = true
 				}
 			}
@@ -345,15 +383,24 @@ func (s *sent) assignModality(ds []draft, anchor time.Time) {
 func (s *sent) applyGovernors(ds []draft) {
 	for i := range ds {
 		d := &ds[i]
-		if d.absorbed || d.gov < 0 {
-			if d.class == lexicon.ClassOperation && !d.absorbed {
-				d.absorbed, d.why = true, "an operation not claimed nor denied"
-			}
+		if d.absorbed {
+			continue
+		}
+		if d.class == lexicon.ClassOperation && (d.gov < 0 || ds[d.gov].class != lexicon.ClassClaim && ds[d.gov].class != lexicon.ClassDeny) {
+			d.absorbed, d.why = true, "an operation neither claimed nor denied"
+			continue
+		}
+		if d.gov < 0 {
 			continue
 		}
 		g := &ds[d.gov]
 		T := &s.trigs[d.trig]
 		G := &s.trigs[g.trig]
+		if G.t.Topic {
+			// دانت "الاعتداء الأميركي"، متهماً الجماعات بتنفيذ الهجوم: a topic
+			d.absorbed, d.why = true, "what is condemned or blamed"
+			continue
+		}
 		sameClause := s.clauseOf(T.first) == s.clauseOf(G.first) || T.inQuote >= 0
 		armed := d.violent || d.class == lexicon.ClassIntercept || d.class == lexicon.ClassOperation
 		switch g.class {
@@ -385,14 +432,20 @@ func (s *sent) applyGovernors(ds []draft) {
 				}
 			}
 		case lexicon.ClassDemand, lexicon.ClassMeet:
-			if !T.verb || sameClause {
+			switch {
+			case d.class == lexicon.ClassProtest && g.class == lexicon.ClassDemand:
+				// a call to protest announces the protest: it is planned
+				d.future = true
+				if !d.actor1.ok() {
+					d.actor1 = g.actor1
+				}
+			case !T.verb || sameClause:
 				d.absorbed, d.why = true, "the topic of a "+g.class.String()
-			} else {
-				d.hypo = true
 			}
 		case lexicon.ClassSay, lexicon.ClassAnnounce:
-			group := g.actor1.actor != nil && g.actor1.actor.Kind == lexicon.Group
-			self := !d.actor1.ok() || d.actor1.name == g.actor1.name || d.actor1.how == "pronoun"
+			group := nonState(g.actor1.actor)
+			self := !d.actor1.ok() || d.actor1.name == g.actor1.name || d.actor1.how == "pronoun" ||
+				g.actor1.actor != nil && d.actor1.actor == groupOf(g.actor1.actor)
 			if sameClause && !T.verb {
 				if !d.violent && (d.class == lexicon.ClassLaunch || d.class == lexicon.ClassAnnounce) {
 					d.absorbed, d.why = true, "what is announced"
@@ -429,6 +482,10 @@ func (s *sent) applyGovernors(ds []draft) {
 				g.class = lexicon.ClassClaim
 				d.ctx = events.Claimed
 				d.actor1 = g.actor1
+				if a := groupOf(g.actor1.actor); a != nil && a != g.actor1.actor {
+					// a spokesman claims for his group: the group attacked
+					d.actor1 = ref{actor: a, name: a.Name, ment: -1, how: "claimant's group"}
+				}
 				if !g.actor2.ok() {
 					g.actor2 = d.actor2
 				}
@@ -442,6 +499,27 @@ func (s *sent) applyGovernors(ds []draft) {
 			}
 		}
 	}
+}
+
+// nonState reports whether an actor is a non-state group or speaks for one
+// (a group, or a person or an organisation affiliated to a group): what it
+// says it did is a claim.
+func nonState(a *lexicon.Actor) bool {
+	return a != nil && !a.StateActor() && groupOf(a) != nil
+}
+
+// groupOf returns the group an actor is or belongs to (Yahya Saree →
+// Houthis), or nil.
+func groupOf(a *lexicon.Actor) *lexicon.Actor {
+	for i, x := 0, a; x != nil && i < 8; i, x = i+1, x.AffiliatedTo() {
+		if x.Kind == lexicon.Group {
+			return x
+		}
+		if x.Kind == lexicon.State {
+			return nil
+		}
+	}
+	return nil
 }
 
 // inheritTimes lets an event without a time share the time of another
@@ -516,6 +594,9 @@ func (s *sent) assignCounts(ds []draft) {
 		}
 		qc := s.inLongQuote(C.First)
 		clC := s.clauseOf(C.First)
+		if s.clauses[clC].kind == clBound {
+			continue
+		}
 		if C.Role == roleNone {
 			target := -1
 			for i := range ds {
@@ -612,11 +693,14 @@ func (s *sent) locate(d *draft) {
 	fallback := ""
 	for k := range s.ments {
 		m := &s.ments[k]
-		if !m.isPlace || s.clauseOf(m.first) != cl {
+		if !m.isPlace || s.clauseOf(m.first) != cl || s.afterTopic(m.first, cl) {
 			continue
 		}
 		if speechLike(d.class) && m.first > h.first {
 			continue
+		}
+		if d.class == lexicon.ClassIntercept && m.first > 0 && s.norm(m.first-1) == "من" {
+			continue // where the weapon came from
 		}
 		if m.fallback {
 			if fallback == "" {
@@ -628,7 +712,13 @@ func (s *sent) locate(d *draft) {
 			known = append(known, m.place)
 		}
 	}
-	p := commonPlace(known)
+	p := s.commonPlace(known)
+	if p == nil && d.class == lexicon.ClassMeet && d.actor2.ment >= 0 && d.actor2.ment < len(s.ments) {
+		// زار واشنطن: the capital visited is also the place
+		if m := &s.ments[d.actor2.ment]; m.place != nil {
+			p = m.place
+		}
+	}
 	if fallback != "" {
 		d.placeText = fallback
 		if p != nil {
@@ -639,9 +729,11 @@ func (s *sent) locate(d *draft) {
 	d.place = p
 }
 
-// commonPlace returns the deepest place when the others contain it, else
-// the deepest place containing them all, else nil.
-func commonPlace(ps []*lexicon.Place) *lexicon.Place {
+// commonPlace returns the deepest place when the others contain it (مطار
+// أربيل in كردستان العراق); else, when the places lie in one country, that
+// country (EVENTS.md: several places in one country → that country); else
+// nil.
+func (s *sent) commonPlace(ps []*lexicon.Place) *lexicon.Place {
 	if len(ps) == 0 {
 		return nil
 	}
@@ -651,19 +743,37 @@ func commonPlace(ps []*lexicon.Place) *lexicon.Place {
 			deep = p
 		}
 	}
-	for x := deep; x != nil; x = x.ParentPlace() {
-		all := true
-		for _, p := range ps {
-			if !x.Contains(p) {
-				all = false
-				break
-			}
-		}
-		if all {
-			return x
+	onChain := true
+	for _, p := range ps {
+		if !p.Contains(deep) {
+			onChain = false
+			break
 		}
 	}
-	return nil
+	if onChain {
+		return deep
+	}
+	cc := ps[0].Country
+	for _, p := range ps {
+		if p.Country != cc || cc == "" {
+			return nil
+		}
+	}
+	return s.lex.CountryPlace(cc)
+}
+
+// afterTopic reports whether token i follows a topic preposition (بشأن،
+// حول) in clause cl: a place there is what is talked about, not where.
+func (s *sent) afterTopic(i, cl int) bool {
+	for j := i - 1; j >= 0 && j >= i-10; j-- {
+		if s.toks[j].clause != cl {
+			return false
+		}
+		if s.toks[j].cueHead && s.toks[j].cues.has(lexicon.CueAbout) && s.norm(j) != "عن" && s.toks[j].ment < 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // resolveType decides the event type from the trigger's class, the weapons
@@ -832,6 +942,7 @@ func (mem *memory) update(s *sent, ds []draft) {
 		d := &ds[i]
 		if d.kept() && (speechLike(d.class) || d.typ == events.Claim) && d.actor1.ok() {
 			r := d.actor1
+			r.ment = -1
 			mem.lastSpeaker = &r
 			break
 		}

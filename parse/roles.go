@@ -140,45 +140,85 @@ func (s *sent) objectAfter(h *trigHit, from, self int, subj int) int {
 	return -1
 }
 
-// afterPrep finds the first chain after one of the role prepositions (ضد
-// X، على X، مع X) in the trigger's clause, after token from.
+// afterPrep finds the participant after one of the role prepositions (ضد
+// X، على X، مع X) in the trigger's clause, after token from: the first chain
+// in the phrase that follows the preposition (ضد مواقع لفصائل موالية لإيران →
+// the factions; على "قاعدة الاحتلال الأميركي" → the United States).
 func (s *sent) afterPrep(h *trigHit, from int, classes ...lexicon.CueClass) int {
 	cl := s.clauseOf(h.first)
-	for k := range s.ments {
-		m := &s.ments[k]
-		if m.first < from || m.chain < 0 {
+	n := s.n()
+	for j := from; j < n && j < from+16; j++ {
+		c := s.toks[j].clause
+		if c != cl && !s.ancestor(cl, c) {
 			continue
 		}
-		if c := s.toks[m.first].clause; c != cl && !s.ancestor(cl, c) {
+		if k := s.toks[j].ment; k >= 0 {
+			// a chain right after the preposition carries it as pp
+			m := &s.ments[k]
+			for _, want := range classes {
+				if m.pp == want && m.chain >= 0 && want != 0 {
+					return m.chain
+				}
+			}
+			j = m.last - 1
 			continue
 		}
-		for _, want := range classes {
-			if m.pp == want {
-				return m.chain
+		if !s.toks[j].cueHead || !s.cueIn(j, classes) {
+			continue
+		}
+		for k := j + 1; k < n && k < j+7; k++ {
+			if s.isPunct(k) && isQuoteMark(s.seg.Tokens[k].Text) {
+				continue
+			}
+			if m := s.toks[k].ment; m >= 0 {
+				if s.ments[m].chain >= 0 && !s.ments[m].isPlace {
+					return s.ments[m].chain
+				}
+				k = s.ments[m].last - 1
+				continue
+			}
+			if s.stopsNP(k, -1) && !s.toks[k].prepB {
+				break
 			}
 		}
 	}
 	return -1
 }
 
+func (s *sent) cueIn(j int, classes []lexicon.CueClass) bool {
+	for _, c := range classes {
+		if c != 0 && s.toks[j].cues.has(c) {
+			return true
+		}
+	}
+	return false
+}
+
 // genitiveAfter finds a chain right after a noun trigger (هجمات الجماعات،
 // غارات أميركية، هجوم للحوثيين), allowing weapon adjectives between.
 func (s *sent) genitiveAfter(h *trigHit) int {
 	n := s.n()
-	for j := h.last; j < n && j < h.last+4; j++ {
+	adjectives := 0
+	for j := h.last; j < n && j < h.last+5; j++ {
 		if s.isPunct(j) && isQuoteMark(s.seg.Tokens[j].Text) {
 			continue
 		}
 		if k := s.toks[j].ment; k >= 0 {
 			m := &s.ments[k]
-			if m.chain >= 0 && (m.pp == 0 || m.ppLam) && m.clitics.Conj == 0 {
+			if m.chain >= 0 && (m.pp == 0 && adjectives == 0 || m.ppLam || m.demonym) && m.clitics.Conj == 0 && !m.isPlace {
 				return m.chain
 			}
 			return -1
 		}
-		if !s.toks[j].cues.any(lexicon.CueAir, lexicon.CueDrone, lexicon.CueRocket, lexicon.CueMissile, lexicon.CueArtillery, lexicon.CueBomb) {
-			return -1
+		if s.toks[j].cues.any(lexicon.CueAir, lexicon.CueDrone, lexicon.CueRocket, lexicon.CueMissile, lexicon.CueArtillery, lexicon.CueBomb) {
+			continue
 		}
+		// an adjective or two before a genitive with لـ (هجوماً واسعاً لقوات الدعم السريع)
+		if s.plainWord(j) && adjectives < 2 {
+			adjectives++
+			continue
+		}
+		return -1
 	}
 	return -1
 }
@@ -204,9 +244,74 @@ func (s *sent) subjectBefore(h *trigHit) int {
 		if m.victim || first.pp != 0 || first.ppPrepB || first.ppLam || m.isPlace {
 			continue
 		}
+		// of coordinated participants the first is actor1 (العراق والولايات المتحدة)
+		for c > 0 && s.chains[c].coord && s.chains[c].first-s.chains[c-1].last <= 1 && s.toks[s.chains[c-1].first].clause == cl {
+			c--
+		}
 		return c
 	}
 	return -1
+}
+
+// subjectRightBefore finds a subject written right before a verb (SVO, as
+// after أنّ: أن قوات التحالف الدولي أسقطت): a chain ending at the verb, or a
+// force noun with a pronoun (قواتها، مقاتليه) that stands for the subject of
+// the clause above. It returns the chain, or -1 and whether a possessive
+// force noun is there.
+func (s *sent) subjectRightBefore(h *trigHit) (int, bool) {
+	j := h.first - 1
+	for j >= 0 && s.toks[j].time >= 0 {
+		j--
+	}
+	if j < 0 || s.toks[j].clause != s.clauseOf(h.first) {
+		return -1, false
+	}
+	if k := s.toks[j].ment; k >= 0 {
+		m := &s.ments[k]
+		if m.chain < 0 || m.isPlace || m.victim {
+			return -1, false
+		}
+		first := &s.ments[s.chains[m.chain].ments[0]]
+		if first.pp != 0 || first.ppPrepB {
+			return -1, false
+		}
+		c := m.chain
+		for c > 0 && s.chains[c].coord && s.chains[c].first-s.chains[c-1].last <= 1 {
+			c--
+		}
+		return c, false
+	}
+	// one adjective may follow the noun: دفاعاته الجوية
+	if s.possessiveForce(j) || j > 0 && s.plainWord(j) && s.possessiveForce(j-1) {
+		return -1, true
+	}
+	return -1, false
+}
+
+// possessiveForce reports whether token i is a force or group noun with an
+// attached pronoun (قواتها، مقاتليه، عناصره، دفاعاته): "its forces".
+func (s *sent) possessiveForce(i int) bool {
+	t := s.toks[i]
+	if t.ment >= 0 || t.trig >= 0 || s.seg.Tokens[i].Kind != textnorm.Word {
+		return false
+	}
+	w := s.norm(i)
+	for _, suf := range []string{"هم", "ها", "ه", "نا"} {
+		if !strings.HasSuffix(w, suf) {
+			continue
+		}
+		stem := strings.TrimSuffix(w, suf)
+		for _, p := range []string{"", "و", "ف"} {
+			st := strings.TrimPrefix(stem, p)
+			if strings.HasSuffix(st, "ت") && !strings.HasSuffix(st, "ات") {
+				st = strings.TrimSuffix(st, "ت") + "ه"
+			}
+			if s.lex.HasCue(s.lang, st, lexicon.CueForce) || s.lex.HasCue(s.lang, st, lexicon.CueGroupHead) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // clauseStartNP returns a noun phrase as written at the start of the
@@ -294,7 +399,7 @@ func (s *sent) isGroupHead(i int) bool {
 // npText is the text of tokens [start, end) as written, without the
 // proclitics of the first word.
 func (s *sent) npText(start, end int) string {
-	first := stripProclitics(s.seg.Tokens[start].Text)
+	first := s.stripProclitics(s.seg.Tokens[start].Text)
 	if end-start == 1 {
 		return first
 	}

@@ -3,6 +3,7 @@ package parse
 import (
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/eventline/eventline/parse/lexicon"
 	"github.com/eventline/eventline/parse/sentence"
@@ -88,6 +89,7 @@ type chain struct {
 
 // sent is one sentence under analysis.
 type sent struct {
+	lex     *lexicon.Lexicon
 	idx     int
 	s       sentence.Sentence
 	seg     textnorm.Segment
@@ -127,6 +129,7 @@ func isQuoteMark(t string) bool {
 // scan tokenizes the sentence and finds quotations, time expressions,
 // counts, lexicon phrases and mentions.
 func (p *Parser) scan(s *sent, anchor time.Time, mem *memory) {
+	s.lex = p.lex
 	s.seg = textnorm.NewSegment(s.s.Text, s.s.Start)
 	n := len(s.seg.Tokens)
 	s.toks = make([]tokInfo, n)
@@ -315,12 +318,17 @@ func (s *sent) addMention(m mention) {
 }
 
 // markQuoteNames marks quotations whose whole content is one name
-// ("المقاومة الإسلامية في العراق"): they are transparent.
+// ("المقاومة الإسلامية في العراق"), and long quotations after a preposition
+// (على "قاعدة الاحتلال الأميركي في مطار أربيل"): a quoted phrase, not
+// direct speech. Both are transparent.
 func (s *sent) markQuoteNames() {
 	for k := range s.quotes {
 		q := &s.quotes[k]
 		if q.close-q.open < 2 {
 			continue
+		}
+		if j := q.open - 1; j >= 0 && s.toks[j].cues.any(lexicon.CueAgainst, lexicon.CueLoc, lexicon.CueWith, lexicon.CueTo, lexicon.CueAbout, lexicon.CueAgent) {
+			q.long = false
 		}
 		m := s.toks[q.open+1].ment
 		if m >= 0 && s.ments[m].first == q.open+1 && s.ments[m].last == q.close {
@@ -451,7 +459,10 @@ func (s *sent) readPlaces() {
 			continue
 		}
 		if m.place != nil && m.actor != nil {
-			m.isPlace = m.pp == lexicon.CueLoc || m.ppPrepB
+			m.isPlace = m.pp == lexicon.CueLoc || m.ppPrepB ||
+				// a destination (زيارة إلى واشنطن) or a place noun's name (مدينة تل أبيب)
+				m.pp == lexicon.CueTo && (m.actor.Kind == lexicon.State) ||
+				m.first > 0 && s.toks[m.first-1].cues.has(lexicon.CuePlaceHead) && s.toks[m.first-1].ment < 0
 			// coordinated with a place: في العراق وسوريا
 			if !m.isPlace && m.clitics.Conj == 'و' && k > 0 && s.ments[k-1].isPlace && s.ments[k-1].last == m.first {
 				m.isPlace = true
@@ -484,12 +495,25 @@ func (s *sent) anaphora(mem *memory) {
 		if !s.toks[i].cues.has(lexicon.CueRoleHead) || !s.toks[i].cueHead || s.toks[i].ment >= 0 || mem.lastSpeaker == nil {
 			continue
 		}
-		// المسؤول followed by a name is not a reference back (المسؤول العراقي فلان)
-		if i+1 < n && s.toks[i+1].ment >= 0 {
+		// المسؤول followed by a name or a genitive is not a reference back
+		// (المسؤول العراقي فلان، المتحدث باسم الحكومة)
+		if !s.phraseEndsAfter(i) {
 			continue
 		}
 		sp := mem.lastSpeaker
 		s.addMention(mention{first: i, last: i + 1, actor: sp.actor, fallback: sp.actor == nil, text: sp.name, anaphor: true})
+	}
+	// a bare definite group noun (غير أن الجماعة لم تستبعد …): the last group named
+	for i := 0; i < n; i++ {
+		t := s.toks[i]
+		if !t.cues.has(lexicon.CueGroupHead) || !t.cueHead || t.ment >= 0 || mem.lastGroup == nil || !strings.HasPrefix(s.norm(i), "ال") {
+			continue
+		}
+		if i > 0 && s.toks[i-1].cues.has(lexicon.CueDemonstr) || !s.phraseEndsAfter(i) {
+			continue
+		}
+		g := mem.lastGroup
+		s.addMention(mention{first: i, last: i + 1, actor: g.actor, fallback: g.actor == nil, text: g.name, anaphor: true})
 	}
 	// keep mentions in token order
 	sortMentions(s)
@@ -512,6 +536,24 @@ func sortMentions(s *sent) {
 	}
 }
 
+// phraseEndsAfter reports whether the noun phrase of token i ends with it:
+// what follows is punctuation, a clause cue, a verb or the end.
+func (s *sent) phraseEndsAfter(i int) bool {
+	j := i + 1
+	if j >= s.n() {
+		return true
+	}
+	if s.isPunct(j) {
+		return true
+	}
+	t := s.toks[j]
+	if t.trig >= 0 || t.time >= 0 {
+		return true
+	}
+	return t.cueHead && t.ment < 0 && t.cues.any(lexicon.CueComp, lexicon.CueCompPron, lexicon.CueRel, lexicon.CueConj, lexicon.CueNeg,
+		lexicon.CueLoc, lexicon.CueSupport, lexicon.CueFuture, lexicon.CueAgainst, lexicon.CueTo, lexicon.CueAbout, lexicon.CueExist)
+}
+
 // fallbackPlaces reports a place the gazetteer lacks when a place noun
 // heads a name after a locative preposition (في مدينة كادوقلي، قرب قرية أم
 // دافوق): the noun and the name as written.
@@ -524,7 +566,7 @@ func (s *sent) fallbackPlaces() {
 			continue
 		}
 		prepOK := false
-		if j := i - 1; j >= 0 && (s.toks[j].cues.has(lexicon.CueLoc) || s.toks[j].prepB || s.norm(j) == "من") {
+		if j := i - 1; j >= 0 && (s.toks[j].cues.any(lexicon.CueLoc, lexicon.CueAgainst) || s.toks[j].prepB || s.norm(j) == "من") {
 			prepOK = true
 		}
 		w := s.seg.Tokens[i].Norm
@@ -543,7 +585,7 @@ func (s *sent) fallbackPlaces() {
 			// the head alone, or followed by a known place (في مطار أربيل is in the lexicon)
 			continue
 		}
-		text := stripProclitics(s.seg.Tokens[i].Text) + s.seg.SliceOffsets(s.seg.Tokens[i].End, s.seg.Tokens[last-1].End)
+		text := s.stripProclitics(s.seg.Tokens[i].Text) + s.seg.SliceOffsets(s.seg.Tokens[i].End, s.seg.Tokens[last-1].End)
 		s.ments = append(s.ments, mention{first: i, last: last, isPlace: true, fallback: true, text: text, pp: lexicon.CueLoc})
 		added = true
 		i = last - 1
@@ -561,11 +603,13 @@ func (s *sent) plainWord(i int) bool {
 }
 
 // stripProclitics drops a leading conjunction and preposition (و ف ب ل)
-// from a word as written, keeping its marks: وبمدينة → مدينة.
-func stripProclitics(w string) string {
+// from a word as written, keeping its marks: وبمدينة → مدينة. A letter comes
+// off only when what is left is a word the lexicon knows or starts with the
+// article, so that the first letter of وزارة or وفد stays.
+func (s *sent) stripProclitics(w string) string {
 	rs := []rune(w)
-	letters := func(i int) (rune, int) { // next letter at or after i, skipping marks
-		for i < len(rs) && (textnorm.FoldRune(rs[i]) == "") {
+	next := func(i int) (rune, int) { // the next letter at or after i, skipping marks
+		for i < len(rs) && textnorm.FoldRune(rs[i]) == "" {
 			i++
 		}
 		if i >= len(rs) {
@@ -573,12 +617,24 @@ func stripProclitics(w string) string {
 		}
 		return rs[i], i
 	}
+	ok := func(from int) bool {
+		rest := textnorm.Fold(string(rs[from:]))
+		if strings.HasPrefix(rest, "ال") || strings.HasPrefix(rest, "لل") || s.lex != nil && s.lex.Known(s.lang, rest) {
+			return true
+		}
+		if r, size := utf8.DecodeRuneInString(rest); (r == 'ب' || r == 'ل') && len(rest) > size {
+			r2 := rest[size:]
+			return strings.HasPrefix(r2, "ال") || s.lex != nil && s.lex.Known(s.lang, r2)
+		}
+		return false
+	}
 	i := 0
-	if r, j := letters(i); (r == 'و' || r == 'ف') && len(rs)-j > 3 {
+	if r, j := next(0); (r == 'و' || r == 'ف') && len(rs)-j > 3 && ok(j+1) {
 		i = j + 1
 	}
-	if r, j := letters(i); (r == 'ب' || r == 'ل') && len(rs)-j > 3 {
-		if r2, _ := letters(j + 1); !(r == 'ل' && r2 == 'ل') {
+	if r, j := next(i); (r == 'ب' || r == 'ل') && len(rs)-j > 3 {
+		r2, _ := next(j + 1)
+		if !(r == 'ل' && r2 == 'ل') && ok(j+1) {
 			i = j + 1
 		}
 	}
@@ -606,8 +662,8 @@ func (s *sent) buildChains() {
 		if c := len(s.chains) - 1; c >= 0 {
 			ch := &s.chains[c]
 			gap := m.first - ch.last
-			if gap == 0 && m.clitics.Conj == 0 && m.pp == 0 && !m.ppPrepB ||
-				gap == 1 && s.linkWord(ch.last) && m.clitics.Conj == 0 {
+			if (gap == 0 && m.clitics.Conj == 0 && m.pp == 0 && !m.ppPrepB ||
+				gap == 1 && s.linkWord(ch.last) && m.clitics.Conj == 0) && s.related(ch.best, k) {
 				ch.ments = append(ch.ments, k)
 				ch.last = m.last
 				m.chain = c
@@ -621,6 +677,27 @@ func (s *sent) buildChains() {
 			coord: m.clitics.Conj == 'و' && m.first > 0 || m.first > 0 && s.norm(m.first-1) == "و"})
 		m.chain = len(s.chains) - 1
 	}
+}
+
+// related reports whether two adjacent mentions may name one participant:
+// the same actor, one affiliated to the other (وزير الدفاع الأميركي لويد
+// أوستن، مسؤول في وزارة الدفاع الأميركية), or a name as written.
+func (s *sent) related(a, b int) bool {
+	x, y := s.ments[a].actor, s.ments[b].actor
+	if x == nil || y == nil || x == y {
+		return true
+	}
+	for i, z := 0, y; z != nil && i < 8; i, z = i+1, z.AffiliatedTo() {
+		if z == x {
+			return true
+		}
+	}
+	for i, z := 0, x; z != nil && i < 8; i, z = i+1, z.AffiliatedTo() {
+		if z == y {
+			return true
+		}
+	}
+	return false
 }
 
 // linkWord reports whether token i may sit inside a chain between two names

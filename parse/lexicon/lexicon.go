@@ -208,6 +208,9 @@ type Trigger struct {
 	// (استهداف القوات = the targeting of the forces; هجمات الجماعات = the
 	// groups' attacks).
 	Object bool
+	// Topic marks a verb of judging (دان، اتهم): the events it names are
+	// its topic, not events of the sentence.
+	Topic bool
 	Needs  Need
 	Line   int
 }
@@ -251,12 +254,18 @@ const (
 	CueGroupHead
 	CueRoleHead
 	CueVictim
+	CueAttrib
+	CueUndergo
+	CueGeneric
+	CueExchange
+	CueTarget
 	numCueClasses
 )
 
 var cueNames = []string{"", "neg", "shield", "future", "cond", "hyp", "comp", "comppron", "rel", "conj", "bound", "frame",
 	"against", "with", "to", "about", "loc", "agent", "support", "exist", "demonstr",
-	"drone", "rocket", "missile", "artillery", "air", "bomb", "force", "placehead", "grouphead", "rolehead", "victim"}
+	"drone", "rocket", "missile", "artillery", "air", "bomb", "force", "placehead", "grouphead", "rolehead", "victim",
+	"attrib", "undergo", "generic", "exchange", "target"}
 
 // String returns the class's name in cues.tsv.
 func (c CueClass) String() string {
@@ -285,9 +294,10 @@ type Lexicon struct {
 	Triggers []*Trigger
 	Cues     []*Cue
 
-	actors map[string]*Actor
-	places map[string]*Place
-	roots  map[string]*node // phrase index per language
+	actors    map[string]*Actor
+	places    map[string]*Place
+	countries map[string]*Place // country places by ISO code
+	roots     map[string]*node  // phrase index per language
 }
 
 // Default returns the lexicon of the embedded data files, loaded once.
@@ -302,7 +312,7 @@ var Default = sync.OnceValues(func() (*Lexicon, error) {
 // Load reads actors.tsv, places.tsv, triggers.tsv and cues.tsv from fsys and
 // indexes them. Errors name the file and line.
 func Load(fsys fs.FS) (*Lexicon, error) {
-	l := &Lexicon{actors: map[string]*Actor{}, places: map[string]*Place{}, roots: map[string]*node{}}
+	l := &Lexicon{actors: map[string]*Actor{}, places: map[string]*Place{}, countries: map[string]*Place{}, roots: map[string]*node{}}
 	if err := l.loadActors(fsys); err != nil {
 		return nil, err
 	}
@@ -416,6 +426,9 @@ func (l *Lexicon) loadPlaces(fsys fs.FS) error {
 		}
 		l.places[p.Name] = p
 		l.Places = append(l.Places, p)
+		if p.Kind == Country && p.Country != "" && l.countries[p.Country] == nil {
+			l.countries[p.Country] = p
+		}
 	}
 	for i, p := range l.Places {
 		if p.Parent == "" {
@@ -492,6 +505,8 @@ func (l *Lexicon) loadTriggers(fsys fs.FS) error {
 				t.Participle = true
 			case "object":
 				t.Object = true
+			case "topic":
+				t.Topic = true
 			case "needs=force":
 				t.Needs = NeedForce
 			case "needs=means":

@@ -294,3 +294,43 @@ func suffixMatch(root *node, cands []candidate, i int) Match {
 	}
 	return Match{}
 }
+
+// Known reports whether the folded word (or the word without its article)
+// starts a phrase of the lexicon: a word the lexicon knows. The parser uses
+// it to tell a proclitic (وقوات → قوات) from a first letter (وزارة).
+func (l *Lexicon) Known(lang, folded string) bool {
+	root := l.roots[lang]
+	if root == nil || folded == "" {
+		return false
+	}
+	if root.next[folded] != nil {
+		return true
+	}
+	if lang == "ar" && strings.HasPrefix(folded, "ال") {
+		return root.next[folded[len("ال"):]] != nil
+	}
+	return false
+}
+
+// CountryPlace returns the place of kind country with the ISO code cc, or nil.
+func (l *Lexicon) CountryPlace(cc string) *Place {
+	return l.countries[cc]
+}
+
+// HasCue reports whether the folded single word is a cue of class c.
+func (l *Lexicon) HasCue(lang, folded string, c CueClass) bool {
+	root := l.roots[lang]
+	if root == nil {
+		return false
+	}
+	n := root.next[folded]
+	if n == nil {
+		return false
+	}
+	for _, e := range n.all {
+		if e.Cue != nil && e.Cue.Class == c {
+			return true
+		}
+	}
+	return false
+}
