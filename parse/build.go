@@ -96,6 +96,8 @@ func (s *sent) filterTriggers() {
 			h.dropped, h.why = true, "no casualty figure"
 		case s.inCondition(h):
 			h.dropped, h.why = true, "a condition"
+		case s.afterSince(h):
+			h.dropped, h.why = true, "background"
 		}
 	}
 	s.mergeViolent()
@@ -138,6 +140,20 @@ func (s *sent) inCondition(h *trigHit) bool {
 			break
 		}
 		if s.toks[j].cueHead && s.toks[j].cues.has(lexicon.CueCond) && s.toks[j].ment < 0 && s.toks[j].time < 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// afterSince reports whether the trigger follows منذ (منذ انسحاب القوات
+// الفرنسية، منذ بدء الحرب): an earlier event the sentence dates from.
+func (s *sent) afterSince(h *trigHit) bool {
+	for j := h.first - 1; j >= 0 && j >= h.first-2; j-- {
+		if s.toks[j].time >= 0 {
+			return false
+		}
+		if w := s.norm(j); w == "منذ" || w == "ومنذ" {
 			return true
 		}
 	}
@@ -207,7 +223,11 @@ func (s *sent) forceNear(h *trigHit) bool {
 func (s *sent) meansNear(h *trigHit) meansSet {
 	var m meansSet
 	cl := s.clauseOf(h.first)
-	for i := max(h.first-2, 0); i < min(h.last+6, s.n()); i++ {
+	span := 0 // words after the trigger, not counting times and numbers
+	for i := max(h.first-2, 0); i < s.n() && span < 8; i++ {
+		if i >= h.last && s.toks[i].time < 0 && s.toks[i].count < 0 {
+			span++
+		}
 		if s.toks[i].clause != cl && !s.ancestor(cl, s.toks[i].clause) || s.toks[i].ment >= 0 {
 			continue
 		}
@@ -249,7 +269,9 @@ func (s *sent) negated(h *trigHit) bool {
 			}
 			return true
 		}
-		if t.cues != 0 && !t.cues.any(lexicon.CueExist, lexicon.CueSupport, lexicon.CueFuture) {
+		// between a negation and the event only verbs of occurring, light verbs and
+		// "any" may stand (لم تسجل أي هجمات); لم تسفر المواجهات negates the result
+		if !t.cues.any(lexicon.CueExist, lexicon.CueSupport, lexicon.CueFuture, lexicon.CueGeneric) {
 			return false
 		}
 	}
@@ -269,7 +291,18 @@ func (s *sent) topic(h *trigHit) bool {
 	if j < 0 || !s.toks[j].cues.has(lexicon.CueAbout) {
 		return false
 	}
-	return s.norm(j) != "عن"
+	if s.norm(j) != "عن" {
+		return true
+	}
+	// عن after a claim, a denial or an announcement names what is claimed
+	// (مسؤوليته عن الهجوم، كشف عن); after anything else, a topic (تعليق عن هجوم)
+	for k := j - 1; k >= 0 && k >= j-3; k-- {
+		if t := s.toks[k].trig; t >= 0 {
+			c := s.trigs[t].t.Class
+			return !(c == lexicon.ClassClaim || c == lexicon.ClassDeny || c == lexicon.ClassAnnounce || c == lexicon.ClassSay)
+		}
+	}
+	return true
 }
 
 // mergeViolent merges violent triggers that name one event.
@@ -433,7 +466,7 @@ func (s *sent) makeDrafts() []draft {
 		h := &s.trigs[ds[i].trig]
 		for j := i - 1; j >= 0; j-- {
 			o := &s.trigs[ds[j].trig]
-			if !governs(o.t.Class) || ds[j].absorbed {
+			if !governs(o.t.Class) || ds[j].absorbed && !o.t.Topic {
 				continue
 			}
 			if t := s.trigs[ds[j].trig].t; t.Participle && !t.Topic && t.Class == lexicon.ClassSay {
@@ -488,6 +521,9 @@ func (s *sent) ownRoles(d *draft) {
 			d.actor1 = s.chainRef(before, "subject")
 		case possessive:
 			d.pronSubject = true
+		case h.suffix == "" && s.clauses[s.clauseOf(h.first)].pron && h.first == s.clauses[s.clauseOf(h.first)].opener+1:
+			// أعلنت واشنطن أنها استهدفت كتائب حزب الله: the subject is the pronoun
+			d.pronSubject = true
 		}
 		c, end := s.subjectAfter(h, self)
 		if subj < 0 && !d.pronSubject && c >= 0 {
@@ -506,16 +542,14 @@ func (s *sent) ownRoles(d *draft) {
 			if o := s.objectAfter(h, from, self, subj); o >= 0 {
 				d.actor2 = s.chainRef(o, "object")
 			}
-			if !d.actor2.ok() && c >= 0 && h.suffix == "" && s.clauses[s.clauseOf(h.first)].pron && d.actor1.ment >= 0 && s.ments[d.actor1.ment].chain == c {
-				// after أنها/إنه the subject is the pronoun: the phrase after the verb is the object
-				d.actor2, d.actor1 = d.actor1, ref{}
-				d.actor2.how = "object"
-				subj = -1
-			}
 		}
-		if (d.class == lexicon.ClassDemand || d.class == lexicon.ClassMeet) && !d.actor2.ok() && subj >= 0 {
-			// دعا غوتيريش الطرفين إلى …: the one asked, as written
-			if r := s.fallbackNP(s.chains[subj].last); r.ok() {
+		if (d.class == lexicon.ClassDemand || d.class == lexicon.ClassMeet) && !d.actor2.ok() && (subj >= 0 || h.t.Participle) {
+			// دعا غوتيريش الطرفين إلى …، داعياً المجتمع الدولي إلى: the one asked, as written
+			from := h.last
+			if subj >= 0 && s.chains[subj].last > from {
+				from = s.chains[subj].last
+			}
+			if r := s.fallbackNP(from); r.ok() {
 				r.how = "object"
 				d.actor2 = r
 			}

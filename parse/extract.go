@@ -102,6 +102,17 @@ func (s *sent) markVictims() {
 				m.victim = true
 			}
 		}
+		// 23 مقاتلاً على الأقل من الفصائل: the people counted belong to the group after من
+		if j := m.first - 1; j > 0 && s.norm(j) == "من" {
+			for k := j - 1; k >= 0 && k >= j-4; k-- {
+				if c := s.toks[k].count; c >= 0 && s.counts[c].Role != roleNone {
+					m.victim = true
+				}
+				if c := s.toks[k].unit; c >= 0 && s.counts[c].Role != roleNone {
+					m.victim = true
+				}
+			}
+		}
 		for j := m.first - 1; j >= 0 && j >= m.first-3; j-- {
 			if t := s.toks[j].trig; t >= 0 {
 				if s.trigs[t].t.Class == lexicon.ClassCasualty {
@@ -134,8 +145,8 @@ func (s *sent) defaultActors(ds []draft, mem *memory) {
 		case d.claimVerb >= 0 && ds[d.claimVerb].actor1.ok():
 			d.actor1 = ds[d.claimVerb].actor1
 			d.actor1.how = "claimant"
-		case (c.pron || d.pronSubject) && c.parent >= 0:
-			if j := s.draftIn(ds, i, c.parent); j >= 0 && ds[j].actor1.ok() {
+		case (c.pron || d.pronSubject) && c.parent >= 0 && (h.verb || d.pronSubject || s.lightVerbBefore(h)):
+			if j := s.draftAbove(ds, i, c.parent); j >= 0 {
 				d.actor1 = ds[j].actor1
 				d.actor1.how = "pronoun"
 			}
@@ -180,6 +191,13 @@ func (s *sent) defaultActors(ds []draft, mem *memory) {
 			}
 		}
 		if speechLike(d.class) {
+			if h.verb {
+				// the speaker as written (وأفاد مصدر عسكري، ودعت تنسيقيات الاحتجاج)
+				if r := s.fallbackNP(h.last); r.ok() && !s.isVictimNP(h.last) {
+					d.actor1 = r
+					continue
+				}
+			}
 			if s.opensSentence(h) && mem.lastSpeaker != nil {
 				d.actor1 = *mem.lastSpeaker
 				d.actor1.ment, d.actor1.how = -1, "last speaker"
@@ -218,6 +236,32 @@ func (s *sent) isVictimNP(i int) bool {
 	for ; i < s.n() && s.toks[i].time >= 0; i++ {
 	}
 	return i < s.n() && (s.toks[i].unit >= 0 || s.toks[i].count >= 0 || s.toks[i].cues.has(lexicon.CueVictim))
+}
+
+// draftAbove returns the nearest draft before i with an actor1 whose
+// trigger lies in clause cl or a clause above it, or -1.
+func (s *sent) draftAbove(ds []draft, i, cl int) int {
+	for c := cl; c >= 0; c = s.clauses[c].parent {
+		if j := s.draftIn(ds, i, c); j >= 0 && ds[j].actor1.ok() {
+			return j
+		}
+	}
+	return -1
+}
+
+// lightVerbBefore reports whether a light verb governs a noun trigger in its
+// clause (أنها شنّت هجوماً).
+func (s *sent) lightVerbBefore(h *trigHit) bool {
+	cl := s.clauseOf(h.first)
+	for j := h.first - 1; j >= 0 && j >= h.first-6; j-- {
+		if s.toks[j].clause != cl {
+			return false
+		}
+		if s.toks[j].cueHead && s.toks[j].cues.has(lexicon.CueSupport) && s.toks[j].ment < 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // draftIn returns the nearest draft before i whose trigger lies in clause cl.
@@ -283,6 +327,17 @@ func (s *sent) assignTimes(ds []draft) {
 			ds[best].time, dist[best] = x, bd
 		}
 	}
+}
+
+// inBackground reports whether clause cl is or lies in a background clause.
+func (s *sent) inBackground(cl int) bool {
+	for i := 0; cl >= 0 && i < len(s.clauses); i++ {
+		if s.clauses[cl].kind == clBound {
+			return true
+		}
+		cl = s.clauses[cl].parent
+	}
+	return false
 }
 
 // triggerDistance is the distance in tokens between a span and a trigger
@@ -461,7 +516,9 @@ func (s *sent) applyGovernors(ds []draft) {
 					} else {
 						g.collapsed, g.why = true, "reports the event"
 					}
-					if !d.actor1.ok() {
+					if !d.actor1.ok() && actsItself(g.actor1.actor) {
+						// a security body reporting what it did (أفاد بيان لجهاز مكافحة الإرهاب بإسقاط
+						// طائرة); a monitor or a medium reporting deaths is no actor
 						d.actor1 = g.actor1
 						d.actor1.how = "reporter"
 					}
@@ -499,6 +556,13 @@ func (s *sent) applyGovernors(ds []draft) {
 			}
 		}
 	}
+}
+
+// actsItself reports whether a reporting actor can be the one who did what
+// it reports: a state, a body of one, or an armed group — not a monitor, a
+// medium or an international organisation.
+func actsItself(a *lexicon.Actor) bool {
+	return a != nil && (a.StateActor() || groupOf(a) != nil)
 }
 
 // nonState reports whether an actor is a non-state group or speaks for one
@@ -557,7 +621,7 @@ func unitFits(c lexicon.TriggerClass, violent bool, unit string) bool {
 	switch {
 	case violent:
 		switch unit {
-		case "attack", "strike", "airstrike", "raid", "rocket", "missile", "drone", "shell", "mortar", "bomb", "operation", "round", "projectile":
+		case "attack", "strike", "airstrike", "raid", "rocket", "missile", "drone", "shell", "mortar", "bomb", "operation", "round", "projectile", "target":
 			return true
 		}
 	case c == lexicon.ClassIntercept:
@@ -594,7 +658,7 @@ func (s *sent) assignCounts(ds []draft) {
 		}
 		qc := s.inLongQuote(C.First)
 		clC := s.clauseOf(C.First)
-		if s.clauses[clC].kind == clBound {
+		if s.inBackground(clC) {
 			continue
 		}
 		if C.Role == roleNone {
@@ -693,8 +757,11 @@ func (s *sent) locate(d *draft) {
 	fallback := ""
 	for k := range s.ments {
 		m := &s.ments[k]
-		if !m.isPlace || s.clauseOf(m.first) != cl || s.afterTopic(m.first, cl) {
+		if !m.isPlace || !s.sameCoordination(s.clauseOf(m.first), cl) || s.afterTopic(m.first, s.clauseOf(m.first)) {
 			continue
+		}
+		if m.pp == lexicon.CueTo && d.class != lexicon.ClassMeet && d.class != lexicon.ClassDeploy && d.class != lexicon.ClassWithdraw {
+			continue // نسبتها طهران إلى إسرائيل: a destination only for movements
 		}
 		if speechLike(d.class) && m.first > h.first {
 			continue
@@ -727,6 +794,18 @@ func (s *sent) locate(d *draft) {
 		return
 	}
 	d.place = p
+}
+
+// sameCoordination reports whether clauses a and b are one clause or
+// coordinated with each other (في الحديدة، قُتل طفلان وأصيبت امرأة بانفجار).
+func (s *sent) sameCoordination(a, b int) bool {
+	root := func(c int) int {
+		for i := 0; i < len(s.clauses) && s.clauses[c].kind == clCoord && s.clauses[c].sibling >= 0; i++ {
+			c = s.clauses[c].sibling
+		}
+		return c
+	}
+	return a == b || root(a) == root(b)
 }
 
 // commonPlace returns the deepest place when the others contain it (مطار
@@ -849,8 +928,8 @@ func (s *sent) resolveType(d *draft) {
 		d.typ = events.RocketAttack
 	case weapons&meansAir != 0:
 		d.typ = events.Airstrike
-	case d.class == lexicon.ClassStrike && !h.verb && !d.actor1.ok():
-		d.typ = events.Airstrike // غارات، ضربات by nobody named
+	case d.class == lexicon.ClassStrike && !h.verb && !h.t.Object && !d.actor1.ok():
+		d.typ = events.Airstrike // غارات، ضربات by nobody named; استهداف is any attack
 	case d.class == lexicon.ClassShell:
 		d.typ = events.RocketAttack
 	default:
@@ -940,7 +1019,7 @@ func (s *sent) hasQuoteAfter(h *trigHit) bool {
 func (mem *memory) update(s *sent, ds []draft) {
 	for i := len(ds) - 1; i >= 0; i-- {
 		d := &ds[i]
-		if d.kept() && (speechLike(d.class) || d.typ == events.Claim) && d.actor1.ok() {
+		if (d.kept() || d.collapsed) && (speechLike(d.class) || d.typ == events.Claim) && d.actor1.ok() {
 			r := d.actor1
 			r.ment = -1
 			mem.lastSpeaker = &r

@@ -68,6 +68,7 @@ func (s *sent) subjectAfter(h *trigHit, self int) (int, int) {
 	n := s.n()
 	cl := s.clauseOf(h.first)
 	locOnly := -1
+	plain := 0 // ordinary words before the first name
 	j := h.last
 	for ; j < n && j < h.last+14; j++ {
 		if s.toks[j].clause != cl && !s.ancestor(cl, s.toks[j].clause) || s.stopsNP(j, self) {
@@ -75,6 +76,9 @@ func (s *sent) subjectAfter(h *trigHit, self int) (int, int) {
 		}
 		k := s.toks[j].ment
 		if k < 0 {
+			if s.plainWord(j) {
+				plain++
+			}
 			continue
 		}
 		m := &s.ments[k]
@@ -84,6 +88,9 @@ func (s *sent) subjectAfter(h *trigHit, self int) (int, int) {
 		}
 		c := m.chain
 		switch {
+		case m.pp == lexicon.CueLoc && plain > 0 && locOnly < 0:
+			// مسؤول أمني وقيادي في الحشد الشعبي: the speaker's body
+			return c, s.chains[c].last
 		case m.pp == lexicon.CueLoc || m.ppPrepB:
 			if locOnly < 0 {
 				locOnly = c
@@ -109,7 +116,7 @@ func (s *sent) objectAfter(h *trigHit, from, self int, subj int) int {
 			break
 		}
 		tk := s.seg.Tokens[j]
-		if tk.Kind == textnorm.Punct && !isQuoteMark(tk.Text) && tk.Text != "/" {
+		if tk.Kind == textnorm.Punct && !isQuoteMark(tk.Text) && tk.Text != "/" && tk.Text != "،" && tk.Text != "," {
 			break
 		}
 		if t := s.toks[j].trig; t >= 0 && t != self && s.toks[j].ment < 0 && !s.trigs[t].dropped {
@@ -162,6 +169,9 @@ func (s *sent) afterPrep(h *trigHit, from int, classes ...lexicon.CueClass) int 
 			}
 			j = m.last - 1
 			continue
+		}
+		if s.toks[j].cueHead && s.toks[j].cues.has(lexicon.CueCond) {
+			return -1 // what follows is a condition
 		}
 		if !s.toks[j].cueHead || !s.cueIn(j, classes) {
 			continue
@@ -331,7 +341,7 @@ func (s *sent) clauseStartNP(h *trigHit) ref {
 		start++
 	}
 	end := start
-	for end < h.first && s.plainWord(end) {
+	for end < h.first && (s.plainWord(end) || s.isGroupHead(end)) {
 		end++
 	}
 	if end == start || end-start > 4 {
@@ -341,7 +351,7 @@ func (s *sent) clauseStartNP(h *trigHit) ref {
 	if end != h.first && !(s.toks[end].cues.has(lexicon.CueSupport) && s.toks[end].cueHead) {
 		return ref{}
 	}
-	if !strings.HasPrefix(s.norm(start), "ال") {
+	if !strings.HasPrefix(s.norm(start), "ال") && !s.isGroupHead(start) {
 		return ref{}
 	}
 	return ref{name: s.npText(start, end), ment: -1, how: "noun phrase"}

@@ -60,6 +60,7 @@ type mention struct {
 	chain       int
 	victim      bool
 	anaphor     bool // a demonstrative or a role noun resolved to an earlier actor
+	person      bool // a fallback that is a person's name after a title
 	pp          lexicon.CueClass
 	ppPrepB     bool // after a clitic or lone بـ
 	ppLam       bool // after a clitic لـ
@@ -173,6 +174,59 @@ func (p *Parser) scan(s *sent, anchor time.Time, mem *memory) {
 	s.readPlaces()
 	s.anaphora(mem)
 	s.fallbackPlaces()
+	s.personNames()
+}
+
+// personNames reports a person the lexicon lacks when a title heads a name
+// (المتحدث باسم الحكومة الأردنية مهند المبيضين، محافظ مأرب سلطان العرادة):
+// after the title and its genitive (up to four words), a first name without
+// the article, one or two more words, then the end of the phrase. The name
+// is a mention as written, as specific as a person of the lexicon.
+func (s *sent) personNames() {
+	n := s.n()
+	added := false
+	for i := 0; i < n; i++ {
+		if !s.toks[i].cueHead || !s.toks[i].cues.has(lexicon.CueTitle) || s.toks[i].ment >= 0 {
+			continue
+		}
+		// skip the title phrase: the title, then names, genitives and adjectives
+		j := i + 1
+		for j < n && j < i+6 && (s.toks[j].ment >= 0 || s.plainWord(j) && strings.HasPrefix(s.norm(j), "ال") ||
+			s.toks[j].cues.any(lexicon.CueForce, lexicon.CueTitle) && strings.HasPrefix(s.norm(j), "ال") || s.norm(j) == "باسم") {
+			if k := s.toks[j].ment; k >= 0 {
+				if m := s.ments[k]; m.actor != nil && m.actor.Kind == lexicon.Person {
+					j = -1 // the lexicon names the person already
+					break
+				}
+				j = s.ments[k].last
+				continue
+			}
+			j++
+		}
+		if j < 0 || j >= n || j == i+1 && !strings.HasPrefix(s.norm(i), "ال") {
+			continue
+		}
+		// the name
+		if !s.plainWord(j) || strings.HasPrefix(s.norm(j), "ال") {
+			continue
+		}
+		end := j + 1
+		if end < n && s.plainWord(end) {
+			end++
+			if end < n && s.plainWord(end) && !strings.HasPrefix(s.norm(end-1), "ال") && strings.HasPrefix(s.norm(end), "ال") {
+				end++
+			}
+		}
+		if end == j+1 || !s.phraseEndsAfter(end-1) && s.norm(end) != "في" {
+			continue
+		}
+		s.ments = append(s.ments, mention{first: j, last: end, fallback: true, person: true, text: s.seg.Slice(j, end)})
+		added = true
+		i = end - 1
+	}
+	if added {
+		sortMentions(s)
+	}
 }
 
 // findQuotes pairs quotation marks: «» “” and straight quotes.
@@ -351,13 +405,23 @@ func (s *sent) checkDemonyms() {
 		ok := false
 		head := m.first
 		j := m.first - 1
-		if j >= 0 && s.toks[j].cues.has(lexicon.CueForce) {
+		if j >= 0 && s.isPunct(j) && isQuoteMark(s.seg.Tokens[j].Text) {
+			// a quoted name between the noun and its adjective: موقع "الراهب" الإسرائيلي
+			for _, q := range s.quotes {
+				if q.close == j && q.open > 0 {
+					j = q.open - 1
+				}
+			}
+		}
+		if j >= 0 && s.toks[j].cues.any(lexicon.CueForce, lexicon.CueTarget) && j != m.first-1 {
+			ok = true
+		} else if j >= 0 && s.toks[j].cues.any(lexicon.CueForce, lexicon.CueTarget) {
 			ok = true
 			head = j
-			for head > 0 && s.toks[head-1].cues.has(lexicon.CueForce) && s.toks[head].cueHead && !s.toks[head-1].cueHead {
+			for head > 0 && s.toks[head-1].cues.any(lexicon.CueForce, lexicon.CueTarget) && !s.toks[head].cueHead {
 				head--
 			}
-			for head > 0 && s.toks[head-1].cues.has(lexicon.CueForce) && !s.toks[head].cueHead {
+			for head > 0 && s.toks[head-1].cues.has(lexicon.CueForce) && s.toks[head-1].ment < 0 && m.first-head < 3 {
 				head--
 			}
 		}
@@ -578,7 +642,7 @@ func (s *sent) fallbackPlaces() {
 		}
 		// the name: up to three words that are no cue, trigger, time, count or mention
 		last := i + 1
-		for last < n && last < i+4 && s.plainWord(last) {
+		for last < n && last < i+4 && s.plainWord(last) && !(last > i+1 && strings.HasPrefix(s.norm(last), "ل")) {
 			last++
 		}
 		if last == i+1 {
@@ -715,6 +779,9 @@ func (s *sent) rank(k int) int {
 			return 1
 		}
 		return m.actor.Rank()
+	}
+	if m.person {
+		return 3
 	}
 	return 0 // a noun phrase as written
 }

@@ -211,8 +211,8 @@ type Trigger struct {
 	// Topic marks a verb of judging (دان، اتهم): the events it names are
 	// its topic, not events of the sentence.
 	Topic bool
-	Needs  Need
-	Line   int
+	Needs Need
+	Line  int
 }
 
 // Verb reports whether the trigger's forms are verbs.
@@ -259,13 +259,14 @@ const (
 	CueGeneric
 	CueExchange
 	CueTarget
+	CueTitle
 	numCueClasses
 )
 
 var cueNames = []string{"", "neg", "shield", "future", "cond", "hyp", "comp", "comppron", "rel", "conj", "bound", "frame",
 	"against", "with", "to", "about", "loc", "agent", "support", "exist", "demonstr",
 	"drone", "rocket", "missile", "artillery", "air", "bomb", "force", "placehead", "grouphead", "rolehead", "victim",
-	"attrib", "undergo", "generic", "exchange", "target"}
+	"attrib", "undergo", "generic", "exchange", "target", "title"}
 
 // String returns the class's name in cues.tsv.
 func (c CueClass) String() string {
