@@ -37,6 +37,7 @@ type draft struct {
 	hypo        bool
 	ctx         events.Context
 	count       int // headline count, or -1
+	countUnit   string // the unit when it is not the count's (a crowd: protester)
 	fatal       *int
 	injured     *int
 	quote       string
@@ -149,15 +150,16 @@ func (s *sent) inCondition(h *trigHit) bool {
 // afterSince reports whether the trigger follows منذ (منذ انسحاب القوات
 // الفرنسية، منذ بدء الحرب): an earlier event the sentence dates from.
 func (s *sent) afterSince(h *trigHit) bool {
-	for j := h.first - 1; j >= 0 && j >= h.first-2; j-- {
-		if s.toks[j].time >= 0 {
-			return false
-		}
-		if w := s.norm(j); w == "منذ" || w == "ومنذ" {
-			return true
-		}
+	j := h.first - 1
+	switch s.norm(j) {
+	case "بدء", "اندلاع", "بدايه", "انطلاق", "انتهاء", "نهايه":
+		j--
 	}
-	return false
+	if j < 0 || s.toks[j].time >= 0 {
+		return false
+	}
+	w := s.norm(j)
+	return w == "منذ" || w == "ومنذ"
 }
 
 // mergeSameClass merges triggers of one class in one clause (تظاهر …
@@ -224,7 +226,7 @@ func (s *sent) meansNear(h *trigHit) meansSet {
 	var m meansSet
 	cl := s.clauseOf(h.first)
 	span := 0 // words after the trigger, not counting times and numbers
-	for i := max(h.first-2, 0); i < s.n() && span < 8; i++ {
+	for i := max(h.first-2, 0); i < s.n() && span < 10; i++ {
 		if i >= h.last && s.toks[i].time < 0 && s.toks[i].count < 0 {
 			span++
 		}
@@ -366,10 +368,12 @@ func (s *sent) mergeViolent() {
 }
 
 func (s *sent) mergeable(a, b *trigHit) bool {
-	if s.clauseOf(a.first) != s.clauseOf(b.first) || b.first-a.last > 14 || b.first < a.last {
+	if s.clauseOf(a.first) != s.clauseOf(b.first) || b.first-a.last > 20 || b.first < a.last {
 		return false
 	}
-	if b.first > 0 && s.norm(b.first-1) == "في" && !b.verb && a.t.Class != lexicon.ClassCasualty && b.t.Class != lexicon.ClassCasualty {
+	// "…، في أول هجوم مباشر": a noun after في restates the event before it
+	if !b.verb && a.t.Class != lexicon.ClassCasualty && b.t.Class != lexicon.ClassCasualty &&
+		(b.first > 0 && s.norm(b.first-1) == "في" || b.first > 1 && s.norm(b.first-2) == "في" && s.plainWord(b.first-1)) {
 		return true
 	}
 	if b.first-a.last > 4 {
@@ -533,6 +537,17 @@ func (s *sent) ownRoles(d *draft) {
 			// the subject came before the verb: what follows is its object
 			d.actor2 = s.chainRef(c, "object")
 			end = s.chains[c].last
+		}
+		if (d.class == lexicon.ClassDemand || d.class == lexicon.ClassMeet) && !d.actor2.ok() && (subj >= 0 || h.t.Participle || d.pronSubject) && c < 0 {
+			// دعا غوتيريش الطرفين إلى …، داعياً المجتمع الدولي إلى: the one asked, as written
+			from := h.last
+			if subj >= 0 && s.chains[subj].last > from {
+				from = s.chains[subj].last
+			}
+			if r := s.fallbackNP(from); r.ok() {
+				r.how = "object"
+				d.actor2 = r
+			}
 		}
 		if takesObject(d.class) && !d.actor2.ok() {
 			from := end
@@ -788,7 +803,7 @@ func (s *sent) supportSubject(h *trigHit) int {
 			sv = j
 			break
 		}
-		if t := s.toks[j].trig; t >= 0 && s.trigs[t].verb {
+		if t := s.toks[j].trig; t >= 0 && s.trigs[t].verb && !s.trigs[t].t.Class.Speech() {
 			sv = j
 			break
 		}

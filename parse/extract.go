@@ -103,7 +103,11 @@ func (s *sent) markVictims() {
 			}
 		}
 		// 23 مقاتلاً على الأقل من الفصائل: the people counted belong to the group after من
-		if j := m.first - 1; j > 0 && s.norm(j) == "من" {
+		j := m.first - 1
+		if j > 0 && s.norm(j) != "من" && s.toks[j].cues.any(lexicon.CueForce, lexicon.CueGroupHead) && s.norm(j-1) == "من" {
+			j-- // ثلاثة من عناصر الحوثي
+		}
+		if j > 0 && s.norm(j) == "من" {
 			for k := j - 1; k >= 0 && k >= j-4; k-- {
 				if c := s.toks[k].count; c >= 0 && s.counts[c].Role != roleNone {
 					m.victim = true
@@ -175,7 +179,7 @@ func (s *sent) defaultActors(ds []draft, mem *memory) {
 				d.actor1 = s.chainRef(cc, "pronoun")
 			} else {
 				skip := -1
-				if d.actor2.ment >= 0 {
+				if d.actor2.ok() && d.actor2.ment >= 0 {
 					skip = s.ments[d.actor2.ment].chain
 				}
 				for cc := range s.chains {
@@ -498,6 +502,10 @@ func (s *sent) applyGovernors(ds []draft) {
 				d.absorbed, d.why = true, "the topic of a "+g.class.String()
 			}
 		case lexicon.ClassSay, lexicon.ClassAnnounce:
+			if G.t.Report && g.kept() && s.reportsCasualties(g) && (armedDraft(d)) {
+				// أفاد مصدر بمقتل ثلاثة …: the report is the event's casualties
+				g.collapsed, g.why = true, "reports casualties"
+			}
 			group := nonState(g.actor1.actor)
 			self := !d.actor1.ok() || d.actor1.name == g.actor1.name || d.actor1.how == "pronoun" ||
 				g.actor1.actor != nil && d.actor1.actor == groupOf(g.actor1.actor)
@@ -556,6 +564,27 @@ func (s *sent) applyGovernors(ds []draft) {
 			}
 		}
 	}
+}
+
+// armedDraft reports whether a draft is armed violence or an interception.
+func armedDraft(d *draft) bool {
+	return d.violent || d.class == lexicon.ClassIntercept
+}
+
+// reportsCasualties reports whether a report verb's nominal complement is a
+// casualty noun merged into another event (أفاد مصدر عسكري بمقتل ثلاثة).
+func (s *sent) reportsCasualties(g *draft) bool {
+	G := &s.trigs[g.trig]
+	for k := range s.trigs {
+		o := &s.trigs[k]
+		if o.t.Class != lexicon.ClassCasualty || !o.dropped || o.mergedInto < 0 || o.verb {
+			continue
+		}
+		if o.first > G.last && o.first-G.last <= 8 && s.clauseOf(o.first) == s.clauseOf(G.first) {
+			return true
+		}
+	}
+	return false
 }
 
 // actsItself reports whether a reporting actor can be the one who did what
@@ -690,6 +719,16 @@ func (s *sent) assignCounts(ds []draft) {
 					}
 				}
 			}
+			if target < 0 && (C.Unit == "" || C.Unit == "person" || C.Unit == "resident" || C.Unit == "protester") {
+				// a crowd is counted in protesters
+				for i := range ds {
+					if ds[i].kept() && ds[i].class == lexicon.ClassProtest && s.sameCoordination(s.clauseOf(s.trigs[ds[i].trig].first), clC) {
+						target = i
+						ds[i].countUnit = "protester"
+						break
+					}
+				}
+			}
 			if target >= 0 && ds[target].count < 0 {
 				ds[target].count = c
 			}
@@ -780,7 +819,7 @@ func (s *sent) locate(d *draft) {
 		}
 	}
 	p := s.commonPlace(known)
-	if p == nil && d.class == lexicon.ClassMeet && d.actor2.ment >= 0 && d.actor2.ment < len(s.ments) {
+	if p == nil && d.class == lexicon.ClassMeet && d.actor2.ok() && d.actor2.ment >= 0 && d.actor2.ment < len(s.ments) {
 		// زار واشنطن: the capital visited is also the place
 		if m := &s.ments[d.actor2.ment]; m.place != nil {
 			p = m.place

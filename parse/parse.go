@@ -225,6 +225,9 @@ func (s *sent) event(a *events.Article, lang string, d *draft, n int) events.Eve
 			e.CountQualifier = events.Exact
 		}
 		e.CountUnit = c.Unit
+		if d.countUnit != "" {
+			e.CountUnit = d.countUnit
+		}
 	}
 	if d.fatal != nil {
 		e.Fatalities = events.Int(*d.fatal)

@@ -292,7 +292,7 @@ func (s *sent) subjectRightBefore(h *trigHit) (int, bool) {
 		return c, false
 	}
 	// one adjective may follow the noun: دفاعاته الجوية
-	if s.possessiveForce(j) || j > 0 && s.plainWord(j) && s.possessiveForce(j-1) {
+	if s.possessiveForce(j) || j > 0 && s.toks[j].ment < 0 && s.toks[j].trig < 0 && s.possessiveForce(j-1) {
 		return -1, true
 	}
 	return -1, false

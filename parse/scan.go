@@ -169,6 +169,7 @@ func (p *Parser) scan(s *sent, anchor time.Time, mem *memory) {
 	for _, m := range p.lex.Match(s.seg.Tokens, s.lang) {
 		p.addMatch(s, m)
 	}
+	s.dropDateline()
 	s.markQuoteNames()
 	s.checkDemonyms()
 	s.readPlaces()
@@ -217,7 +218,7 @@ func (s *sent) personNames() {
 				end++
 			}
 		}
-		if end == j+1 || !s.phraseEndsAfter(end-1) && s.norm(end) != "في" {
+		if end == j+1 || !s.phraseEndsAfter(end-1) && s.norm(end) != "في" && !(end-j == 2 && !strings.HasPrefix(s.norm(j+1), "ال")) {
 			continue
 		}
 		s.ments = append(s.ments, mention{first: j, last: end, fallback: true, person: true, text: s.seg.Slice(j, end)})
@@ -369,6 +370,41 @@ func (s *sent) addMention(m mention) {
 	for i := m.first; i < m.last; i++ {
 		s.toks[i].ment = len(s.ments) - 1
 	}
+}
+
+// dropDateline forgets the names of a dateline opening a paragraph
+// ("واشنطن (رويترز) -"، "الخرطوم/الأناضول -"): the place where the story was
+// filed and the outlet are no participants of its events.
+func (s *sent) dropDateline() {
+	n := s.n()
+	dash := -1
+	for j := 0; j < n && j < 10; j++ {
+		if t := s.seg.Tokens[j]; t.Kind == textnorm.Punct && (t.Text == "-" || t.Text == "–" || t.Text == "—") {
+			dash = j
+			break
+		}
+	}
+	if dash < 1 {
+		return
+	}
+	marked := false
+	for j := 0; j < dash; j++ {
+		if t := s.seg.Tokens[j].Text; t == ")" || t == "/" {
+			marked = true
+		}
+	}
+	if !marked {
+		return
+	}
+	kept := s.ments[:0]
+	for _, m := range s.ments {
+		if m.last <= dash {
+			continue
+		}
+		kept = append(kept, m)
+	}
+	s.ments = kept
+	sortMentions(s)
 }
 
 // markQuoteNames marks quotations whose whole content is one name

@@ -75,12 +75,18 @@ func (a *Actor) StateOf() *Actor {
 }
 
 // StateActor reports whether a acts for a state: a state, or a person or an
-// organisation affiliated to one. Groups never do, whoever backs them.
+// organisation affiliated to one. Groups never do, whoever backs them, nor
+// their members (Yahya Saree → Houthis → … → Iran is no state actor).
 func (a *Actor) StateActor() bool {
-	if a.Kind == Group {
-		return false
+	for i, x := 0, a; x != nil && i < 8; i, x = i+1, x.affiliation {
+		switch x.Kind {
+		case Group:
+			return false
+		case State:
+			return true
+		}
 	}
-	return a.StateOf() != nil
+	return false
 }
 
 // PlaceKind is what a place is.

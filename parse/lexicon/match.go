@@ -252,8 +252,13 @@ func (l *Lexicon) Match(toks []textnorm.Token, lang string) []Match {
 				es := endNode.all
 				if end == i+1 {
 					es = entriesFor(endNode, c.clitics)
+					if c.clitics.Article {
+						es = withoutNames(es)
+					}
 				}
-				best = Match{First: i, Last: end, Entries: es, Clitics: c.clitics}
+				if len(es) > 0 {
+					best = Match{First: i, Last: end, Entries: es, Clitics: c.clitics}
+				}
 			}
 		}
 		if best.Last == 0 && lang == "ar" {
@@ -265,6 +270,29 @@ func (l *Lexicon) Match(toks []textnorm.Token, lang string) []Match {
 			continue
 		}
 		i++
+	}
+	return out
+}
+
+// withoutNames drops the actor and place readings of a single word whose
+// article came off: a name written without the article (سورية، إيران) does
+// not match the adjective السورية. Demonyms, triggers and cues stay.
+func withoutNames(es []Entry) []Entry {
+	keep := true
+	for _, e := range es {
+		if (e.Actor != nil || e.Place != nil) && !e.Demonym {
+			keep = false
+			break
+		}
+	}
+	if keep {
+		return es
+	}
+	var out []Entry
+	for _, e := range es {
+		if (e.Actor == nil && e.Place == nil) || e.Demonym {
+			out = append(out, e)
+		}
 	}
 	return out
 }
