@@ -36,7 +36,7 @@ type draft struct {
 	future      bool
 	hypo        bool
 	ctx         events.Context
-	count       int // headline count, or -1
+	count       int    // headline count, or -1
 	countUnit   string // the unit when it is not the count's (a crowd: protester)
 	fatal       *int
 	injured     *int
@@ -664,7 +664,7 @@ func (s *sent) ownRoles(d *draft) {
 		// victims: ثلاثة جنود أميركيين قتلوا
 		for k := range s.ments {
 			m := &s.ments[k]
-			if m.victim && m.chain >= 0 && !m.isPlace && s.clauses[s.clauseOf(m.first)].kind != clBound {
+			if m.victim && m.chain >= 0 && !m.isPlace && !s.inBackground(s.clauseOf(m.first)) {
 				d.actor2 = s.refOf(k, "victims")
 				break
 			}

@@ -440,6 +440,13 @@ func (s *sent) assignModality(ds []draft, anchor time.Time) {
 // group saying it struck makes a claim; a state announcing its own operation
 // gives the operation only.
 func (s *sent) applyGovernors(ds []draft) {
+	// أفاد مصدر عسكري بمقتل ثلاثة …: a report whose complement is the casualties
+	// of an event of the sentence is that event's report
+	for i := range ds {
+		if g := &ds[i]; g.kept() && s.trigs[g.trig].t.Report && s.reportsCasualties(g) {
+			g.collapsed, g.why = true, "reports casualties"
+		}
+	}
 	for i := range ds {
 		d := &ds[i]
 		if d.absorbed {
@@ -502,10 +509,6 @@ func (s *sent) applyGovernors(ds []draft) {
 				d.absorbed, d.why = true, "the topic of a "+g.class.String()
 			}
 		case lexicon.ClassSay, lexicon.ClassAnnounce:
-			if G.t.Report && g.kept() && s.reportsCasualties(g) && (armedDraft(d)) {
-				// أفاد مصدر بمقتل ثلاثة …: the report is the event's casualties
-				g.collapsed, g.why = true, "reports casualties"
-			}
 			group := nonState(g.actor1.actor)
 			self := !d.actor1.ok() || d.actor1.name == g.actor1.name || d.actor1.how == "pronoun" ||
 				g.actor1.actor != nil && d.actor1.actor == groupOf(g.actor1.actor)

@@ -254,6 +254,9 @@ func (s *sent) subjectBefore(h *trigHit) int {
 		if m.victim || first.pp != 0 || first.ppPrepB || first.ppLam || m.isPlace {
 			continue
 		}
+		if s.speakerOf(ch, h) {
+			return -1 // the speaker of a verb of saying is no agent of what it reports
+		}
 		// of coordinated participants the first is actor1 (العراق والولايات المتحدة)
 		for c > 0 && s.chains[c].coord && s.chains[c].first-s.chains[c-1].last <= 1 && s.toks[s.chains[c-1].first].clause == cl {
 			c--
@@ -261,6 +264,17 @@ func (s *sent) subjectBefore(h *trigHit) int {
 		return c
 	}
 	return -1
+}
+
+// speakerOf reports whether a verb of saying stands right before the chain
+// and after it lies the trigger (وأفاد المرصد … بمقتل … في الضربات).
+func (s *sent) speakerOf(ch *chain, h *trigHit) bool {
+	for j := ch.first - 1; j >= 0 && j >= ch.first-3; j-- {
+		if t := s.toks[j].trig; t >= 0 && s.trigs[t].t.Class.Speech() && t != s.toks[h.first].trig {
+			return true
+		}
+	}
+	return false
 }
 
 // subjectRightBefore finds a subject written right before a verb (SVO, as

@@ -449,7 +449,9 @@ func (s *sent) checkDemonyms() {
 				}
 			}
 		}
-		if j >= 0 && s.toks[j].cues.any(lexicon.CueForce, lexicon.CueTarget) && j != m.first-1 {
+		if j >= 1 && s.plainWord(j) && s.toks[j-1].cues.any(lexicon.CueForce, lexicon.CueTarget) && s.toks[j-1].ment < 0 {
+			ok = true // one adjective between: سفينة تجارية أميركية
+		} else if j >= 0 && s.toks[j].cues.any(lexicon.CueForce, lexicon.CueTarget) && j != m.first-1 {
 			ok = true
 		} else if j >= 0 && s.toks[j].cues.any(lexicon.CueForce, lexicon.CueTarget) {
 			ok = true
