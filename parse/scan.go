@@ -129,7 +129,11 @@ func isQuoteMark(t string) bool {
 
 // scan tokenizes the sentence and finds quotations, time expressions,
 // counts, lexicon phrases and mentions.
-func (p *Parser) scan(s *sent, anchor time.Time, mem *memory) {
+//
+// Time expressions and counts are looked for only in a sentence where the
+// lexicon finds a trigger: a sentence without one has no event (it still
+// names actors, for the article's memory). It returns whether there is one.
+func (p *Parser) scan(s *sent, anchor time.Time, mem *memory) bool {
 	s.lex = p.lex
 	s.seg = textnorm.NewSegment(s.s.Text, s.s.Start)
 	n := len(s.seg.Tokens)
@@ -144,6 +148,35 @@ func (p *Parser) scan(s *sent, anchor time.Time, mem *memory) {
 		}
 	}
 	s.findQuotes()
+	matches := p.lex.Match(s.seg.Tokens, s.lang)
+	hasTrigger := false
+	for _, m := range matches {
+		for _, e := range m.Entries {
+			if e.Trigger != nil {
+				hasTrigger = true
+			}
+		}
+	}
+	if hasTrigger {
+		s.findTimesAndCounts(anchor)
+	}
+	for _, m := range matches {
+		p.addMatch(s, m)
+	}
+	s.dropDateline()
+	s.markQuoteNames()
+	s.checkDemonyms()
+	s.readPlaces()
+	s.anaphora(mem)
+	s.fallbackPlaces()
+	s.personNames()
+	return hasTrigger
+}
+
+// findTimesAndCounts finds the sentence's time expressions and counts and
+// marks their tokens.
+func (s *sent) findTimesAndCounts(anchor time.Time) {
+	n := s.n()
 	s.times = findTimes(&s.seg, s.lang, anchor)
 	for k, t := range s.times {
 		for i := max(t.First, 0); i < min(t.Last, n); i++ {
@@ -166,16 +199,6 @@ func (p *Parser) scan(s *sent, anchor time.Time, mem *memory) {
 			}
 		}
 	}
-	for _, m := range p.lex.Match(s.seg.Tokens, s.lang) {
-		p.addMatch(s, m)
-	}
-	s.dropDateline()
-	s.markQuoteNames()
-	s.checkDemonyms()
-	s.readPlaces()
-	s.anaphora(mem)
-	s.fallbackPlaces()
-	s.personNames()
 }
 
 // personNames reports a person the lexicon lacks when a title heads a name
