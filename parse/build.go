@@ -230,7 +230,7 @@ func (s *sent) meansNear(h *trigHit) meansSet {
 		if i >= h.last && s.toks[i].time < 0 && s.toks[i].count < 0 {
 			span++
 		}
-		if s.toks[i].clause != cl && !s.ancestor(cl, s.toks[i].clause) || s.toks[i].ment >= 0 {
+		if s.toks[i].clause != cl && !s.ancestor(cl, s.toks[i].clause) || s.toks[i].ment >= 0 && !s.ments[s.toks[i].ment].demonym {
 			continue
 		}
 		if i >= h.last && s.toks[i].cues.any(lexicon.CueAgainst, lexicon.CueComp, lexicon.CueConj) {
@@ -399,6 +399,8 @@ func (s *sent) mergeable(a, b *trigHit) bool {
 		return true // غارات جوية استهدفت
 	case a.verb && !b.verb && instrument:
 		return true // استهدفت … بغارة
+	case a.verb && !b.verb && b.first == a.last:
+		return true // استهدف هجوم بطائرة مسيرة البرج 22
 	}
 	return false
 }
@@ -579,7 +581,10 @@ func (s *sent) ownRoles(d *draft) {
 		}
 		g := s.genitiveAfter(h)
 		if g >= 0 {
-			demonym := s.ments[s.chains[g].ments[0]].demonym
+			// an adjective of nationality right after the noun is its agent (قصف إسرائيلي);
+			// a noun with one is its object (استهداف السفن الأميركية)
+			m0 := &s.ments[s.chains[g].ments[0]]
+			demonym := m0.demonym && m0.last-m0.first == 1
 			if (h.t.Object || h.suffix != "") && !demonym {
 				if (takesObject(d.class) || d.class == lexicon.ClassIntercept) && !d.actor2.ok() {
 					d.actor2 = s.chainRef(g, "object")
@@ -611,6 +616,13 @@ func (s *sent) ownRoles(d *draft) {
 				d.actor1 = s.chainRef(c, "before")
 				subj = c
 			}
+		}
+	}
+	// a city or a site struck is the place, not a participant (قصفت حماس تل أبيب)
+	if d.violent && d.actor2.ok() && d.actor2.ment >= 0 && d.actor2.ment < len(s.ments) {
+		if m := &s.ments[d.actor2.ment]; m.place != nil && m.place.Kind != lexicon.Country && m.chain >= 0 && len(s.chains[m.chain].ments) == 1 {
+			m.isPlace = true
+			d.actor2 = ref{}
 		}
 	}
 	// a verb with an object pronoun in a relative clause: the pronoun is the

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"math"
+	"strings"
 	"time"
 
 	"github.com/eventline/eventline/events"
@@ -223,14 +224,21 @@ func (s *sent) defaultActors(ds []draft, mem *memory) {
 		if d.noAgent || d.pronSubject {
 			continue
 		}
+		// SVO: a phrase between the clause's opening and the verb (إن مسلحين مجهولين هاجموا)
+		if r := s.clauseStartNP(h); r.ok() {
+			d.actor1 = r
+			continue
+		}
 		if h.verb {
 			if r := s.fallbackNP(h.last); r.ok() && !s.isVictimNP(h.last) {
 				d.actor1 = r
 				continue
 			}
-		}
-		if r := s.clauseStartNP(h); r.ok() {
-			d.actor1 = r
+		} else if sv := s.lightVerbAt(h); sv >= 0 {
+			// نفذت ميليشيا محلية هجوماً: the subject of the light verb, as written
+			if r, end := s.fallbackNPEnd(sv + 1); r.ok() && end <= h.first {
+				d.actor1 = r
+			}
 		}
 	}
 }
@@ -247,6 +255,21 @@ func (s *sent) isVictimNP(i int) bool {
 func (s *sent) draftAbove(ds []draft, i, cl int) int {
 	for c := cl; c >= 0; c = s.clauses[c].parent {
 		if j := s.draftIn(ds, i, c); j >= 0 && ds[j].actor1.ok() {
+			return j
+		}
+	}
+	return -1
+}
+
+// lightVerbAt returns the token of the light verb governing a noun trigger
+// in its clause, or -1.
+func (s *sent) lightVerbAt(h *trigHit) int {
+	cl := s.clauseOf(h.first)
+	for j := h.first - 1; j >= 0 && j >= h.first-6; j-- {
+		if s.toks[j].clause != cl {
+			return -1
+		}
+		if s.toks[j].cueHead && s.toks[j].cues.has(lexicon.CueSupport) && s.toks[j].ment < 0 {
 			return j
 		}
 	}
@@ -507,6 +530,7 @@ func (s *sent) applyGovernors(ds []draft) {
 				}
 			case !T.verb || sameClause:
 				d.absorbed, d.why = true, "the topic of a "+g.class.String()
+				T.why = d.why
 			}
 		case lexicon.ClassSay, lexicon.ClassAnnounce:
 			group := nonState(g.actor1.actor)
@@ -811,6 +835,9 @@ func (s *sent) locate(d *draft) {
 		if d.class == lexicon.ClassIntercept && m.first > 0 && s.norm(m.first-1) == "من" {
 			continue // where the weapon came from
 		}
+		if s.inTopicOf(m.first, cl) {
+			continue // بحث الجانبان انسحاب القوات من العراق: where the topic is, not the talks
+		}
 		if m.fallback {
 			if fallback == "" {
 				fallback = m.text
@@ -881,6 +908,18 @@ func (s *sent) commonPlace(ps []*lexicon.Place) *lexicon.Place {
 		}
 	}
 	return s.lex.CountryPlace(cc)
+}
+
+// inTopicOf reports whether token i follows, in clause cl, a trigger that
+// was absorbed as the topic of another event.
+func (s *sent) inTopicOf(i, cl int) bool {
+	for k := range s.trigs {
+		h := &s.trigs[k]
+		if h.first < i && i-h.last <= 6 && s.clauseOf(h.first) == cl && strings.HasPrefix(h.why, "the topic of") {
+			return true
+		}
+	}
+	return false
 }
 
 // afterTopic reports whether token i follows a topic preposition (بشأن،

@@ -390,7 +390,7 @@ func (s *sent) fallbackNPEnd(start int) (ref, int) {
 	}
 	end := start
 	definite := false
-	for end < n && end < start+4 && (s.plainWord(end) || s.isGroupHead(end)) {
+	for end < n && end < start+4 && (s.plainWord(end) || s.isGroupHead(end)) && s.norm(end) != "من" {
 		w := s.norm(end)
 		def := strings.HasPrefix(w, "ال") || strings.HasPrefix(w, "بال") || strings.HasPrefix(w, "لل")
 		conjDef := strings.HasPrefix(w, "وال")
@@ -405,6 +405,12 @@ func (s *sent) fallbackNPEnd(start int) (ref, int) {
 	}
 	if end == start || len([]rune(s.norm(start))) < 3 {
 		return ref{}, start
+	}
+	// مسلحون من حركة تحرير ماسينا: the group they belong to is more specific
+	if end+1 < n && s.norm(end) == "من" && s.isGroupHead(end+1) {
+		if r, e := s.fallbackNPEnd(end + 1); r.ok() && e > end+2 {
+			return r, e
+		}
 	}
 	return ref{name: s.npText(start, end), ment: -1, how: "noun phrase"}, end
 }

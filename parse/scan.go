@@ -330,7 +330,7 @@ func (p *Parser) addMatch(s *sent, m lexicon.Match) {
 		case e.Trigger != nil:
 			if trig == nil || (e.Trigger.Verb() && !trig.Verb() && m.Clitics.Prep == 0 && !m.Clitics.Article) {
 				trig = e.Trigger
-				verb = e.Trigger.Verb() || e.Trigger.POS == "exact" && looksVerbal(s.norm(m.First))
+				verb = e.Trigger.Verb()
 			}
 		}
 	}
@@ -356,9 +356,10 @@ func (p *Parser) addMatch(s *sent, m lexicon.Match) {
 		s.addMention(mention{first: m.First, last: m.Last, actor: demonym, demonym: true, clitics: m.Clitics,
 			text: s.seg.Slice(m.First, m.Last)})
 	case trig != nil:
-		// a count's number words are never a trigger
+		// a count's number words are never a trigger (a stated zero, لم تسفر الغارة
+		// عن إصابات, spans words that may be)
 		for i := m.First; i < m.Last; i++ {
-			if s.toks[i].count >= 0 {
+			if c := s.toks[i].count; c >= 0 && s.counts[c].Value != 0 {
 				return
 			}
 		}
@@ -371,21 +372,6 @@ func (p *Parser) addMatch(s *sent, m lexicon.Match) {
 			s.toks[i].trig = len(s.trigs) - 1
 		}
 	}
-}
-
-// looksVerbal guesses whether an exactly listed trigger form is a verb:
-// Arabic verbs in the lexicon's exact lists start with a present prefix or
-// are short past forms without the article.
-func looksVerbal(norm string) bool {
-	if strings.HasPrefix(norm, "ال") {
-		return false
-	}
-	for _, p := range []string{"اطلاق", "اسقاط", "تبني", "نفي", "سقوط", "عبوه", "سياره", "عمليه", "حزام", "هجوم", "تفجير", "مسيره", "متظاهر", "محتج"} {
-		if strings.HasPrefix(norm, p) {
-			return false
-		}
-	}
-	return true
 }
 
 func (s *sent) addMention(m mention) {

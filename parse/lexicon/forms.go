@@ -14,7 +14,7 @@ func generate(lang, pos, form string) []string {
 	if f == "" {
 		return nil
 	}
-	if lang != "ar" || strings.ContainsRune(f, ' ') {
+	if lang != "ar" || strings.ContainsRune(f, ' ') || pos == "exactverb" {
 		return []string{f}
 	}
 	switch pos {

@@ -205,7 +205,7 @@ const (
 type Trigger struct {
 	Lang       string
 	Forms      []string
-	POS        string // verb, noun or exact
+	POS        string // verb, noun, exact or exactverb
 	Class      TriggerClass
 	Type       events.EventType
 	Report     bool // reports what its complement names (أعلن، أفاد)
@@ -222,7 +222,7 @@ type Trigger struct {
 }
 
 // Verb reports whether the trigger's forms are verbs.
-func (t *Trigger) Verb() bool { return t.POS == "verb" }
+func (t *Trigger) Verb() bool { return t.POS == "verb" || t.POS == "exactverb" }
 
 // CueClass is the role of a cue word.
 type CueClass uint8
@@ -468,10 +468,10 @@ func checkLang(r Row, lang string) error {
 
 func parsePOS(r Row, pos string) error {
 	switch pos {
-	case "verb", "noun", "exact":
+	case "verb", "noun", "exact", "exactverb":
 		return nil
 	}
-	return r.Errorf("pos %q is not one of verb, noun, exact", pos)
+	return r.Errorf("pos %q is not one of verb, noun, exact, exactverb", pos)
 }
 
 func (l *Lexicon) loadTriggers(fsys fs.FS) error {
@@ -527,7 +527,7 @@ func (l *Lexicon) loadTriggers(fsys fs.FS) error {
 		l.Triggers = append(l.Triggers, t)
 		for _, f := range t.Forms {
 			for _, g := range generate(t.Lang, t.POS, f) {
-				l.addPhrase(t.Lang, g, Entry{Trigger: t, verbal: t.POS == "verb"}, false)
+				l.addPhrase(t.Lang, g, Entry{Trigger: t, verbal: t.Verb()}, false)
 			}
 		}
 	}
@@ -559,7 +559,7 @@ func (l *Lexicon) loadCues(fsys fs.FS) error {
 		l.Cues = append(l.Cues, c)
 		for _, f := range c.Forms {
 			for _, g := range generate(c.Lang, pos, f) {
-				l.addPhrase(c.Lang, g, Entry{Cue: c, verbal: pos == "verb"}, false)
+				l.addPhrase(c.Lang, g, Entry{Cue: c, verbal: pos == "verb" || pos == "exactverb"}, false)
 			}
 		}
 	}
