@@ -532,6 +532,13 @@ func (s *sent) ownRoles(d *draft) {
 			d.pronSubject = true
 		}
 		c, end := s.subjectAfter(h, self)
+		if d.class == lexicon.ClassCasualty {
+			// قُتل جنود أميركيون: who was killed, not who killed
+			if c >= 0 {
+				d.actor2 = s.chainRef(c, "victims")
+			}
+			c = -1
+		}
 		if subj < 0 && !d.pronSubject && c >= 0 {
 			subj = c
 			d.actor1 = s.chainRef(c, "subject")

@@ -116,7 +116,7 @@ func (s *sent) objectAfter(h *trigHit, from, self int, subj int) int {
 			break
 		}
 		tk := s.seg.Tokens[j]
-		if tk.Kind == textnorm.Punct && !isQuoteMark(tk.Text) && tk.Text != "/" && tk.Text != "،" && tk.Text != "," {
+		if tk.Kind == textnorm.Punct && !isQuoteMark(tk.Text) && tk.Text != "/" && !s.parentheticalComma(j) {
 			break
 		}
 		if t := s.toks[j].trig; t >= 0 && t != self && s.toks[j].ment < 0 && !s.trigs[t].dropped {
@@ -145,6 +145,15 @@ func (s *sent) objectAfter(h *trigHit, from, self int, subj int) int {
 		j = s.chains[c].last - 1
 	}
 	return -1
+}
+
+// parentheticalComma reports whether the comma at token j sets off a time
+// expression (هاجم مسلحون، فجر الأربعاء، موقعاً للجيش).
+func (s *sent) parentheticalComma(j int) bool {
+	if t := s.seg.Tokens[j].Text; t != "،" && t != "," {
+		return false
+	}
+	return j+1 < s.n() && s.toks[j+1].time >= 0 || j > 0 && s.toks[j-1].time >= 0
 }
 
 // afterPrep finds the participant after one of the role prepositions (ضد

@@ -707,10 +707,18 @@ func (s *sent) fallbackPlaces() {
 }
 
 // plainWord reports whether token i is an ordinary word: no cue, trigger,
-// time, count, mention or punctuation.
+// time, count, mention, punctuation, nor one of the prepositions من and
+// منذ (too common to be cues, too frequent to be part of a name).
 func (s *sent) plainWord(i int) bool {
 	t := s.toks[i]
-	return s.seg.Tokens[i].Kind == textnorm.Word && t.cues == 0 && t.trig < 0 && t.time < 0 && t.count < 0 && t.ment < 0 && !t.prepB
+	if s.seg.Tokens[i].Kind != textnorm.Word || t.cues != 0 || t.trig >= 0 || t.time >= 0 || t.count >= 0 || t.ment >= 0 || t.prepB {
+		return false
+	}
+	switch s.seg.Tokens[i].Norm {
+	case "من", "منذ", "ومن", "ومنذ":
+		return false
+	}
+	return true
 }
 
 // stripProclitics drops a leading conjunction and preposition (و ف ب ل)
