@@ -229,6 +229,9 @@ func (l *Lexicon) Match(toks []textnorm.Token, lang string) []Match {
 		}
 		best := Match{}
 		for _, c := range cands {
+			if c.clitics.Article && utf8.RuneCountInString(c.key) < 3 {
+				continue // الله is no ال + له
+			}
 			n := root.next[c.key]
 			if n == nil {
 				continue
