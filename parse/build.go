@@ -101,6 +101,19 @@ func (s *sent) filterTriggers() {
 			h.dropped, h.why = true, "background"
 		}
 	}
+	// ولم تعلق الحركة على الهجوم: what a (negated) verb of judging names is its topic
+	for k := range s.trigs {
+		g := &s.trigs[k]
+		if !g.t.Topic || !g.verb {
+			continue
+		}
+		for j := k + 1; j < len(s.trigs); j++ {
+			o := &s.trigs[j]
+			if !o.dropped && !o.verb && s.clauseOf(o.first) == s.clauseOf(g.first) && o.first-g.last <= 8 {
+				o.dropped, o.why = true, "what is judged or commented"
+			}
+		}
+	}
 	s.mergeViolent()
 	s.mergeSameClass(lexicon.ClassProtest)
 }
@@ -257,7 +270,7 @@ func (s *sent) meansNear(h *trigHit) meansSet {
 // right before it, or with a verb of occurring between (لم تسجل أي هجمات).
 func (s *sent) negated(h *trigHit) bool {
 	cl := s.clauseOf(h.first)
-	for j := h.first - 1; j >= 0 && j >= h.first-4; j-- {
+	for j := h.first - 1; j >= 0 && j >= h.first-5; j-- {
 		t := s.toks[j]
 		if t.clause != cl || t.trig >= 0 || s.isPunct(j) || t.ment >= 0 {
 			return false
@@ -273,7 +286,7 @@ func (s *sent) negated(h *trigHit) bool {
 		}
 		// between a negation and the event only verbs of occurring, light verbs and
 		// "any" may stand (لم تسجل أي هجمات); لم تسفر المواجهات negates the result
-		if !t.cues.any(lexicon.CueExist, lexicon.CueSupport, lexicon.CueFuture, lexicon.CueGeneric) {
+		if !t.cues.any(lexicon.CueExist, lexicon.CueSupport, lexicon.CueFuture, lexicon.CueGeneric) && s.norm(j) != "عن" {
 			return false
 		}
 	}
@@ -397,6 +410,8 @@ func (s *sent) mergeable(a, b *trigHit) bool {
 		return true // هجوماً صاروخياً وغارة بطائرات
 	case !a.verb && b.verb:
 		return true // غارات جوية استهدفت
+	case !a.verb && !b.verb && b.first == a.last:
+		return true // انفجار عبوة ناسفة
 	case a.verb && !b.verb && instrument:
 		return true // استهدفت … بغارة
 	case a.verb && !b.verb && b.first == a.last:

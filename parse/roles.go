@@ -399,7 +399,7 @@ func (s *sent) fallbackNPEnd(start int) (ref, int) {
 	}
 	end := start
 	definite := false
-	for end < n && end < start+4 && (s.plainWord(end) || s.isGroupHead(end)) && s.norm(end) != "من" {
+	for end < n && end < start+4 && (s.plainWord(end) || s.isGroupHead(end) || s.weakTrigger(end) && end > start) && s.norm(end) != "من" {
 		w := s.norm(end)
 		def := strings.HasPrefix(w, "ال") || strings.HasPrefix(w, "بال") || strings.HasPrefix(w, "لل")
 		conjDef := strings.HasPrefix(w, "وال")
@@ -422,6 +422,13 @@ func (s *sent) fallbackNPEnd(start int) (ref, int) {
 		}
 	}
 	return ref{name: s.npText(start, end), ment: -1, how: "noun phrase"}, end
+}
+
+// weakTrigger reports whether token i is an "operation" noun, which may sit
+// inside a name (قيادة العمليات المشتركة).
+func (s *sent) weakTrigger(i int) bool {
+	t := s.toks[i].trig
+	return t >= 0 && s.trigs[t].t.Class == lexicon.ClassOperation && s.toks[i].ment < 0
 }
 
 // isGroupHead reports whether token i is a noun of forces, groups or people

@@ -209,42 +209,42 @@ func (s *sent) findTimesAndCounts(anchor time.Time) {
 func (s *sent) personNames() {
 	n := s.n()
 	added := false
+	nameWord := func(j int) bool { return j < n && s.plainWord(j) && !strings.HasPrefix(s.norm(j), "ال") }
+	articleWord := func(j int) bool { return j < n && s.plainWord(j) && strings.HasPrefix(s.norm(j), "ال") }
+	ends := func(j int) bool { return j >= n || s.phraseEndsAfter(j-1) || s.norm(j) == "في" }
 	for i := 0; i < n; i++ {
 		if !s.toks[i].cueHead || !s.toks[i].cues.has(lexicon.CueTitle) || s.toks[i].ment >= 0 {
 			continue
 		}
-		// skip the title phrase: the title, then names, genitives and adjectives
-		j := i + 1
-		for j < n && j < i+6 && (s.toks[j].ment >= 0 || s.plainWord(j) && strings.HasPrefix(s.norm(j), "ال") ||
-			s.toks[j].cues.any(lexicon.CueForce, lexicon.CueTitle) && strings.HasPrefix(s.norm(j), "ال") || s.norm(j) == "باسم") {
+		first, end := -1, -1
+		for j := i + 1; j < n && j < i+9; j++ {
 			if k := s.toks[j].ment; k >= 0 {
 				if m := s.ments[k]; m.actor != nil && m.actor.Kind == lexicon.Person {
-					j = -1 // the lexicon names the person already
-					break
+					break // the lexicon names the person
 				}
-				j = s.ments[k].last
+				j = s.ments[k].last - 1
 				continue
 			}
-			j++
-		}
-		if j < 0 || j >= n || j == i+1 && !strings.HasPrefix(s.norm(i), "ال") {
-			continue
-		}
-		// the name
-		if !s.plainWord(j) || strings.HasPrefix(s.norm(j), "ال") {
-			continue
-		}
-		end := j + 1
-		if end < n && s.plainWord(end) {
-			end++
-			if end < n && s.plainWord(end) && !strings.HasPrefix(s.norm(end-1), "ال") && strings.HasPrefix(s.norm(end), "ال") {
-				end++
+			switch {
+			case nameWord(j) && nameWord(j+1):
+				// ويليام بيرنز، نبيل عبد الله
+				first, end = j, j+2
+				if articleWord(j+2) && ends(j+3) {
+					end = j + 3
+				}
+			case nameWord(j) && articleWord(j+1) && ends(j+2) && j > i+1:
+				// مهند المبيضين إن، أسعد العيداني في
+				first, end = j, j+2
+			case s.plainWord(j) || s.norm(j) == "باسم" ||
+				s.toks[j].cues.any(lexicon.CueForce, lexicon.CueTitle, lexicon.CueGroupHead) && s.toks[j].trig < 0:
+				continue
 			}
+			break
 		}
-		if end == j+1 || !s.phraseEndsAfter(end-1) && s.norm(end) != "في" && !(end-j == 2 && !strings.HasPrefix(s.norm(j+1), "ال")) {
+		if first < 0 {
 			continue
 		}
-		s.ments = append(s.ments, mention{first: j, last: end, fallback: true, person: true, text: s.seg.Slice(j, end)})
+		s.ments = append(s.ments, mention{first: first, last: end, fallback: true, person: true, text: s.seg.Slice(first, end)})
 		added = true
 		i = end - 1
 	}
@@ -695,6 +695,9 @@ func (s *sent) fallbackPlaces() {
 		if last == i+1 {
 			// the head alone, or followed by a known place (في مطار أربيل is in the lexicon)
 			continue
+		}
+		if w := s.norm(i + 1); !strings.HasPrefix(w, "ال") && (strings.HasSuffix(w, "يه") || strings.HasSuffix(w, "ي")) {
+			continue // قاعدة عسكرية: a kind of place, not a name
 		}
 		text := s.stripProclitics(s.seg.Tokens[i].Text) + s.seg.SliceOffsets(s.seg.Tokens[i].End, s.seg.Tokens[last-1].End)
 		s.ments = append(s.ments, mention{first: i, last: last, isPlace: true, fallback: true, text: text, pp: lexicon.CueLoc})
