@@ -394,7 +394,7 @@ func (s *sent) fallbackNPEnd(start int) (ref, int) {
 	for start < n && s.toks[start].time >= 0 {
 		start++
 	}
-	if start >= n || !s.plainWord(start) && !s.isGroupHead(start) {
+	if start >= n || !s.plainWord(start) && !s.isGroupHead(start) || s.possessiveForce(start) {
 		return ref{}, start
 	}
 	end := start

@@ -806,6 +806,9 @@ func (s *sent) buildChains() {
 // أوستن، مسؤول في وزارة الدفاع الأميركية), or a name as written.
 func (s *sent) related(a, b int) bool {
 	x, y := s.ments[a].actor, s.ments[b].actor
+	if s.ments[a].person && y != nil {
+		return false // يزور … ويليام بيرنز الدوحة: a name, then its object
+	}
 	if x == nil || y == nil || x == y {
 		return true
 	}
