@@ -33,7 +33,9 @@ func withActor(a string) func(*events.Event) { return func(e *events.Event) { e.
 
 func withCountry(c string) func(*events.Event) { return func(e *events.Event) { e.Country = c } }
 
-func withContext(c events.Context) func(*events.Event) { return func(e *events.Event) { e.Context = c } }
+func withContext(c events.Context) func(*events.Event) {
+	return func(e *events.Event) { e.Context = c }
+}
 
 func unknownDate(published string) func(*events.Event) {
 	return func(e *events.Event) {
@@ -160,8 +162,8 @@ func TestAttacks(t *testing.T) {
 func TestZeroFilledWeeks(t *testing.T) {
 	c := count(t, Options{By: Week},
 		ev("a", events.Attack, "2024-01-03", withCount(150, "attack")), // week of 2024-01-01
-		ev("b", events.Airstrike, "2024-01-23"),                       // week of 2024-01-22
-		ev("c", events.Statement, "2024-01-28"),                       // the same week, Sunday
+		ev("b", events.Airstrike, "2024-01-23"),                        // week of 2024-01-22
+		ev("c", events.Statement, "2024-01-28"),                        // the same week, Sunday
 	)
 	assert.Equal(t, []Row{
 		{Period: "2024-01-01", Events: 1, Attacks: 150},
