@@ -1,12 +1,15 @@
 // Package export writes event timelines, one Writer per format: CSV, JSON,
-// JSON Lines and Excel (and later ones). Every writer emits the 33 fields of
+// JSON Lines, Excel, GeoJSON and TimelineJS. Every writer emits the 33 fields of
 // events.Fields in order, with their EVENTS.md names; an unknown value is an
 // empty cell (CSV, Excel) or null (JSON, JSON Lines), never a made-up value.
 //
 // A Writer receives events one at a time and must not hold more than it
 // needs (the Excel writer streams rows to a temporary file); Close flushes
 // and reports any deferred error. Writers that also record per-article rows
-// (the Excel articles sheet) implement ArticleWriter.
+// (the Excel articles sheet) implement ArticleWriter; writers whose format
+// cannot hold every event (a map needs coordinates, a timeline a date)
+// implement Skipper. WriteDataPackage describes a CSV export as a
+// Frictionless Data package.
 //
 // Output is deterministic: the same events in the same order give the same
 // bytes on every run and machine, in every format (the Excel writer fixes
@@ -18,7 +21,12 @@
 //     the field names, optionally preceded by a UTF-8 byte-order mark.
 //   - json: one JSON array, one record per line: "[\n{…},\n{…}\n]\n".
 //   - jsonl: JSON Lines, one record per line.
-//   - xlsx: an Excel workbook with the sheets events, articles and codebook.
+//   - xlsx: an Excel workbook with the sheets events, summary (events per
+//     week by type, with a chart), articles and codebook.
+//   - geojson: a GeoJSON FeatureCollection, one Point per event with
+//     coordinates, the record's fields as properties.
+//   - timelinejs: a TimelineJS3 JSON document, one slide per event (by
+//     --format only: it has no extension of its own).
 //
 // To write a file whole or not at all, combine a Writer with CreateAtomic:
 //
@@ -56,6 +64,9 @@ import (
 	"github.com/eventline/eventline/events"
 )
 
+// extensions lists the output extensions FormatFromPath knows, for its errors.
+const extensions = ".csv, .json, .jsonl, .ndjson, .xlsx or .geojson"
+
 // ErrUnknownFormat is returned by New and FormatFromPath for a format eventline does not write.
 var ErrUnknownFormat = errors.New("unknown format")
 
@@ -81,6 +92,17 @@ type ArticleWriter interface {
 	WriteArticle(a events.ArticleSummary) error
 }
 
+// Skipper is implemented by writers that leave out the events their format
+// cannot hold (GeoJSON: no coordinates; TimelineJS: no date), so that the
+// caller can say how many.
+type Skipper interface {
+	// Skipped returns the number of events left out so far.
+	Skipped() int
+	// SkipReason says why, as words that follow "N events":
+	// "without coordinates".
+	SkipReason() string
+}
+
 // Options adjust the writers.
 type Options struct {
 	// BOM starts CSV output with the UTF-8 byte-order mark Excel needs to show Arabic.
@@ -89,14 +111,18 @@ type Options struct {
 
 // The format names New accepts and Formats lists.
 const (
-	FormatCSV   = "csv"
-	FormatJSON  = "json"
-	FormatJSONL = "jsonl"
-	FormatXLSX  = "xlsx"
+	FormatCSV        = "csv"
+	FormatJSON       = "json"
+	FormatJSONL      = "jsonl"
+	FormatXLSX       = "xlsx"
+	FormatGeoJSON    = "geojson"
+	FormatTimelineJS = "timelinejs"
 )
 
 // Formats lists the format names New accepts, for --help.
-func Formats() []string { return []string{FormatCSV, FormatJSON, FormatJSONL, FormatXLSX} }
+func Formats() []string {
+	return []string{FormatCSV, FormatJSON, FormatJSONL, FormatXLSX, FormatGeoJSON, FormatTimelineJS}
+}
 
 // New returns a Writer of the named format (see Formats; case-insensitive,
 // "ndjson" is accepted for jsonl) writing to w. The error wraps
@@ -111,13 +137,19 @@ func New(format string, w io.Writer, opts Options) (Writer, error) {
 		return NewJSONL(w), nil
 	case FormatXLSX:
 		return NewXLSX(w)
+	case FormatGeoJSON:
+		return NewGeoJSON(w), nil
+	case FormatTimelineJS:
+		return NewTimelineJS(w), nil
 	}
 	return nil, fmt.Errorf("export: %w %q (want one of %s)", ErrUnknownFormat, format, strings.Join(Formats(), ", "))
 }
 
 // FormatFromPath returns the format of an output path from its extension,
-// case-insensitively: .csv, .json, .jsonl or .ndjson (jsonl), .xlsx. Any
-// other extension gives an error that names it and wraps ErrUnknownFormat.
+// case-insensitively: .csv, .json, .jsonl or .ndjson (jsonl), .xlsx,
+// .geojson. Any other extension gives an error that names it and wraps
+// ErrUnknownFormat. TimelineJS has no extension of its own (its files end
+// in .json, which is the record array): it is chosen with --format.
 func FormatFromPath(path string) (string, error) {
 	ext := strings.ToLower(filepath.Ext(path))
 	switch ext {
@@ -129,8 +161,10 @@ func FormatFromPath(path string) (string, error) {
 		return FormatJSONL, nil
 	case ".xlsx":
 		return FormatXLSX, nil
+	case ".geojson":
+		return FormatGeoJSON, nil
 	case "":
-		return "", fmt.Errorf("export: %s: %w: no file extension (want .csv, .json, .jsonl, .ndjson or .xlsx)", path, ErrUnknownFormat)
+		return "", fmt.Errorf("export: %s: %w: no file extension (want %s)", path, ErrUnknownFormat, extensions)
 	}
-	return "", fmt.Errorf("export: %s: %w %q (want .csv, .json, .jsonl, .ndjson or .xlsx)", path, ErrUnknownFormat, filepath.Ext(path))
+	return "", fmt.Errorf("export: %s: %w %q (want %s)", path, ErrUnknownFormat, filepath.Ext(path), extensions)
 }

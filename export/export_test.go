@@ -12,7 +12,7 @@ import (
 )
 
 func TestFormats(t *testing.T) {
-	assert.Equal(t, []string{"csv", "json", "jsonl", "xlsx"}, Formats())
+	assert.Equal(t, []string{"csv", "json", "jsonl", "xlsx", "geojson", "timelinejs"}, Formats())
 	for _, name := range Formats() {
 		t.Run(name, func(t *testing.T) {
 			w, err := New(name, &bytes.Buffer{}, Options{})
@@ -35,8 +35,10 @@ func TestNew(t *testing.T) {
 		{name: "jsonl", format: "jsonl", want: &JSONLWriter{}},
 		{name: "ndjson alias", format: "ndjson", want: &JSONLWriter{}},
 		{name: "xlsx", format: "xlsx", want: &XLSXWriter{}},
-		{name: "unknown", format: "tsv", wantErr: `export: unknown format "tsv" (want one of csv, json, jsonl, xlsx)`},
-		{name: "empty", format: "", wantErr: `export: unknown format "" (want one of csv, json, jsonl, xlsx)`},
+		{name: "geojson", format: "geojson", want: &GeoJSONWriter{}},
+		{name: "timelinejs", format: "TimelineJS", want: &TimelineJSWriter{}},
+		{name: "unknown", format: "tsv", wantErr: `export: unknown format "tsv" (want one of csv, json, jsonl, xlsx, geojson, timelinejs)`},
+		{name: "empty", format: "", wantErr: `export: unknown format "" (want one of csv, json, jsonl, xlsx, geojson, timelinejs)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -68,9 +70,11 @@ func TestFormatFromPath(t *testing.T) {
 		{name: "ndjson", path: "t.NDJSON", want: "jsonl"},
 		{name: "xlsx", path: "t.Xlsx", want: "xlsx"},
 		{name: "dots in dir", path: "a.b/t.json", want: "json"},
-		{name: "unknown", path: "t.tsv", wantErr: `export: t.tsv: unknown format ".tsv" (want .csv, .json, .jsonl, .ndjson or .xlsx)`},
-		{name: "xls", path: "t.xls", wantErr: `export: t.xls: unknown format ".xls" (want .csv, .json, .jsonl, .ndjson or .xlsx)`},
-		{name: "no extension", path: "timeline", wantErr: `export: timeline: unknown format: no file extension (want .csv, .json, .jsonl, .ndjson or .xlsx)`},
+		{name: "geojson", path: "map.GeoJSON", want: "geojson"},
+		{name: "a timeline's json is json", path: "t.timeline.json", want: "json"},
+		{name: "unknown", path: "t.tsv", wantErr: `export: t.tsv: unknown format ".tsv" (want .csv, .json, .jsonl, .ndjson, .xlsx or .geojson)`},
+		{name: "xls", path: "t.xls", wantErr: `export: t.xls: unknown format ".xls" (want .csv, .json, .jsonl, .ndjson, .xlsx or .geojson)`},
+		{name: "no extension", path: "timeline", wantErr: `export: timeline: unknown format: no file extension (want .csv, .json, .jsonl, .ndjson, .xlsx or .geojson)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
