@@ -445,6 +445,9 @@ func (c *Counter) Periods() int {
 func (c *Counter) Len() (int, error) {
 	periods := c.Periods()
 	values := len(c.Values())
+	if values == 0 { // a split with no value: nothing counted
+		return 0, nil
+	}
 	if periods > MaxRows/values {
 		return 0, fmt.Errorf("%w: %d periods × %d values is more than %d", ErrTooManyRows, periods, values, MaxRows)
 	}

@@ -351,6 +351,7 @@ func TestRangeWithoutEvents(t *testing.T) {
 		{name: "nothing counted", opts: Options{By: Month}},
 		{name: "from and to", opts: Options{By: Month, From: "2024-01-15", To: "2024-03-02"}, want: []string{"2024-01-01", "2024-02-01", "2024-03-01"}},
 		{name: "from only", opts: Options{By: Month, From: "2024-01-15"}, want: []string{"2024-01-01"}},
+		{name: "a split with no value has no row", opts: Options{By: Month, Split: SplitActor1, From: "2024-01-15", To: "2024-03-02"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
