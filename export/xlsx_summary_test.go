@@ -83,7 +83,9 @@ func TestXLSXSummary(t *testing.T) {
 		assert.Contains(t, names, "xl/charts/chart1.xml")
 		assert.Contains(t, names, "xl/drawings/drawing1.xml")
 		chart := html.UnescapeString(zipEntry(t, data, "xl/charts/chart1.xml"))
-		has := func(sub, msg string) { assert.True(t, strings.Contains(chart, sub), "chart1.xml lacks %s (%s)", sub, msg) }
+		has := func(sub, msg string) {
+			assert.True(t, strings.Contains(chart, sub), "chart1.xml lacks %s (%s)", sub, msg)
+		}
 		has(`<barDir val="col">`, "columns")
 		has(`<grouping val="stacked">`, "stacked")
 		has(`<varyColors val="0">`, "one colour per series")
