@@ -20,7 +20,7 @@ import (
 )
 
 // DefaultChunkSize is how many events a Sorter holds before spilling.
-const DefaultChunkSize = 50000
+const DefaultChunkSize = 20000
 
 // Sorter collects events and yields them in timeline order.
 type Sorter struct {

@@ -35,7 +35,9 @@ func FoldRune(r rune) string {
 		return string(f)
 	}
 	if isPresentationForm(r) {
-		return Fold(norm.NFKC.String(string(r)))
+		if n := norm.NFKC.String(string(r)); n != string(r) {
+			return Fold(n)
+		}
 	}
 	return string(r)
 }
@@ -127,6 +129,14 @@ func isDigit(r rune) bool {
 }
 
 func isWordRune(r rune) bool {
+	switch {
+	case r < 0x80:
+		return 'a' <= r|0x20 && r|0x20 <= 'z'
+	case r >= 0x0621 && r <= 0x065F: // Arabic letters, tatweel and harakat
+		return true
+	case r >= 0x0660 && r <= 0x0669:
+		return false
+	}
 	if isDigit(r) {
 		return false
 	}
@@ -141,23 +151,25 @@ func Tokenize(s string) []Token {
 }
 
 // AppendTokens appends the tokens of s to dst, adding base to every offset;
-// it lets a caller tokenize a sentence and keep article offsets.
+// it lets a caller tokenize a sentence and keep article offsets. s must be
+// valid UTF-8 (article bodies are cleaned before they get here).
 func AppendTokens(dst []Token, s string, base int) []Token {
-	var fold strings.Builder
-	pos := base // code-point index of s[i]
+	var fold []byte // scratch for the folded form of the current token
+	pos := base     // code-point index of s[i]
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
-		case unicode.IsSpace(r) || r == 0xFEFF || r == '\u200e' || r == '\u200f':
+		case r == ' ' || r == '\n' || r == '\t' || unicode.IsSpace(r) || r == 0xFEFF || r == '\u200e' || r == '\u200f':
 			i += size
 			pos++
 		case isDigit(r):
 			start, startPos := i, pos
-			fold.Reset()
+			fold = fold[:0]
 			for i < len(s) {
 				r, size = utf8.DecodeRuneInString(s[i:])
 				if isDigit(r) {
-					fold.WriteString(Fold(string(r)))
+					f, _ := foldOne(r)
+					fold = append(fold, byte(f))
 					i += size
 					pos++
 					continue
@@ -166,7 +178,7 @@ func AppendTokens(dst []Token, s string, base int) []Token {
 					nr, nsize := utf8.DecodeRuneInString(s[i+size:])
 					if nsize > 0 && isDigit(nr) {
 						if r == '.' || r == '٫' {
-							fold.WriteByte('.')
+							fold = append(fold, '.')
 						}
 						i += size
 						pos++
@@ -175,10 +187,10 @@ func AppendTokens(dst []Token, s string, base int) []Token {
 				}
 				break
 			}
-			dst = append(dst, Token{Text: s[start:i], Norm: fold.String(), Start: startPos, End: pos, Kind: Number})
+			dst = append(dst, Token{Text: s[start:i], Norm: sameOrString(s[start:i], fold), Start: startPos, End: pos, Kind: Number})
 		case isWordRune(r):
 			start, startPos := i, pos
-			fold.Reset()
+			fold = fold[:0]
 			for i < len(s) {
 				r, size = utf8.DecodeRuneInString(s[i:])
 				if !isWordRune(r) && !(r == '\'' || r == '’') {
@@ -191,18 +203,39 @@ func AppendTokens(dst []Token, s string, base int) []Token {
 						break
 					}
 				}
-				fold.WriteString(FoldRune(r))
+				if f, ok := foldOne(r); ok {
+					if f >= 0 {
+						fold = utf8.AppendRune(fold, f)
+					}
+				} else {
+					fold = append(fold, FoldRune(r)...)
+				}
 				i += size
 				pos++
 			}
-			dst = append(dst, Token{Text: s[start:i], Norm: fold.String(), Start: startPos, End: pos, Kind: Word})
+			dst = append(dst, Token{Text: s[start:i], Norm: sameOrString(s[start:i], fold), Start: startPos, End: pos, Kind: Word})
 		default:
-			dst = append(dst, Token{Text: s[i : i+size], Norm: FoldRune(r), Start: pos, End: pos + 1, Kind: Punct})
+			norm := s[i : i+size]
+			if f, ok := foldOne(r); ok && f != r {
+				norm = FoldRune(r)
+			} else if !ok {
+				norm = FoldRune(r)
+			}
+			dst = append(dst, Token{Text: s[i : i+size], Norm: norm, Start: pos, End: pos + 1, Kind: Punct})
 			i += size
 			pos++
 		}
 	}
 	return dst
+}
+
+// sameOrString returns orig when the folded bytes equal it (no allocation),
+// else a new string of the folded bytes.
+func sameOrString(orig string, folded []byte) string {
+	if orig == string(folded) { // the compiler does not allocate for this comparison
+		return orig
+	}
+	return string(folded)
 }
 
 func endsWordAt(s string, i int) bool {

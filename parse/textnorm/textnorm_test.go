@@ -2,6 +2,7 @@ package textnorm
 
 import (
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 )
@@ -86,4 +87,51 @@ func TestArabicStems(t *testing.T) {
 func TestArabicSuffixStems(t *testing.T) {
 	assert.Contains(t, ArabicSuffixStems(Fold("استهدفتها")), Fold("استهدفت"))
 	assert.Contains(t, ArabicSuffixStems(Fold("مسؤوليته")), Fold("مسؤوليه"))
+}
+
+func TestFoldUnassignedPresentationForm(t *testing.T) {
+	// NFKC leaves U+FDEA unchanged; folding must not recurse on it.
+	assert.Equal(t, "\uFDEA", Fold("\uFDEA"))
+	assert.Len(t, Tokenize("\uFDEA\uFEFF\uFB50"), 2)
+}
+
+func FuzzTokenize(f *testing.F) {
+	for _, s := range []string{"", "...", "\uFDEA", "٢٬٥٠٠٫٥", "Iraq's U.S.", "شنّ هجوماً", "\xff\xfe"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return // article bodies are cleaned to valid UTF-8 before tokenizing
+		}
+		runes := []rune(s)
+		prev := 0
+		for _, tok := range Tokenize(s) {
+			if tok.Start < prev || tok.End <= tok.Start || tok.End > len(runes) {
+				t.Fatalf("bad token %+v", tok)
+			}
+			if string(runes[tok.Start:tok.End]) != tok.Text {
+				t.Fatalf("token text %q does not match offsets %d..%d", tok.Text, tok.Start, tok.End)
+			}
+			prev = tok.End
+		}
+	})
+}
+
+var benchText = "ونفذت جماعات مسلّحة موالية لإيران في العراق أكثر من ١٥٠ هجوماً ضدّ الجنود الأميركيين وجنود التحالف الدولي. " +
+	"U.S. forces have been attacked more than 150 times since Oct. 17, Iraq's foreign ministry said on Thursday. "
+
+func BenchmarkFold(b *testing.B) {
+	b.SetBytes(int64(len(benchText)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Fold(benchText)
+	}
+}
+
+func BenchmarkTokenize(b *testing.B) {
+	b.SetBytes(int64(len(benchText)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Tokenize(benchText)
+	}
 }

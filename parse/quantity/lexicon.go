@@ -1,0 +1,430 @@
+package quantity
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/eventline/eventline/events"
+	"github.com/eventline/eventline/parse/lexicon"
+	"github.com/eventline/eventline/parse/textnorm"
+)
+
+//go:embed data/*.tsv
+var dataFS embed.FS
+
+// languages lists the languages the embedded data covers.
+var languages = []string{"ar", "en"}
+
+// numKind says how a number word combines with its neighbours; see
+// data/numbers.tsv.
+type numKind uint8
+
+const (
+	kUnit numKind = iota + 1
+	kTeen
+	kTen
+	kHundred
+	kScale
+	kDual
+	kPlural
+	kVague
+	kVagueOf
+	kDozen
+	kArticle
+	kHalf
+)
+
+var numKinds = map[string]numKind{
+	"unit": kUnit, "teen": kTeen, "ten": kTen, "hundred": kHundred, "scale": kScale, "dual": kDual,
+	"plural": kPlural, "vague": kVague, "vague_of": kVagueOf, "dozen": kDozen, "article": kArticle, "half": kHalf,
+}
+
+// numWord is one number word of numbers.tsv.
+type numWord struct {
+	kind  numKind
+	value int64
+	mult  int64 // for vague and plural words: the factor before a plural scale
+}
+
+// unitInfo is one row of units.tsv.
+type unitInfo struct {
+	unit         string
+	number       string // sg, pl, du
+	class        string // person, means, place, other
+	role         Role
+	casualtyUnit string
+}
+
+// modInfo is one row of modifiers.tsv.
+type modInfo struct{ from, to string }
+
+// notInfo is one row of notcount.tsv.
+type notInfo struct{ reason string }
+
+// langLex is the data of one language, read-only once built.
+type langLex struct {
+	numbers     map[string]numWord
+	qualBefore  *phraseSet[events.Qualifier]
+	qualAfter   *phraseSet[events.Qualifier]
+	units       *phraseSet[unitInfo]
+	modifiers   *phraseSet[modInfo]
+	notBefore   *phraseSet[notInfo]
+	notAfter    *phraseSet[notInfo]
+	zeros       *phraseSet[Role]
+	rolesBefore *phraseSet[Role]
+	rolesAfter  *phraseSet[Role]
+	words       map[string]map[string]bool // class → folded forms
+}
+
+// word reports whether the folded form f is in the word class of words.tsv.
+func (l *langLex) word(class, f string) bool { return l.words[class][f] }
+
+// lexiconData holds the embedded data of every language.
+type lexiconData struct {
+	langs map[string]*langLex
+}
+
+// loadLexicon reads the embedded data once; every caller shares the result.
+var loadLexicon = sync.OnceValues(func() (*lexiconData, error) { return readLexicon(dataFS) })
+
+// Check reads the embedded data files and reports the first problem, if
+// any. Find returns no counts when the data is broken, so a program may call
+// Check at start-up to fail loudly instead.
+func Check() error {
+	_, err := loadLexicon()
+	return err
+}
+
+func newLangLex() *langLex {
+	return &langLex{
+		numbers:     map[string]numWord{},
+		qualBefore:  newPhraseSet[events.Qualifier](),
+		qualAfter:   newPhraseSet[events.Qualifier](),
+		units:       newPhraseSet[unitInfo](),
+		modifiers:   newPhraseSet[modInfo](),
+		notBefore:   newPhraseSet[notInfo](),
+		notAfter:    newPhraseSet[notInfo](),
+		zeros:       newPhraseSet[Role](),
+		rolesBefore: newPhraseSet[Role](),
+		rolesAfter:  newPhraseSet[Role](),
+		words:       map[string]map[string]bool{},
+	}
+}
+
+// readLexicon reads the data files from fsys (the embedded data, or a test's
+// own files).
+func readLexicon(fsys fs.FS) (*lexiconData, error) {
+	lx := &lexiconData{langs: map[string]*langLex{}}
+	for _, l := range languages {
+		lx.langs[l] = newLangLex()
+	}
+	lang := func(r lexicon.Row) (*langLex, error) {
+		l, ok := lx.langs[r.Cell(0)]
+		if !ok {
+			return nil, r.Errorf("unknown language %q", r.Cell(0))
+		}
+		return l, nil
+	}
+	steps := []struct {
+		file string
+		cols int
+		read func(lexicon.Row, *langLex) error
+	}{
+		{"numbers.tsv", 4, readNumber},
+		{"qualifiers.tsv", 4, readQualifier},
+		{"units.tsv", 7, readUnit},
+		{"modifiers.tsv", 4, readModifier},
+		{"notcount.tsv", 4, readNotCount},
+		{"zeros.tsv", 3, readZero},
+		{"roles.tsv", 4, readRole},
+		{"words.tsv", 3, readWords},
+	}
+	for _, s := range steps {
+		rows, err := lexicon.ReadTSV(fsys, "data/"+s.file, s.cols)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range rows {
+			l, err := lang(r)
+			if err != nil {
+				return nil, err
+			}
+			if err := s.read(r, l); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return lx, nil
+}
+
+func readNumber(r lexicon.Row, l *langLex) error {
+	kind, ok := numKinds[r.Cell(2)]
+	if !ok {
+		return r.Errorf("unknown number kind %q", r.Cell(2))
+	}
+	v, err := strconv.ParseInt(r.Cell(3), 10, 64)
+	if err != nil || v < 1 || v > MaxValue {
+		return r.Errorf("bad value %q", r.Cell(3))
+	}
+	w := numWord{kind: kind, value: v}
+	if kind == kVague || kind == kVagueOf || kind == kPlural {
+		m, err := strconv.ParseInt(r.Cell(4), 10, 64)
+		if err != nil || m < 1 || m > MaxValue {
+			return r.Errorf("%s word needs a multiplier in column 5, got %q", r.Cell(2), r.Cell(4))
+		}
+		w.mult = m
+	}
+	forms := lexicon.Split(r.Cell(1))
+	if len(forms) == 0 {
+		return r.Errorf("no forms")
+	}
+	for _, f := range forms {
+		toks := textnorm.Tokenize(f)
+		if len(toks) != 1 || toks[0].Kind != textnorm.Word {
+			return r.Errorf("number word %q is not one word", f)
+		}
+		key := toks[0].Norm
+		if old, dup := l.numbers[key]; dup && old != w {
+			return r.Errorf("number word %q defined twice with different values", f)
+		}
+		l.numbers[key] = w
+	}
+	return nil
+}
+
+var qualifierNames = map[string]events.Qualifier{
+	"approx": events.Approx, "at_least": events.AtLeast, "more_than": events.MoreThan,
+	"at_most": events.AtMost, "less_than": events.LessThan,
+}
+
+func readQualifier(r lexicon.Row, l *langLex) error {
+	q, ok := qualifierNames[r.Cell(2)]
+	if !ok {
+		return r.Errorf("unknown qualifier %q", r.Cell(2))
+	}
+	switch r.Cell(3) {
+	case "before":
+		return l.qualBefore.add(r, r.Cell(1), q)
+	case "after":
+		return l.qualAfter.add(r, r.Cell(1), q)
+	}
+	return r.Errorf("position must be before or after, got %q", r.Cell(3))
+}
+
+var roleNames = map[string]Role{"-": None, "": None, "killed": Killed, "wounded": Wounded, "casualties": Casualties}
+
+func readUnit(r lexicon.Row, l *langLex) error {
+	u := unitInfo{unit: r.Cell(2), number: r.Cell(3), class: r.Cell(4), casualtyUnit: r.Cell(6)}
+	if u.unit == "" || u.unit == "-" {
+		return r.Errorf("empty unit")
+	}
+	switch u.number {
+	case "sg", "pl", "du":
+	default:
+		return r.Errorf("number must be sg, pl or du, got %q", u.number)
+	}
+	switch u.class {
+	case "person", "means", "place", "other":
+	default:
+		return r.Errorf("class must be person, means, place or other, got %q", u.class)
+	}
+	role, ok := roleNames[r.Cell(5)]
+	if !ok {
+		return r.Errorf("unknown role %q", r.Cell(5))
+	}
+	u.role = role
+	if u.casualtyUnit == "-" {
+		u.casualtyUnit = ""
+	}
+	return l.units.add(r, r.Cell(1), u)
+}
+
+func readModifier(r lexicon.Row, l *langLex) error {
+	m := modInfo{from: r.Cell(2), to: r.Cell(3)}
+	if m.from == "" || m.to == "" {
+		return r.Errorf("empty unit")
+	}
+	return l.modifiers.add(r, r.Cell(1), m)
+}
+
+var notReasons = map[string]bool{
+	"year": true, "date": true, "age": true, "name": true, "percent": true, "time": true,
+	"duration": true, "measure": true, "money": true,
+}
+
+func readNotCount(r lexicon.Row, l *langLex) error {
+	reason := r.Cell(3)
+	if !notReasons[reason] {
+		return r.Errorf("unknown reason %q", reason)
+	}
+	switch r.Cell(2) {
+	case "before":
+		return l.notBefore.add(r, r.Cell(1), notInfo{reason})
+	case "after":
+		return l.notAfter.add(r, r.Cell(1), notInfo{reason})
+	}
+	return r.Errorf("position must be before or after, got %q", r.Cell(2))
+}
+
+func readZero(r lexicon.Row, l *langLex) error {
+	role, ok := roleNames[r.Cell(2)]
+	if !ok || role == None {
+		return r.Errorf("role must be killed, wounded or casualties, got %q", r.Cell(2))
+	}
+	return l.zeros.add(r, r.Cell(1), role)
+}
+
+func readRole(r lexicon.Row, l *langLex) error {
+	role, ok := roleNames[r.Cell(2)]
+	if !ok || (role != Killed && role != Wounded) {
+		return r.Errorf("role must be killed or wounded, got %q", r.Cell(2))
+	}
+	switch r.Cell(3) {
+	case "before":
+		return l.rolesBefore.add(r, r.Cell(1), role)
+	case "after":
+		return l.rolesAfter.add(r, r.Cell(1), role)
+	case "both":
+		if err := l.rolesBefore.add(r, r.Cell(1), role); err != nil {
+			return err
+		}
+		return l.rolesAfter.add(r, r.Cell(1), role)
+	}
+	return r.Errorf("position must be before, after or both, got %q", r.Cell(3))
+}
+
+var wordClasses = map[string]bool{
+	"adjective": true, "of": true, "det": true, "conj": true, "others": true, "range": true,
+	"between": true, "bridge_before": true, "bridge_after": true, "people_suffix": true,
+}
+
+func readWords(r lexicon.Row, l *langLex) error {
+	class := r.Cell(1)
+	if !wordClasses[class] {
+		return r.Errorf("unknown word class %q", class)
+	}
+	set := l.words[class]
+	if set == nil {
+		set = map[string]bool{}
+		l.words[class] = set
+	}
+	for _, f := range lexicon.Split(r.Cell(2)) {
+		toks := textnorm.Tokenize(f)
+		if len(toks) == 0 {
+			continue
+		}
+		// "ما بين": a class word may be a phrase; its last word is what the
+		// finder looks at.
+		set[toks[len(toks)-1].Norm] = true
+	}
+	return nil
+}
+
+// phrase is a fixed sequence of folded tokens with a payload.
+type phrase[T any] struct {
+	toks []string
+	val  T
+}
+
+// phraseSet holds phrases indexed by their first and by their last token.
+type phraseSet[T any] struct {
+	all     []phrase[T]
+	byFirst map[string][]int
+	byLast  map[string][]int
+}
+
+func newPhraseSet[T any]() *phraseSet[T] {
+	return &phraseSet[T]{byFirst: map[string][]int{}, byLast: map[string][]int{}}
+}
+
+// add expands the cell (aliases separated by '|', spellings by '/', '?' for
+// an optional word, '*' for any one word) and adds every phrase with
+// payload v.
+func (s *phraseSet[T]) add(r lexicon.Row, cell string, v T) error {
+	aliases := lexicon.Split(cell)
+	if len(aliases) == 0 {
+		return r.Errorf("no phrases")
+	}
+	for _, a := range aliases {
+		variants, err := expandPhrase(a)
+		if err != nil {
+			return r.Errorf("%q: %v", a, err)
+		}
+		for _, text := range variants {
+			var toks []string
+			for _, t := range textnorm.Tokenize(text) {
+				toks = append(toks, t.Norm)
+			}
+			if len(toks) == 0 {
+				return r.Errorf("%q: empty phrase", a)
+			}
+			if toks[0] == wildcard || toks[len(toks)-1] == wildcard {
+				return r.Errorf("%q: a phrase cannot start or end with %s", a, wildcard)
+			}
+			i := len(s.all)
+			s.all = append(s.all, phrase[T]{toks: toks, val: v})
+			s.byFirst[toks[0]] = append(s.byFirst[toks[0]], i)
+			s.byLast[toks[len(toks)-1]] = append(s.byLast[toks[len(toks)-1]], i)
+		}
+	}
+	return nil
+}
+
+// wildcard in a phrase stands for any one word (لم تسفر * عن إصابات).
+const wildcard = "*"
+
+// maxVariants bounds the expansion of one alias, so that a data file cannot
+// blow up memory.
+const maxVariants = 512
+
+// expandPhrase turns "لم تسفر/يسفر عن وقوع? إصابات" into every concrete
+// phrase it stands for.
+func expandPhrase(p string) ([]string, error) {
+	out := []string{""}
+	for _, w := range strings.Fields(p) {
+		optional := strings.HasSuffix(w, "?") && len(w) > 1
+		if optional {
+			w = strings.TrimSuffix(w, "?")
+		}
+		var alts []string
+		for _, a := range strings.Split(w, "/") {
+			if a != "" {
+				alts = append(alts, a)
+			}
+		}
+		if len(alts) == 0 {
+			alts = []string{w} // a lone "/" is a word of its own
+		}
+		var next []string
+		for _, prefix := range out {
+			if optional {
+				next = append(next, prefix)
+			}
+			for _, a := range alts {
+				if prefix == "" {
+					next = append(next, a)
+				} else {
+					next = append(next, prefix+" "+a)
+				}
+			}
+		}
+		if len(next) > maxVariants {
+			return nil, fmt.Errorf("more than %d variants", maxVariants)
+		}
+		out = next
+	}
+	var kept []string
+	for _, v := range out {
+		if v != "" {
+			kept = append(kept, v)
+		}
+	}
+	if len(kept) == 0 {
+		return nil, fmt.Errorf("empty phrase")
+	}
+	return kept, nil
+}

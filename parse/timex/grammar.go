@@ -1,0 +1,896 @@
+package timex
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/eventline/eventline/parse/textnorm"
+)
+
+// parser reads the time expressions of one segment. Each rule takes a token
+// index and returns what it parsed and the index after it, or nil and -1.
+type parser struct {
+	lx     *lex
+	toks   []textnorm.Token
+	strict [][]string         // per token: the folded word and its forms without و ف ب ل ك (never without ال)
+	loose  [][]string         // per token: also without ال (numbers and units are listed without it)
+	memo   []*[numClasses]hit // memoized matches per token, allocated on first use
+}
+
+// hit is a memoized match: the longest phrase of a class at a token.
+type hit struct {
+	ph   *phrase
+	end  int32
+	done bool
+}
+
+func newParser(lx *lex, toks []textnorm.Token) *parser {
+	return &parser{lx: lx, toks: toks, strict: make([][]string, len(toks)), loose: make([][]string, len(toks)),
+		memo: make([]*[numClasses]hit, len(toks))}
+}
+
+// forms returns the forms under which token i is looked up. For an Arabic
+// word they are the clitic stems of textnorm.ArabicStems; the strict set
+// leaves out the stems that only drop the article ال, so that الأب
+// "the father" is not آب "August" and والأحد is الأحد, never أحد "one".
+func (p *parser) forms(i int, loose bool) []string {
+	if p.loose[i] == nil {
+		t := p.toks[i]
+		if t.Kind != textnorm.Word || !isArabicWord(t.Norm) || !hasProclitic(t.Norm) {
+			p.loose[i] = []string{t.Norm}
+			p.strict[i] = p.loose[i]
+		} else {
+			all := textnorm.ArabicStems(t.Norm)
+			strict := make([]string, 0, len(all))
+			for _, f := range all {
+				if !slices.Contains(all, "ال"+f) {
+					strict = append(strict, f)
+				}
+			}
+			p.loose[i], p.strict[i] = all, strict
+		}
+	}
+	if loose {
+		return p.loose[i]
+	}
+	return p.strict[i]
+}
+
+// hasProclitic reports whether w starts with a letter that can be a
+// proclitic (و ف ب ل ك) or the article's alef; other words have no stems.
+func hasProclitic(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return r == 'و' || r == 'ف' || r == 'ب' || r == 'ل' || r == 'ك' || r == 'ا'
+}
+
+// canStart reports whether any time expression can start at token i.
+func (p *parser) canStart(i int) bool {
+	if p.toks[i].Kind == textnorm.Number {
+		return true
+	}
+	for _, f := range p.forms(i, true) {
+		if p.lx.starts[f] {
+			return true
+		}
+	}
+	return false
+}
+
+// match returns the longest phrase of class c that starts at token i, and
+// the index after it; results are memoized per token and class.
+func (p *parser) match(i int, c class) (*phrase, int) {
+	if i < 0 || i >= len(p.toks) {
+		return nil, -1
+	}
+	row := p.memo[i]
+	if row == nil {
+		row = new([numClasses]hit)
+		p.memo[i] = row
+	}
+	h := &row[c]
+	if !h.done {
+		ph, end := p.matchUncached(i, c)
+		h.ph, h.end, h.done = ph, int32(end), true
+	}
+	return h.ph, int(h.end)
+}
+
+func (p *parser) matchUncached(i int, c class) (*phrase, int) {
+	idx := p.lx.classes[c]
+	loose := c == clNumber || c == clUnit
+	var best *phrase
+	bestEnd := -1
+	for _, f := range p.forms(i, loose) {
+		for _, ph := range idx[f] {
+			if ph.weak && !p.weakFormOK(i, f) {
+				continue
+			}
+			end := i + 1
+			for k := 1; k < len(ph.toks) && end > 0; k++ {
+				if j := i + k; j < len(p.toks) && p.tokenIs(j, ph.toks[k], ph.stems[k-1]) {
+					end = j + 1
+				} else {
+					end = -1
+				}
+			}
+			if end > bestEnd {
+				best, bestEnd = ph, end
+			}
+		}
+	}
+	return best, bestEnd
+}
+
+// tokenIs reports whether token j is the phrase token want (whose clitic
+// forms are stems), allowing Arabic clitics on either side.
+func (p *parser) tokenIs(j int, want string, stems []string) bool {
+	if p.toks[j].Norm == want {
+		return true
+	}
+	if len(stems) < 2 && !isArabicWord(p.toks[j].Norm) {
+		return false
+	}
+	for _, f := range p.forms(j, true) {
+		for _, s := range stems {
+			if f == s {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// weakFormOK limits words with another common meaning (مارس، آب، May):
+// an Arabic one takes no clitic but و or ف (باب "door" is not آب), an
+// English one must be capitalised.
+func (p *parser) weakFormOK(i int, form string) bool {
+	t := p.toks[i]
+	if isArabicWord(form) {
+		return t.Norm == form || t.Norm == "و"+form || t.Norm == "ف"+form
+	}
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	return unicode.IsUpper(r)
+}
+
+func (p *parser) is(i int, c class) bool {
+	ph, _ := p.match(i, c)
+	return ph != nil
+}
+
+// adjacent reports whether token j starts where token j-1 ends.
+func (p *parser) adjacent(j int) bool {
+	return j > 0 && j < len(p.toks) && p.toks[j].Start == p.toks[j-1].End
+}
+
+// intAt is the value of an integer Number token written without separators.
+func (p *parser) intAt(i int) (int, bool) {
+	if i < 0 || i >= len(p.toks) || p.toks[i].Kind != textnorm.Number {
+		return 0, false
+	}
+	t := p.toks[i]
+	if len(t.Norm) == 0 || len(t.Norm) > 6 || strings.ContainsAny(t.Text, ",.٬٫") {
+		return 0, false
+	}
+	n, err := strconv.Atoi(t.Norm)
+	return n, err == nil
+}
+
+// dayNum reads a day of the month: 1–31 in digits (with a joined ordinal
+// suffix: 7th) or an ordinal word (السابع، seventh).
+func (p *parser) dayNum(i int) (int, int) {
+	if i >= 0 && i+1 < len(p.toks) && p.toks[i].Norm == "ال" && p.adjacent(i+1) {
+		i++ // الـ20 من الشهر
+	}
+	if n, ok := p.intAt(i); ok {
+		if len(p.toks[i].Norm) > 2 || n < 1 || n > 31 {
+			return 0, -1
+		}
+		if p.adjacent(i+1) && p.is(i+1, clOrdSuffix) {
+			return n, i + 2
+		}
+		return n, i + 1
+	}
+	if ph, e := p.match(i, clOrdinal); ph != nil {
+		return ph.n, e
+	}
+	return 0, -1
+}
+
+// yearNum reads a year: four digits, 1900–2100, no separators.
+func (p *parser) yearNum(i int) (int, int) {
+	if n, ok := p.intAt(i); ok && len(p.toks[i].Norm) == 4 && n >= 1900 && n <= 2100 {
+		return n, i + 1
+	}
+	return 0, -1
+}
+
+// count reads a number of units: digits (also after a separate article,
+// الـ48) or a number word.
+func (p *parser) count(i int) (int, int) {
+	if i < 0 || i >= len(p.toks) {
+		return 0, -1
+	}
+	j := i
+	if p.toks[j].Norm == "ال" && j+1 < len(p.toks) && p.toks[j+1].Kind == textnorm.Number {
+		j++
+	}
+	if p.toks[j].Kind == textnorm.Number {
+		if n, ok := p.intAt(j); ok && n >= 1 && n <= 10000 {
+			return n, j + 1
+		}
+		return 0, -1
+	}
+	if ph, e := p.match(i, clNumber); ph != nil {
+		return ph.n, e
+	}
+	return 0, -1
+}
+
+// duration reads "N units" (ثلاثة أيام، 48 ساعة، two weeks) or a unit that
+// counts itself (يومين، أسبوع، a week is "a" + week). A plural without a
+// number (أيام، hours) is vague and fails unless plural is set.
+func (p *parser) duration(i int, plural bool) (u unit, n, end int) {
+	if n, e := p.count(i); e > 0 {
+		if ph, e2 := p.match(e, clUnit); ph != nil {
+			return ph.u, n, e2
+		}
+	}
+	if ph, e := p.match(i, clUnit); ph != nil {
+		switch {
+		case ph.count > 0:
+			return ph.u, ph.count, e
+		case plural:
+			return ph.u, 0, e
+		}
+	}
+	return uNone, 0, -1
+}
+
+func (p *parser) skipPeriod(e int) int {
+	if e < len(p.toks) && p.toks[e].Norm == "." && p.adjacent(e) {
+		return e + 1
+	}
+	return e
+}
+
+// monthName reads a month name, an abbreviation's period, and a paired
+// name: تشرين الأول/أكتوبر, أكتوبر (تشرين الأول). weak is true when the
+// month rests on a weak name alone.
+func (p *parser) monthName(i int) (m, end int, weak bool) {
+	ph, e := p.match(i, clMonth)
+	if ph == nil {
+		return 0, -1, false
+	}
+	if ph.abbr {
+		e = p.skipPeriod(e)
+	}
+	m, weak = ph.n, ph.weak
+	if e < len(p.toks) {
+		switch p.toks[e].Norm {
+		case "/":
+			if ph2, e2 := p.match(e+1, clMonth); ph2 != nil && ph2.n == m {
+				if ph2.abbr {
+					e2 = p.skipPeriod(e2)
+				}
+				return m, e2, false
+			}
+		case "(":
+			if ph2, e2 := p.match(e+1, clMonth); ph2 != nil && ph2.n == m && e2 < len(p.toks) && p.toks[e2].Norm == ")" {
+				return m, e2 + 1, false
+			}
+		}
+	}
+	return m, e, weak
+}
+
+// yearTail reads the year after a month: "2024", ", 2024", "من العام 2024".
+func (p *parser) yearTail(j int) (int, int) {
+	k := j
+	if ph, e := p.match(k, clEquals); ph != nil {
+		k = e
+	} else if ph, e := p.match(k, clDayOf); ph != nil {
+		k = e
+	}
+	if ph, e := p.match(k, clYearWord); ph != nil {
+		k = e
+	}
+	if y, e := p.yearNum(k); e > 0 && !p.is(e, clCountNoun) {
+		return y, e
+	}
+	return 0, -1
+}
+
+// pick keeps the longer of two parses; on a tie the first stays.
+func pick(t *tx, e int, t2 *tx, e2 int) (*tx, int) {
+	if t2 != nil && e2 > e {
+		return t2, e2
+	}
+	return t, e
+}
+
+// dateWithDay reads a date that names its day: 25 كانون الثاني/يناير 2024,
+// السابع من أكتوبر, Jan. 25, 2024, the 7th of October, 25/01/2024,
+// 2024-01-25, العاشر من الشهر الماضي.
+func (p *parser) dateWithDay(i int) (*tx, int) {
+	var best *tx
+	end := -1
+	// [the] D [من|of] Month [year | الماضي]
+	j := i
+	if ph, e := p.match(j, clDet); ph != nil {
+		j = e
+	}
+	if d, e := p.dayNum(j); e > 0 {
+		k := e
+		if ph, e2 := p.match(k, clDayOf); ph != nil {
+			k = e2
+		}
+		if m, e2, _ := p.monthName(k); e2 > 0 {
+			t := &tx{kind: kDate, d: d, m: m}
+			if y, e3 := p.yearTail(e2); e3 > 0 {
+				t.y, e2 = y, e3
+			} else if ph, e3 := p.match(e2, clModPost); ph != nil {
+				t.mod, e2 = ph.n, e3
+			}
+			best, end = pick(best, end, t, e2)
+		}
+		if cu, e2 := p.calUnit(k, false); cu != nil && cu.u == uMonth && k > e {
+			t := *cu
+			t.d = d
+			best, end = pick(best, end, &t, e2)
+		}
+	}
+	// Month D[th] [, year]  (English order)
+	if m, e, _ := p.monthName(i); e > 0 && !isArabicWord(p.toks[i].Norm) {
+		if d, e2 := p.dayNum(e); e2 > 0 && !p.is(e2, clMonth) {
+			t := &tx{kind: kDate, d: d, m: m}
+			if y, e3 := p.yearTail(e2); e3 > 0 {
+				t.y, e2 = y, e3
+			}
+			best, end = pick(best, end, t, e2)
+		}
+	}
+	t, e := p.numericDate(i)
+	return pick(best, end, t, e)
+}
+
+// numericDate reads dd/mm/yyyy (day first), dd-mm-yyyy, dd.mm.yyyy, and
+// yyyy-mm-dd or yyyy/mm/dd, written without spaces.
+func (p *parser) numericDate(i int) (*tx, int) {
+	if i >= len(p.toks) || p.toks[i].Kind != textnorm.Number {
+		return nil, -1
+	}
+	var parts []string
+	end := -1
+	if strings.Count(p.toks[i].Norm, ".") == 2 && !strings.ContainsAny(p.toks[i].Text, ",٬") {
+		parts, end = strings.Split(p.toks[i].Norm, "."), i+1
+	} else if i+4 < len(p.toks) {
+		sep := p.toks[i+1].Norm
+		if (sep == "/" || sep == "-") && p.toks[i+3].Norm == sep {
+			for k := i; k <= i+4; k++ {
+				if k > i && !p.adjacent(k) {
+					return nil, -1
+				}
+			}
+			for _, k := range []int{i, i + 2, i + 4} {
+				if _, ok := p.intAt(k); !ok {
+					return nil, -1
+				}
+				parts = append(parts, p.toks[k].Norm)
+			}
+			end = i + 5
+		}
+	}
+	if len(parts) != 3 {
+		return nil, -1
+	}
+	n := [3]int{}
+	for k, s := range parts {
+		v, err := strconv.Atoi(s)
+		if err != nil || len(s) == 0 || len(s) > 4 {
+			return nil, -1
+		}
+		n[k] = v
+	}
+	var y, m, d int
+	switch {
+	case len(parts[0]) == 4 && len(parts[1]) <= 2 && len(parts[2]) <= 2:
+		y, m, d = n[0], n[1], n[2]
+	case len(parts[2]) == 4 && len(parts[0]) <= 2 && len(parts[1]) <= 2:
+		d, m, y = n[0], n[1], n[2]
+	default:
+		return nil, -1
+	}
+	if y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 {
+		return nil, -1
+	}
+	return &tx{kind: kDate, y: y, m: m, d: d}, end
+}
+
+// weekday reads [last|next] weekday [الماضي|المقبل] [night|morning …], and a
+// date that follows it (الخميس الموافق 25 كانون الثاني, Thursday, Jan. 25):
+// then the date wins.
+func (p *parser) weekday(i int) (*tx, int) {
+	j, mod := i, 0
+	if ph, e := p.match(j, clModPre); ph != nil {
+		j, mod = e, ph.n
+	}
+	ph, e := p.match(j, clWeekday)
+	if ph == nil {
+		return nil, -1
+	}
+	wd := ph.n
+	if ph, e2 := p.match(e, clModPost); ph != nil {
+		e, mod = e2, ph.n
+	}
+	e = p.skipPosts(e)
+	k := e
+	if ph, e2 := p.match(k, clEquals); ph != nil {
+		k = e2
+	}
+	if d, e2 := p.dateWithDay(k); d != nil {
+		d.wd = wd
+		return d, e2
+	}
+	return &tx{kind: kWeekday, wd: wd, mod: mod}, e
+}
+
+func (p *parser) skipPosts(e int) int {
+	for n := 0; n < 3; n++ {
+		ph, e2 := p.match(e, clPost)
+		if ph == nil {
+			break
+		}
+		e = e2
+	}
+	return e
+}
+
+// relDay reads today, yesterday, أول أمس … with an optional weekday
+// (أمس الأربعاء: the relative word decides) and part of the day.
+func (p *parser) relDay(i int) (*tx, int) {
+	ph, e := p.match(i, clRelDay)
+	if ph == nil {
+		return nil, -1
+	}
+	if ph.n == 0 && len(ph.toks) == 1 && p.is(e, clOrdinal) {
+		return nil, -1 // اليوم الأول "the first day" is no date
+	}
+	if wd, e2 := p.match(e, clWeekday); wd != nil {
+		e = e2
+	}
+	return &tx{kind: kRelDay, off: ph.n}, p.skipPosts(e)
+}
+
+// ago reads "N days ago", "a week ago", "قبل ثلاثة أيام", "قبل يومين".
+// Only days and weeks: "three months ago" is too vague for a date.
+func (p *parser) ago(i int) (*tx, int) {
+	if i >= len(p.toks) {
+		return nil, -1
+	}
+	if isArabicWord(p.toks[i].Norm) {
+		ph, j := p.match(i, clAgo)
+		if ph == nil {
+			return nil, -1
+		}
+		u, n, e := p.duration(j, false)
+		if e < 0 || (u != uDay && u != uWeek) || p.is(e, clRelOf) {
+			return nil, -1
+		}
+		return &tx{kind: kAgo, u: u, n: n}, e
+	}
+	u, n, e := p.duration(i, false)
+	if e < 0 || (u != uDay && u != uWeek) {
+		return nil, -1
+	}
+	if ph, e2 := p.match(e, clAgo); ph != nil {
+		return &tx{kind: kAgo, u: u, n: n}, e2
+	}
+	return nil, -1
+}
+
+// dayLevel reads an expression of one day, after any parts of the day
+// (مساء، ليل، يوم، early, in the early hours of …), which never move it.
+func (p *parser) dayLevel(i int) (*tx, int) {
+	j := i
+	for n := 0; n < 3; n++ {
+		ph, e := p.match(j, clPre)
+		if ph == nil {
+			break
+		}
+		j = e
+	}
+	var best *tx
+	end := -1
+	for _, f := range []func(int) (*tx, int){p.weekday, p.relDay, p.dateWithDay, p.ago} {
+		t, e := f(j)
+		best, end = pick(best, end, t, e)
+	}
+	if j > i && best == nil {
+		// earlier this month, في وقت سابق من هذا العام
+		return p.calUnit(j, false)
+	}
+	return best, end
+}
+
+// monthLevel reads a month without its day: [شهر] [last|next] Month[/Month]
+// [year | الماضي|المقبل]. A weak name needs a cue: cued (a preposition,
+// since, early/mid/late before it), a year, a modifier, شهر, or a pair.
+func (p *parser) monthLevel(i int, cued bool) (*tx, int) {
+	j, strong, mod := i, false, 0
+	if ph, e := p.match(j, clMonthWord); ph != nil {
+		j, strong = e, true
+	}
+	if ph, e := p.match(j, clModPre); ph != nil && !isArabicWord(p.toks[j].Norm) {
+		j, strong, mod = e, true, ph.n
+	}
+	m, e, weak := p.monthName(j)
+	if e < 0 {
+		return nil, -1
+	}
+	t := &tx{kind: kDate, m: m, mod: mod}
+	if y, e2 := p.yearTail(e); e2 > 0 {
+		t.y, t.mod, e, strong = y, 0, e2, true
+	} else if ph, e2 := p.match(e, clModPost); ph != nil {
+		t.mod, e, strong = ph.n, e2, true
+	}
+	if weak && !strong && !cued {
+		return nil, -1
+	}
+	return t, e
+}
+
+// yearLevel reads a year: العام 2014, عام 2014, or a bare 1900–2100 number
+// when cued (في، in, since …) and not a count (في 2000 غارة).
+func (p *parser) yearLevel(i int, cued bool) (*tx, int) {
+	if ph, e := p.match(i, clYearWord); ph != nil {
+		if y, e2 := p.yearNum(e); e2 > 0 {
+			return &tx{kind: kDate, y: y}, e2
+		}
+		return nil, -1
+	}
+	if !cued {
+		return nil, -1
+	}
+	y, e := p.yearNum(i)
+	if e < 0 || p.is(e, clCountNoun) {
+		return nil, -1
+	}
+	return &tx{kind: kDate, y: y}, e
+}
+
+// calUnit reads a calendar unit with its modifier: الأسبوع الماضي, هذا
+// الشهر, العام الجاري, last week, this year. bare accepts the unit alone
+// (مطلع العام, since the start of the year): the anchor's.
+func (p *parser) calUnit(i int, bare bool) (*tx, int) {
+	j, mod, hasMod := i, 0, false
+	if ph, e := p.match(j, clModPre); ph != nil {
+		j, mod, hasMod = e, ph.n, true
+	}
+	ph, e := p.match(j, clCalUnit)
+	if ph == nil {
+		return nil, -1
+	}
+	if !hasMod {
+		if ph2, e2 := p.match(e, clModPost); ph2 != nil {
+			e, mod, hasMod = e2, ph2.n, true
+		}
+	}
+	if !hasMod && !bare {
+		return nil, -1
+	}
+	return &tx{kind: kCalUnit, u: ph.u, mod: mod}, e
+}
+
+// third reads early/mid/late of a month or a year: منتصف تشرين الأول,
+// نهاية العام 2017, mid-October, late 2017, the end of last year.
+func (p *parser) third(i int) (*tx, int) {
+	ph, j := p.match(i, clThird)
+	if ph == nil {
+		return nil, -1
+	}
+	t, e := p.monthLevel(j, true)
+	if y, e2 := p.yearLevel(j, true); y != nil {
+		t, e = pick(t, e, y, e2)
+	}
+	if cu, e2 := p.calUnit(j, true); cu != nil && cu.u != uWeek {
+		t, e = pick(t, e, cu, e2)
+	}
+	if t == nil {
+		return nil, -1
+	}
+	c := *t
+	c.third = ph.n
+	return &c, e
+}
+
+// since reads منذ X / since X: from the start of X to the anchor.
+func (p *parser) since(i int) (*tx, int) {
+	ph, j := p.match(i, clSince)
+	if ph == nil {
+		return nil, -1
+	}
+	var t *tx
+	e := -1
+	for _, f := range []func(int) (*tx, int){p.third, p.dayLevel, p.calUnit0} {
+		t2, e2 := f(j)
+		t, e = pick(t, e, t2, e2)
+	}
+	t2, e2 := p.monthLevel(j, true)
+	t, e = pick(t, e, t2, e2)
+	t2, e2 = p.yearLevel(j, true)
+	t, e = pick(t, e, t2, e2)
+	if u, n, e2 := p.duration(j, false); e2 > 0 {
+		t, e = pick(t, e, &tx{kind: kAgo, u: u, n: n}, e2) // منذ ثلاثة أيام
+	}
+	if t == nil {
+		return nil, -1
+	}
+	return &tx{kind: kSince, sub: [2]*tx{t}}, e
+}
+
+func (p *parser) calUnit0(i int) (*tx, int) { return p.calUnit(i, false) }
+
+// partial reads one end of an interval: a full point, or a bare day or year
+// that borrows the rest from the other end.
+func (p *parser) partial(i int) (*tx, int) {
+	t, e := p.dayLevel(i)
+	t2, e2 := p.monthLevel(i, true)
+	t, e = pick(t, e, t2, e2)
+	t2, e2 = p.yearLevel(i, true)
+	t, e = pick(t, e, t2, e2)
+	if t == nil {
+		if d, e2 := p.dayNum(i); e2 > 0 {
+			return &tx{kind: kDate, d: d}, e2
+		}
+	}
+	return t, e
+}
+
+// interval reads بين 20 و25 كانون الثاني, من 20 إلى 25 كانون الثاني,
+// between Jan. 20 and 25, from Monday to Wednesday, بين عامي 2014 و2017.
+func (p *parser) interval(i int) (*tx, int) {
+	j := -1
+	if ph, e := p.match(i, clBetween); ph != nil {
+		j = e
+	} else if ph, e := p.match(i, clFrom); ph != nil {
+		j = e
+	}
+	if j < 0 {
+		return nil, -1
+	}
+	return p.span(j)
+}
+
+// dashInterval reads Jan. 20-25, 20-25 January, 2014-2017.
+func (p *parser) dashInterval(i int) (*tx, int) {
+	a, ea := p.partial(i)
+	if a == nil || ea >= len(p.toks) || !strings.ContainsAny(p.toks[ea].Norm, "-–—") {
+		return nil, -1
+	}
+	b, eb := p.partial(ea + 1)
+	if t := mergeInterval(a, b); t != nil {
+		return t, eb
+	}
+	return nil, -1
+}
+
+// span reads "A and B" or "A to B" after an interval opener.
+func (p *parser) span(j int) (*tx, int) {
+	a, ea := p.partial(j)
+	if a == nil || ea >= len(p.toks) {
+		return nil, -1
+	}
+	k := -1
+	if ph, e := p.match(ea, clAnd); ph != nil {
+		k = e
+	} else if ph, e := p.match(ea, clTo); ph != nil {
+		k = e
+	} else if n := p.toks[ea].Norm; strings.HasPrefix(n, "و") && len(n) > len("و") {
+		k = ea // والأربعاء: the conjunction is a clitic of B
+	}
+	if k < 0 {
+		return nil, -1
+	}
+	b, eb := p.partial(k)
+	if t := mergeInterval(a, b); t != nil {
+		return t, eb
+	}
+	return nil, -1
+}
+
+// mergeInterval joins two ends, lending month and year from one to the
+// other (20 and 25 January; Jan. 20 and 25; October and December 2023).
+// It fails when an end stays a bare day number.
+func mergeInterval(a, b *tx) *tx {
+	if a == nil || b == nil {
+		return nil
+	}
+	a2, b2 := *a, *b
+	if a2.kind == kDate && b2.kind == kDate {
+		if a2.d > 0 && a2.m == 0 && b2.m > 0 && b2.d > 0 {
+			a2.m, a2.y, a2.mod = b2.m, b2.y, b2.mod
+		}
+		if b2.d > 0 && b2.m == 0 && a2.m > 0 && a2.d > 0 {
+			b2.m, b2.y, b2.mod = a2.m, a2.y, a2.mod
+		}
+		if a2.y == 0 && b2.y > 0 && a2.m > 0 {
+			a2.y = b2.y
+			if a2.m > b2.m && b2.m > 0 {
+				a2.y-- // between December and January 2024
+			}
+		}
+		if b2.y == 0 && a2.y > 0 && b2.m > 0 {
+			b2.y = a2.y
+			if b2.m < a2.m {
+				b2.y++
+			}
+		}
+	}
+	for _, t := range []*tx{&a2, &b2} {
+		if t.kind == kDate && t.m == 0 && (t.d > 0 || t.y == 0) {
+			return nil
+		}
+	}
+	return &tx{kind: kInterval, sub: [2]*tx{&a2, &b2}}
+}
+
+// night reads a night spanning two days: ليل الأحد الاثنين, ليلة الأحد إلى
+// الاثنين, overnight Saturday into Sunday, Saturday night into Sunday,
+// overnight into Sunday.
+func (p *parser) night(i int) (*tx, int) {
+	var best *tx
+	end := -1
+	if ph, j := p.match(i, clNight); ph != nil {
+		if w1, e1 := p.match(j, clWeekday); w1 != nil {
+			k := e1
+			if ph, e := p.match(k, clNightJoin); ph != nil {
+				k = e
+			}
+			if w2, e2 := p.match(k, clWeekday); w2 != nil && w2.n == (w1.n+1)%7 {
+				best, end = &tx{kind: kNight, wd: w2.n}, e2
+			}
+		}
+		if jn, k := p.match(j, clNightJoin); jn != nil {
+			if w2, e2 := p.match(k, clWeekday); w2 != nil {
+				best, end = pick(best, end, &tx{kind: kNight, wd: w2.n}, e2)
+			}
+		}
+	}
+	if w1, e1 := p.match(i, clWeekday); w1 != nil {
+		if post, k := p.match(e1, clPost); post != nil && post.toks[0] == "night" {
+			if jn, k2 := p.match(k, clNightJoin); jn != nil {
+				if w2, e2 := p.match(k2, clWeekday); w2 != nil && w2.n == (w1.n+1)%7 {
+					best, end = pick(best, end, &tx{kind: kNight, wd: w2.n}, e2)
+				}
+			}
+		}
+	}
+	return best, end
+}
+
+// back reads a window back from the anchor: خلال الساعات الـ48 الماضية,
+// الـ24 ساعة الماضية, الأيام الثلاثة الماضية, اليومين الماضيين, the past 48
+// hours, the last two days, the past week.
+func (p *parser) back(i int) (*tx, int) {
+	if i >= len(p.toks) {
+		return nil, -1
+	}
+	if !isArabicWord(p.toks[i].Norm) && p.toks[i].Kind != textnorm.Number {
+		ph, j := p.match(i, clPastPre)
+		if ph == nil {
+			return nil, -1
+		}
+		n, e := p.count(j)
+		if e < 0 {
+			if len(ph.toks) < 2 {
+				return nil, -1 // "last week" is the calendar week; "the last week" the window
+			}
+			n, e = 1, j
+		}
+		u, e2 := p.match(e, clUnit)
+		if u == nil || (n == 1 && e == j && u.count != 1) {
+			return nil, -1
+		}
+		return &tx{kind: kBack, u: u.u, n: n}, e2
+	}
+	var best *tx
+	end := -1
+	// الساعات الـ48 الماضية, الأيام الثلاثة الماضية
+	if u, e := p.match(i, clUnit); u != nil && u.count == 0 {
+		if n, e2 := p.count(e); e2 > 0 {
+			if ph, e3 := p.match(e2, clPastPost); ph != nil {
+				best, end = pick(best, end, &tx{kind: kBack, u: u.u, n: n}, e3)
+			}
+		}
+	}
+	// اليومين الماضيين
+	if u, e := p.match(i, clUnit); u != nil && u.count == 2 {
+		if ph, e2 := p.match(e, clPastPost); ph != nil {
+			best, end = pick(best, end, &tx{kind: kBack, u: u.u, n: 2}, e2)
+		}
+	}
+	// الـ24 ساعة الماضية
+	if n, e := p.count(i); e > 0 {
+		if u, e2 := p.match(e, clUnit); u != nil {
+			if ph, e3 := p.match(e2, clPastPost); ph != nil {
+				best, end = pick(best, end, &tx{kind: kBack, u: u.u, n: n}, e3)
+			}
+		}
+	}
+	return best, end
+}
+
+// eventRel reads expressions relative to another event: غداة، the day
+// after, three days later, hours after, بعد يومين من، قبل ساعات من.
+func (p *parser) eventRel(i int) (*tx, int) {
+	var best *tx
+	end := -1
+	if ph, e := p.match(i, clEventRel); ph != nil {
+		best, end = &tx{kind: kEventRel}, e
+	}
+	if i >= len(p.toks) {
+		return best, end
+	}
+	if isArabicWord(p.toks[i].Norm) {
+		if ph, j := p.match(i, clRelPrep); ph != nil {
+			if _, _, e := p.duration(j, true); e > 0 {
+				if of, e2 := p.match(e, clRelOf); of != nil {
+					best, end = pick(best, end, &tx{kind: kEventRel}, e2)
+				} else if ph.toks[0] == "بعد" {
+					best, end = pick(best, end, &tx{kind: kEventRel}, e) // بعد يومين: two days later
+				}
+			}
+		}
+		return best, end
+	}
+	if _, _, e := p.duration(i, true); e > 0 {
+		if ph, e2 := p.match(e, clRelDir); ph != nil {
+			best, end = pick(best, end, &tx{kind: kEventRel}, e2)
+		}
+	}
+	return best, end
+}
+
+// core reads the longest time expression at token i. cued says a
+// preposition came before it.
+func (p *parser) core(i int, cued bool) (*tx, int) {
+	var best *tx
+	end := -1
+	try := func(t *tx, e int) { best, end = pick(best, end, t, e) }
+	if ph, e := p.match(i, clBlock); ph != nil {
+		try(&tx{kind: kBlock}, e)
+	}
+	try(p.eventRel(i))
+	try(p.since(i))
+	try(p.interval(i))
+	try(p.dashInterval(i))
+	try(p.night(i))
+	try(p.back(i))
+	if ph, e := p.match(i, clOvernight); ph != nil {
+		try(&tx{kind: kOvernight}, e)
+	}
+	try(p.third(i))
+	try(p.dayLevel(i))
+	try(p.monthLevel(i, cued))
+	try(p.yearLevel(i, cued))
+	try(p.calUnit(i, false))
+	return best, end
+}
+
+// expr reads the time expression starting at token i, with a preposition
+// before it: start is where its text starts (after a "cue" preposition).
+func (p *parser) expr(i int) (t *tx, start, end int) {
+	t, e := p.core(i, false)
+	if ph, j := p.match(i, clPrep); ph != nil {
+		if t2, e2 := p.core(j, true); t2 != nil && e2 > e {
+			if ph.value == "keep" {
+				return t2, i, e2
+			}
+			return t2, j, e2
+		}
+	}
+	return t, i, e
+}

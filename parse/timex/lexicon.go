@@ -1,0 +1,378 @@
+package timex
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/eventline/eventline/parse/lexicon"
+	"github.com/eventline/eventline/parse/textnorm"
+)
+
+//go:embed data/*.tsv
+var dataFS embed.FS
+
+// class is a word class. Those of words.tsv carry their names there
+// (classNames); the other files each fill one class.
+type class uint8
+
+const (
+	clMonth class = iota
+	clWeekday
+	clNumber
+	clOrdinal
+	clUnit
+	clPrep
+	clPre
+	clPost
+	clNight
+	clNightJoin
+	clOvernight
+	clRelDay
+	clModPre
+	clModPost
+	clCalUnit
+	clThird
+	clSince
+	clBetween
+	clFrom
+	clAnd
+	clTo
+	clEquals
+	clYearWord
+	clMonthWord
+	clDayOf
+	clDet
+	clOrdSuffix
+	clAgo
+	clPastPre
+	clPastPost
+	clRelDir
+	clRelPrep
+	clRelOf
+	clEventRel
+	clBlock
+	clCountNoun
+	numClasses
+)
+
+// classNames are the names of the classes in words.tsv and in messages.
+var classNames = [numClasses]string{
+	clMonth:     "month",
+	clWeekday:   "weekday",
+	clNumber:    "number",
+	clOrdinal:   "ordinal",
+	clUnit:      "unit",
+	clPrep:      "prep",
+	clPre:       "pre",
+	clPost:      "post",
+	clNight:     "night",
+	clNightJoin: "nightjoin",
+	clOvernight: "overnight",
+	clRelDay:    "relday",
+	clModPre:    "modpre",
+	clModPost:   "modpost",
+	clCalUnit:   "calunit",
+	clThird:     "third",
+	clSince:     "since",
+	clBetween:   "between",
+	clFrom:      "from",
+	clAnd:       "and",
+	clTo:        "to",
+	clEquals:    "equals",
+	clYearWord:  "yearword",
+	clMonthWord: "monthword",
+	clDayOf:     "dayof",
+	clDet:       "det",
+	clOrdSuffix: "ordsuffix",
+	clAgo:       "ago",
+	clPastPre:   "pastpre",
+	clPastPost:  "pastpost",
+	clRelDir:    "reldir",
+	clRelPrep:   "relprep",
+	clRelOf:     "relof",
+	clEventRel:  "eventrel",
+	clBlock:     "block",
+	clCountNoun: "countnoun",
+}
+
+// wordClasses are the classes words.tsv may use, with a check of their value.
+var wordClasses = map[class]func(string) error{
+	clPrep:      oneOf("keep", "cue"),
+	clPre:       oneOf("part", "night"),
+	clPost:      anyValue,
+	clNight:     anyValue,
+	clNightJoin: anyValue,
+	clOvernight: anyValue,
+	clRelDay:    intIn(-7, 7),
+	clModPre:    intIn(-1, 1),
+	clModPost:   intIn(-1, 1),
+	clCalUnit:   oneOf("week", "month", "year"),
+	clThird:     intIn(1, 3),
+	clSince:     anyValue,
+	clBetween:   anyValue,
+	clFrom:      anyValue,
+	clAnd:       anyValue,
+	clTo:        anyValue,
+	clEquals:    anyValue,
+	clYearWord:  anyValue,
+	clMonthWord: anyValue,
+	clDayOf:     anyValue,
+	clDet:       anyValue,
+	clOrdSuffix: anyValue,
+	clAgo:       anyValue,
+	clPastPre:   anyValue,
+	clPastPost:  anyValue,
+	clRelDir:    anyValue,
+	clRelPrep:   anyValue,
+	clRelOf:     anyValue,
+	clEventRel:  anyValue,
+	clBlock:     anyValue,
+	clCountNoun: anyValue,
+}
+
+func anyValue(string) error { return nil }
+
+func oneOf(vals ...string) func(string) error {
+	return func(v string) error {
+		for _, w := range vals {
+			if v == w {
+				return nil
+			}
+		}
+		return fmt.Errorf("value %q is not one of %s", v, strings.Join(vals, ", "))
+	}
+}
+
+func intIn(lo, hi int) func(string) error {
+	return func(v string) error {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < lo || n > hi {
+			return fmt.Errorf("value %q is not an integer in [%d, %d]", v, lo, hi)
+		}
+		return nil
+	}
+}
+
+// unit is a unit of time.
+type unit uint8
+
+const (
+	uNone unit = iota
+	uHour
+	uDay
+	uWeek
+	uMonth
+	uYear
+)
+
+var unitNames = map[string]unit{"hour": uHour, "day": uDay, "week": uWeek, "month": uMonth, "year": uYear}
+
+// phrase is one form of a lexicon entry: its folded tokens and what it means.
+type phrase struct {
+	toks  []string   // folded token norms
+	stems [][]string // Arabic clitic forms of toks[1:], for matching later tokens
+	value string     // the value column as written
+	n     int        // value as an integer (month, weekday, number, offsets …)
+	u     unit       // unit and calunit classes
+	count int        // unit class: 1 singular, 2 dual, 0 plural
+	weak  bool       // month class: needs a cue
+	abbr  bool       // month class: may take a period
+}
+
+// classIndex holds the phrases of one class by their first token.
+type classIndex map[string][]*phrase
+
+// lex is the loaded data of package timex, shared read-only.
+type lex struct {
+	classes [numClasses]classIndex
+	starts  map[string]bool // every first token of every phrase
+}
+
+// loadLexicon loads the embedded data once.
+var loadLexicon = sync.OnceValues(func() (*lex, error) { return readLexicon(dataFS) })
+
+// Check loads the embedded data files and reports the first problem found,
+// as a *lexicon.Error naming the file and line. Find returns no
+// expressions when the data does not load; a caller can call Check once at
+// start-up to report why.
+func Check() error {
+	_, err := loadLexicon()
+	return err
+}
+
+// readLexicon reads the data files data/*.tsv of fsys.
+func readLexicon(fsys fs.FS) (*lex, error) {
+	lx := &lex{starts: map[string]bool{}}
+	classByName := map[string]class{}
+	for c, name := range classNames {
+		classByName[name] = class(c)
+	}
+	// months.tsv: month, tags, forms
+	rows, err := lexicon.ReadTSV(fsys, "data/months.tsv", 3)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		m, err := strconv.Atoi(r.Cell(0))
+		if err != nil || m < 1 || m > 12 {
+			return nil, r.Errorf("month %q is not in 1–12", r.Cell(0))
+		}
+		var weak, abbr bool
+		if tags := r.Cell(1); tags != "-" && tags != "" {
+			for _, t := range strings.Split(tags, ",") {
+				switch strings.TrimSpace(t) {
+				case "weak":
+					weak = true
+				case "abbr":
+					abbr, weak = true, true
+				default:
+					return nil, r.Errorf("unknown tag %q (want weak or abbr)", t)
+				}
+			}
+		}
+		if err := lx.addForms(r, clMonth, r.Cell(2), phrase{value: r.Cell(0), n: m, weak: weak, abbr: abbr}); err != nil {
+			return nil, err
+		}
+	}
+	// weekdays.tsv: weekday, forms
+	rows, err = lexicon.ReadTSV(fsys, "data/weekdays.tsv", 2)
+	if err != nil {
+		return nil, err
+	}
+	days := []string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"}
+	for _, r := range rows {
+		wd := -1
+		for i, d := range days {
+			if d == r.Cell(0) {
+				wd = i
+			}
+		}
+		if wd < 0 {
+			return nil, r.Errorf("weekday %q is not an English weekday name in lower case", r.Cell(0))
+		}
+		if err := lx.addForms(r, clWeekday, r.Cell(1), phrase{value: r.Cell(0), n: wd}); err != nil {
+			return nil, err
+		}
+	}
+	// numbers.tsv and ordinals.tsv: value, forms
+	for _, f := range []struct {
+		file  string
+		class class
+		max   int
+	}{{"data/numbers.tsv", clNumber, 1000}, {"data/ordinals.tsv", clOrdinal, 31}} {
+		rows, err = lexicon.ReadTSV(fsys, f.file, 2)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range rows {
+			n, err := strconv.Atoi(r.Cell(0))
+			if err != nil || n < 1 || n > f.max {
+				return nil, r.Errorf("value %q is not an integer in [1, %d]", r.Cell(0), f.max)
+			}
+			if err := lx.addForms(r, f.class, r.Cell(1), phrase{value: r.Cell(0), n: n}); err != nil {
+				return nil, err
+			}
+		}
+	}
+	// units.tsv: unit, count, forms
+	rows, err = lexicon.ReadTSV(fsys, "data/units.tsv", 3)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		u, ok := unitNames[r.Cell(0)]
+		if !ok {
+			return nil, r.Errorf("unit %q is not hour, day, week, month or year", r.Cell(0))
+		}
+		var count int
+		switch r.Cell(1) {
+		case "1":
+			count = 1
+		case "2":
+			count = 2
+		case "n":
+		default:
+			return nil, r.Errorf("count %q is not 1, 2 or n", r.Cell(1))
+		}
+		if err := lx.addForms(r, clUnit, r.Cell(2), phrase{value: r.Cell(0), u: u, count: count}); err != nil {
+			return nil, err
+		}
+	}
+	// words.tsv: class, value, forms
+	rows, err = lexicon.ReadTSV(fsys, "data/words.tsv", 3)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		class, known := classByName[r.Cell(0)]
+		check, ok := wordClasses[class]
+		if !known || !ok {
+			return nil, r.Errorf("unknown class %q", r.Cell(0))
+		}
+		if err := check(r.Cell(1)); err != nil {
+			return nil, r.Errorf("%v", err)
+		}
+		p := phrase{value: r.Cell(1)}
+		p.n, _ = strconv.Atoi(p.value)
+		if class == clCalUnit {
+			p.u = unitNames[p.value]
+		}
+		if err := lx.addForms(r, class, r.Cell(2), p); err != nil {
+			return nil, err
+		}
+	}
+	return lx, nil
+}
+
+// addForms adds every "|"-separated form of cell to class, as a copy of p.
+func (lx *lex) addForms(r lexicon.Row, class class, cell string, p phrase) error {
+	forms := lexicon.Split(cell)
+	if len(forms) == 0 {
+		return r.Errorf("no forms")
+	}
+	idx := lx.classes[class]
+	if idx == nil {
+		idx = classIndex{}
+		lx.classes[class] = idx
+	}
+	for _, f := range forms {
+		toks := textnorm.Tokenize(f)
+		if len(toks) == 0 {
+			return r.Errorf("form %q has no words", f)
+		}
+		ph := p
+		ph.toks = make([]string, len(toks))
+		for i, t := range toks {
+			if t.Norm == "" {
+				return r.Errorf("form %q has no words", f)
+			}
+			ph.toks[i] = t.Norm
+			if i > 0 {
+				ph.stems = append(ph.stems, stemsOf(t.Norm))
+			}
+		}
+		idx[ph.toks[0]] = append(idx[ph.toks[0]], &ph)
+		lx.starts[ph.toks[0]] = true
+	}
+	return nil
+}
+
+// stemsOf returns the folded word w and its forms without Arabic clitics
+// (textnorm.ArabicStems) when w is Arabic, else just w.
+func stemsOf(w string) []string {
+	if isArabicWord(w) {
+		return textnorm.ArabicStems(w)
+	}
+	return []string{w}
+}
+
+func isArabicWord(w string) bool {
+	for _, r := range w {
+		return textnorm.IsArabic(r)
+	}
+	return false
+}

@@ -1,0 +1,149 @@
+// Package timex finds the time expressions of an Arabic or English sentence
+// and resolves them to intervals of calendar days, following the "Date
+// resolution" and "Finer date rules" of EVENTS.md, against an anchor: the
+// article's publication date.
+//
+// Find works on the folded tokens of a textnorm.Segment, so diacritics,
+// hamza forms, tatweel, Arabic clitics (وفي، بالعام، والثلاثاء) and
+// Arabic-Indic digits (٢٠٢٤) do not matter, and it reports each expression
+// on the original text: Text is seg.Slice(First, Last), and Start/End are
+// article code-point offsets. The language knowledge (month and weekday
+// names, number words, parts of the day, vague and blocking phrases) lives in
+// data/*.tsv, embedded and loaded once; Check reports a malformed file.
+//
+// # Output
+//
+// Each Expr gives the interval [Date, DateEnd] (ISO dates, inclusive) and its
+// precision by length as EVENTS.md defines it: 1 day `day`, ≤7 days `week`,
+// ≤31 `month`, ≤366 `year`, longer `range`; "since X" is always `range`.
+// An expression that cannot be resolved has empty dates and
+// PrecisionUnknown: a relative one when the anchor is unknown, an invalid
+// date (31 February), or one relative to another event (EventRelative).
+//
+// # Choices where EVENTS.md is silent
+//
+//   - A preposition right before an expression is part of its text (في العام
+//     2014, on Thursday, خلال الساعات الـ48 الماضية); a token carrying a clitic
+//     is kept whole (ومساء الخميس), since Text is a slice of whole tokens.
+//     Prepositions marked "cue" in words.tsv (by, until, حتى, of) make a bare
+//     year count but stay out of the text.
+//   - Windows back from the anchor ("the past 48 hours", الأيام الثلاثة الماضية):
+//     anchor − N days to the anchor, hours counted in started days (24 hours: 1
+//     day, 36: 2); the precision follows the length, so 48 hours (3 days) is
+//     `week` and "the past week" (8 days) is `month`.
+//   - "N days ago" and "قبل N أيام": days and weeks only, `day`; "three months
+//     ago" is too vague and is not returned. "منذ N أيام" is "since": a range
+//     from anchor − N to the anchor (the Arabic reads both "N days ago" and
+//     "for N days", and the range holds both).
+//   - Vague expressions are not returned at all: مؤخراً, recently, soon, في
+//     الأيام المقبلة, منذ عدة أسابيع, منذ أيام, for several weeks, the past few
+//     days, as are unanchored durations (لمدة ثلاثة أيام, for three days).
+//   - Expressions relative to another event (غداة، عشية، اليوم التالي، بعد يومين
+//     من، the day after, three days later, hours after) are returned with
+//     EventRelative set, PrecisionUnknown and empty dates: the caller dates
+//     them from the event they refer to, or leaves the event undated.
+//   - A weekday, or a day and month without a year, may resolve after the
+//     anchor only when the rules say so (the next Thursday; "Jan. 30" read on
+//     Jan. 25 is Jan. 30 of the same year, by the month rule).
+//   - An interval resolves its start by the rules above and takes the end's
+//     missing year from the start: "from Jan. 20 to Feb. 3" read on 25 January
+//     2024 ends on 3 February 2024; "between Dec. 28 and Jan. 3" starts in
+//     December 2023. "from Monday to Wednesday" read on a Tuesday starts on
+//     last week's Monday.
+//   - Hijri dates are not read.
+//
+// # Example
+//
+//	seg := textnorm.NewSegment("استهدفت غارات ليل الثلاثاء مواقع لفصائل مسلحة", 0)
+//	anchor := time.Date(2024, 1, 25, 0, 0, 0, 0, time.UTC) // a Thursday
+//	for _, x := range timex.Find(&seg, "ar", anchor) {
+//		fmt.Println(x.Text, x.Date, x.DateEnd, x.Precision)
+//	}
+//	// Output: ليل الثلاثاء 2024-01-23 2024-01-23 day
+//
+// # Invariants
+//
+// Find never panics; its expressions are in text order, do not overlap, and
+// have First < Last, Start < End, and Date <= DateEnd when resolved. The
+// output depends only on the segment, the language and the anchor's date.
+package timex
+
+import (
+	"time"
+
+	"github.com/eventline/eventline/events"
+	"github.com/eventline/eventline/parse/textnorm"
+)
+
+// Expr is a time expression found in a segment.
+type Expr struct {
+	Text        string           // as written: seg.Slice(First, Last)
+	First, Last int              // token range [First, Last) in seg.Tokens
+	Start, End  int              // article code-point offsets: seg.Tokens[First].Start, seg.Tokens[Last-1].End
+	Date        string           // ISO first day of the interval; "" when it cannot be resolved (relative, and no anchor)
+	DateEnd     string           // ISO last day, inclusive
+	Precision   events.Precision // day, week, month, year, range; PrecisionUnknown when not resolvable
+	// Relative reports that resolving it needed the anchor (a weekday,
+	// yesterday, a month without a year, since …).
+	Relative bool
+	// EventRelative reports an expression relative to another event (غداة،
+	// the day after, three days later): it is never resolved here.
+	EventRelative bool
+}
+
+// Find returns the time expressions of seg, in order, non-overlapping,
+// longest match first. lang is "ar" or "en"; both scripts are read either
+// way, since wire copy quotes the other language. anchor is the article's
+// publication date (only its calendar date counts); anchor.IsZero() means
+// unknown, and then relative expressions come back with Precision unknown
+// and empty dates (absolute ones still resolve).
+func Find(seg *textnorm.Segment, lang string, anchor time.Time) []Expr {
+	_ = lang // the lexicon holds both languages; a word of either is read in both
+	lx, err := loadLexicon()
+	if err != nil || seg == nil || len(seg.Tokens) == 0 {
+		return nil
+	}
+	known := !anchor.IsZero()
+	a := civil(anchor.Year(), anchor.Month(), anchor.Day())
+	p := newParser(lx, seg.Tokens)
+	var out []Expr
+	for i := 0; i < len(seg.Tokens); {
+		if !p.canStart(i) {
+			i++
+			continue
+		}
+		t, start, end := p.expr(i)
+		if t == nil || end <= start {
+			i++
+			continue
+		}
+		if t.kind != kBlock {
+			out = append(out, makeExpr(seg, t, start, end, a, known))
+		}
+		i = end
+	}
+	return out
+}
+
+func makeExpr(seg *textnorm.Segment, t *tx, first, last int, a time.Time, known bool) Expr {
+	x := Expr{
+		Text:          seg.Slice(first, last),
+		First:         first,
+		Last:          last,
+		Start:         seg.Tokens[first].Start,
+		End:           seg.Tokens[last-1].End,
+		Precision:     events.PrecisionUnknown,
+		Relative:      t.relative(),
+		EventRelative: t.kind == kEventRel,
+	}
+	f, l, ok := t.resolve(a, known)
+	if !ok || f.Year() < 1 || l.Year() > 9999 || l.Before(f) {
+		return x
+	}
+	x.Date, x.DateEnd = events.FormatDate(f), events.FormatDate(l)
+	x.Precision = precisionOf(f, l)
+	if t.kind == kSince {
+		x.Precision = events.PrecisionRange
+	}
+	return x
+}
