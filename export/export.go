@@ -119,12 +119,19 @@ const (
 	FormatTimelineJS = "timelinejs"
 )
 
-// Formats lists the format names New accepts, for --help.
-func Formats() []string {
-	return []string{FormatCSV, FormatJSON, FormatJSONL, FormatXLSX, FormatGeoJSON, FormatTimelineJS}
+// Formats lists the record formats: those that hold every field of every
+// event, one row or record per event, and that package dataset reads back
+// (csv, json, jsonl, xlsx). OutputFormats adds the presentation formats.
+func Formats() []string { return []string{FormatCSV, FormatJSON, FormatJSONL, FormatXLSX} }
+
+// OutputFormats lists every format name New accepts, for --help: the
+// record formats, then geojson and timelinejs, which are made for maps and
+// timelines and leave out the events they cannot place (see Skipper).
+func OutputFormats() []string {
+	return append(Formats(), FormatGeoJSON, FormatTimelineJS)
 }
 
-// New returns a Writer of the named format (see Formats; case-insensitive,
+// New returns a Writer of the named format (see OutputFormats; case-insensitive,
 // "ndjson" is accepted for jsonl) writing to w. The error wraps
 // ErrUnknownFormat for any other name.
 func New(format string, w io.Writer, opts Options) (Writer, error) {
@@ -142,7 +149,7 @@ func New(format string, w io.Writer, opts Options) (Writer, error) {
 	case FormatTimelineJS:
 		return NewTimelineJS(w), nil
 	}
-	return nil, fmt.Errorf("export: %w %q (want one of %s)", ErrUnknownFormat, format, strings.Join(Formats(), ", "))
+	return nil, fmt.Errorf("export: %w %q (want one of %s)", ErrUnknownFormat, format, strings.Join(OutputFormats(), ", "))
 }
 
 // FormatFromPath returns the format of an output path from its extension,

@@ -12,8 +12,9 @@ import (
 )
 
 func TestFormats(t *testing.T) {
-	assert.Equal(t, []string{"csv", "json", "jsonl", "xlsx", "geojson", "timelinejs"}, Formats())
-	for _, name := range Formats() {
+	assert.Equal(t, []string{"csv", "json", "jsonl", "xlsx"}, Formats())
+	assert.Equal(t, []string{"csv", "json", "jsonl", "xlsx", "geojson", "timelinejs"}, OutputFormats())
+	for _, name := range OutputFormats() {
 		t.Run(name, func(t *testing.T) {
 			w, err := New(name, &bytes.Buffer{}, Options{})
 			require.NoError(t, err)
@@ -94,7 +95,7 @@ func TestFormatFromPath(t *testing.T) {
 // writes after Close are errors, Close is idempotent, and a write error of
 // the destination comes back from Write or Close.
 func TestWriterContract(t *testing.T) {
-	for _, format := range Formats() {
+	for _, format := range OutputFormats() {
 		t.Run(format, func(t *testing.T) {
 			w, err := New(format, &bytes.Buffer{}, Options{})
 			require.NoError(t, err)

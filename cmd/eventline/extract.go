@@ -65,7 +65,7 @@ articles still go through and the exit code is 1 (--strict stops at the first).`
 	}
 	f := cmd.Flags()
 	f.StringVarP(&opts.Output, "output", "o", "", "output file; the format follows its extension (default: JSON Lines on stdout)")
-	f.StringVar(&opts.Format, "format", "", "output format: "+strings.Join(export.Formats(), ", "))
+	f.StringVar(&opts.Format, "format", "", "output format: "+strings.Join(export.OutputFormats(), ", "))
 	f.BoolVar(&opts.BOM, "bom", false, "start CSV output with a UTF-8 byte-order mark (Excel needs it for Arabic)")
 	f.StringVar(&opts.Published, "published", "", "publication date (YYYY-MM-DD) for articles whose metadata lacks one")
 	f.StringVar(&opts.Lang, "lang", "auto", "language for articles whose metadata lacks one: ar, en or auto (detect from the script)")

@@ -8,10 +8,10 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/eventline/eventline/dataset"
 	"github.com/eventline/eventline/events"
 	"github.com/eventline/eventline/export"
 	"github.com/eventline/eventline/stats"
-	"github.com/eventline/eventline/stats/eventsfile"
 	"github.com/spf13/cobra"
 )
 
@@ -35,8 +35,8 @@ func newStatsCmd(streams IO) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "stats EVENTS... [--by day|week|month] [--split FIELD] [-o counts.csv]",
 		Short: "Count events per day, week or month, for charts",
-		Long: `Stats reads events files — what extract writes: .jsonl, .ndjson, .json or .csv, or - for
-stdin — and counts the events per period, as a tidy CSV that Datawrapper and Flourish import
+		Long: `Stats reads events files — what extract writes: .jsonl, .ndjson, .json, .csv or .xlsx,
+or - for stdin — and counts the events per period, as a tidy CSV that Datawrapper and Flourish import
 as it is: period,events,attacks_counted, or with --split one row per period and value
 (period,event_type,events,attacks_counted). Every period of the range has its rows, zeros
 included. Periods are named by their first day: the day, the Monday of the ISO week, the
@@ -54,6 +54,7 @@ What is counted:
     150), else 1; 0 for the other types.
 
 Each row of the input is one report: the same strike told by two articles counts twice.
+A record with a malformed cell is reported (path:line: field: problem) and not counted.
 Without -o the CSV goes to stdout.`,
 		Example: `  eventline stats timeline.jsonl --by week -o weekly.csv
   eventline stats timeline.csv --by month --split event_type --type airstrike,drone_attack
@@ -138,21 +139,30 @@ func runStats(opts *statsOptions) error {
 	}
 
 	problems := 0
-	add := func(e *events.Event) error {
-		counter.Add(e)
+	add := func(r dataset.Record) error {
+		if len(r.Problems) > 0 {
+			// A record read with a malformed cell is not counted: its
+			// place in the table would be a guess.
+			for _, p := range r.Problems {
+				fmt.Fprintln(opts.Err, p.String())
+			}
+			problems++
+			return nil
+		}
+		counter.Add(&r.Event)
 		return nil
 	}
 	for _, path := range opts.Paths {
-		var probs []eventsfile.Problem
+		var probs []dataset.Problem
 		var err error
 		if path == "-" {
-			probs, err = eventsfile.ReadFrom(opts.In, eventsfile.StdinName, "", add)
+			probs, err = dataset.ReadFrom(opts.In, dataset.StdinName, "", add)
 		} else {
-			probs, err = eventsfile.Read(path, add)
+			probs, err = dataset.Read(path, add)
 		}
 		for _, p := range probs {
 			problems++
-			fmt.Fprintln(opts.Err, p.Error())
+			fmt.Fprintln(opts.Err, p.String())
 		}
 		if err != nil {
 			problems++
@@ -200,7 +210,11 @@ func fileErrorText(path string, err error) string {
 	if errors.As(err, &pe) {
 		return pe.Err.Error()
 	}
-	return strings.TrimPrefix(err.Error(), "eventsfile: "+path+": ")
+	msg := err.Error()
+	for _, prefix := range []string{"dataset: ", "export: ", path + ": "} {
+		msg = strings.TrimPrefix(msg, prefix)
+	}
+	return msg
 }
 
 // reportStats says on w what was counted and what was left out, and why.

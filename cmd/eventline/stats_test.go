@@ -121,8 +121,8 @@ func TestStatsOptions(t *testing.T) {
 func TestStatsFormatsAndOutput(t *testing.T) {
 	dir := t.TempDir()
 	evs := readTestEvents(t)
-	// The same events as JSON and as CSV with a BOM give the same counts.
-	for _, format := range []string{"json", "csv"} {
+	// The same events as JSON, as CSV with a BOM and as Excel give the same counts.
+	for _, format := range []string{"json", "csv", "xlsx"} {
 		f, err := os.Create(filepath.Join(dir, "events."+format))
 		require.NoError(t, err)
 		w, err := export.New(format, f, export.Options{BOM: true})
@@ -134,7 +134,7 @@ func TestStatsFormatsAndOutput(t *testing.T) {
 		require.NoError(t, f.Close())
 	}
 	_, want, _ := runCLI(t, "", "stats", testEvents, "--split", "event_type")
-	for _, in := range []string{"events.json", "events.csv"} {
+	for _, in := range []string{"events.json", "events.csv", "events.xlsx"} {
 		t.Run(in, func(t *testing.T) {
 			out := filepath.Join(dir, in+".counts.csv")
 			code, stdout, stderr := runCLI(t, "", "stats", filepath.Join(dir, in), "--split", "event_type", "-o", out)
@@ -169,6 +169,10 @@ func TestStatsFormatsAndOutput(t *testing.T) {
 func TestStatsErrors(t *testing.T) {
 	dir := t.TempDir()
 	bad := writeFile(t, filepath.Join(dir, "bad.jsonl"), "{\"id\":\"x\"}\nnot json\n")
+	lines, err := os.ReadFile(testEvents)
+	require.NoError(t, err)
+	badCell := writeFile(t, filepath.Join(dir, "badcell.jsonl"),
+		strings.Replace(string(lines), `"event_type":"airstrike"`, `"event_type":"raid"`, 1))
 	existing := writeFile(t, filepath.Join(dir, "keep.csv"), "old")
 	tests := []struct {
 		name       string
@@ -189,8 +193,9 @@ func TestStatsErrors(t *testing.T) {
 		{"unwritable output", []string{"stats", testEvents, "-o", filepath.Join(dir, "no", "x.csv")}, 2, "cannot create"},
 		{"too many rows", []string{"stats", testEvents, "--by", "day", "--from", "0001-01-01", "--to", "9999-12-31"}, 2, "count by a longer period"},
 		{"missing file, others counted", []string{"stats", filepath.Join(dir, "nope.jsonl"), testEvents}, 1, filepath.Join(dir, "nope.jsonl") + ": no such file or directory"},
-		{"not an events file", []string{"stats", filepath.Join(dir, "x.txt"), testEvents}, 1, filepath.Join(dir, "x.txt") + ": not an events file"},
+		{"not an events file", []string{"stats", filepath.Join(dir, "x.txt"), testEvents}, 1, filepath.Join(dir, "x.txt") + `: unknown format ".txt"`},
 		{"bad records", []string{"stats", bad}, 1, bad + ":2: "},
+		{"bad cell", []string{"stats", badCell}, 1, badCell + `:1: event_type: "raid" is not one of`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -210,10 +215,21 @@ func TestStatsErrors(t *testing.T) {
 		recs := parseCSV(t, out)
 		assert.Equal(t, "6", recs[len(recs)-1][1])
 	})
+	t.Run("a record with a bad cell is not counted", func(t *testing.T) {
+		code, out, _ := runCLI(t, "", "stats", badCell, "-q", "--split", "event_type", "--from", "2024-01-22")
+		assert.Equal(t, 1, code)
+		recs := parseCSV(t, out)
+		for _, r := range recs[1:] {
+			assert.NotEqual(t, "raid", r[1])
+			if r[1] == "airstrike" {
+				t.Errorf("the airstrike's record was counted: %v", r)
+			}
+		}
+	})
 	t.Run("bad record lines skipped", func(t *testing.T) {
 		code, out, stderr := runCLI(t, "", "stats", bad)
 		assert.Equal(t, 1, code)
-		assert.Contains(t, stderr, bad+":2: invalid character")
+		assert.Contains(t, stderr, bad+":2: not a record")
 		assert.NotContains(t, stderr, bad+":1:", "a record with only an id reads")
 		assert.Contains(t, stderr, "1 events left out", "but, without a context, is not counted")
 		assert.Equal(t, "period,events,attacks_counted\r\n", out)
