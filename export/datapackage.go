@@ -30,7 +30,9 @@ func DataPackagePath(csvPath string) string {
 //   - encoding "utf-8", with or without a byte-order mark (--bom): the
 //     spec asks for an IANA name, which "utf-8-sig" is not, and
 //     frictionless-py reads a UTF-8 file that starts with a BOM as
-//     utf-8-sig by itself, so the header's first name stays "id";
+//     utf-8-sig by itself, so the header's first name stays "id" (older
+//     readers such as datapackage-js 1.x keep the BOM: leave out --bom
+//     for them);
 //   - a Table Schema: every field of events.Fields in order, typed
 //     (string, date, integer, number; enums are strings), with format
 //     "default" (dates YYYY-MM-DD) and its meaning as description;
