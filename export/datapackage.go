@@ -58,57 +58,57 @@ func WriteDataPackage(w io.Writer, csvPath string) error {
 }
 
 // DataPackage returns the descriptor WriteDataPackage writes, as Go values.
-func DataPackage(csvPath string) Package {
+func DataPackage(csvPath string) DataPackageDescriptor {
 	base := filepath.Base(csvPath)
 	name := packageName(strings.TrimSuffix(base, filepath.Ext(base)))
-	fields := make([]SchemaField, len(events.Fields))
+	fields := make([]TableField, len(events.Fields))
 	for i, f := range events.Fields {
 		fields[i] = schemaField(f)
 	}
-	return Package{
+	return DataPackageDescriptor{
 		Profile:     "tabular-data-package",
 		Name:        name,
 		Title:       "eventline timeline",
 		Description: "Events extracted by eventline from news articles: one row per event that one sentence of one article reports, with the sentence, its offsets and the trigger words, so that every row can be checked against its source.",
-		Resources: []Resource{{
+		Resources: []DataResource{{
 			Profile:   "tabular-data-resource",
 			Name:      name,
 			Path:      base,
 			Format:    "csv",
 			Mediatype: "text/csv",
 			Encoding:  "utf-8",
-			Dialect: Dialect{
+			Dialect: CSVDialect{
 				CSVDDFVersion: 1.2, Delimiter: ",", LineTerminator: "\r\n", QuoteChar: `"`,
 				DoubleQuote: true, SkipInitialSpace: false, Header: true,
 			},
-			Schema: Schema{Fields: fields, MissingValues: []string{""}, PrimaryKey: "id"},
+			Schema: TableSchema{Fields: fields, MissingValues: []string{""}, PrimaryKey: "id"},
 		}},
 	}
 }
 
-// Package is a Tabular Data Package descriptor.
-type Package struct {
-	Profile     string     `json:"profile"`
-	Name        string     `json:"name"`
-	Title       string     `json:"title"`
-	Description string     `json:"description"`
-	Resources   []Resource `json:"resources"`
+// DataPackageDescriptor is a Tabular Data Package descriptor.
+type DataPackageDescriptor struct {
+	Profile     string         `json:"profile"`
+	Name        string         `json:"name"`
+	Title       string         `json:"title"`
+	Description string         `json:"description"`
+	Resources   []DataResource `json:"resources"`
 }
 
-// Resource is a Tabular Data Resource: one CSV file.
-type Resource struct {
-	Profile   string  `json:"profile"`
-	Name      string  `json:"name"`
-	Path      string  `json:"path"`
-	Format    string  `json:"format"`
-	Mediatype string  `json:"mediatype"`
-	Encoding  string  `json:"encoding"`
-	Dialect   Dialect `json:"dialect"`
-	Schema    Schema  `json:"schema"`
+// DataResource is a Tabular Data Resource: one CSV file.
+type DataResource struct {
+	Profile   string      `json:"profile"`
+	Name      string      `json:"name"`
+	Path      string      `json:"path"`
+	Format    string      `json:"format"`
+	Mediatype string      `json:"mediatype"`
+	Encoding  string      `json:"encoding"`
+	Dialect   CSVDialect  `json:"dialect"`
+	Schema    TableSchema `json:"schema"`
 }
 
-// Dialect is a CSV Dialect descriptor.
-type Dialect struct {
+// CSVDialect is a CSV Dialect descriptor.
+type CSVDialect struct {
 	CSVDDFVersion    float64 `json:"csvddfVersion"`
 	Delimiter        string  `json:"delimiter"`
 	LineTerminator   string  `json:"lineTerminator"`
@@ -118,24 +118,24 @@ type Dialect struct {
 	Header           bool    `json:"header"`
 }
 
-// Schema is a Table Schema.
-type Schema struct {
-	Fields        []SchemaField `json:"fields"`
-	MissingValues []string      `json:"missingValues"`
-	PrimaryKey    string        `json:"primaryKey"`
+// TableSchema is a Table Schema.
+type TableSchema struct {
+	Fields        []TableField `json:"fields"`
+	MissingValues []string     `json:"missingValues"`
+	PrimaryKey    string       `json:"primaryKey"`
 }
 
-// SchemaField is one field of a Table Schema.
-type SchemaField struct {
-	Name        string       `json:"name"`
-	Type        string       `json:"type"`
-	Format      string       `json:"format"`
-	Description string       `json:"description"`
-	Constraints *Constraints `json:"constraints,omitempty"`
+// TableField is one field of a Table Schema.
+type TableField struct {
+	Name        string            `json:"name"`
+	Type        string            `json:"type"`
+	Format      string            `json:"format"`
+	Description string            `json:"description"`
+	Constraints *FieldConstraints `json:"constraints,omitempty"`
 }
 
-// Constraints are a Table Schema field's constraints; unset ones are left out.
-type Constraints struct {
+// FieldConstraints are a Table Schema field's constraints; unset ones are left out.
+type FieldConstraints struct {
 	Required bool     `json:"required,omitempty"`
 	Unique   bool     `json:"unique,omitempty"`
 	Minimum  *float64 `json:"minimum,omitempty"`
@@ -157,8 +157,8 @@ var fieldRanges = map[string][2]*float64{
 	"char_end":       {events.Float(0), nil},
 }
 
-func schemaField(f events.Field) SchemaField {
-	sf := SchemaField{Name: f.Name, Format: "default", Description: f.Meaning}
+func schemaField(f events.Field) TableField {
+	sf := TableField{Name: f.Name, Format: "default", Description: f.Meaning}
 	switch f.Kind {
 	case events.KindDate:
 		sf.Type = "date"
@@ -169,7 +169,7 @@ func schemaField(f events.Field) SchemaField {
 	default:
 		sf.Type = "string"
 	}
-	var c Constraints
+	var c FieldConstraints
 	c.Required = f.Required
 	c.Unique = f.Name == "id"
 	if f.Kind == events.KindEnum {

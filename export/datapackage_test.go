@@ -132,7 +132,7 @@ func TestDataPackageDescribesCSV(t *testing.T) {
 	}
 }
 
-func checkCell(t *testing.T, f SchemaField, v string, missing []string) {
+func checkCell(t *testing.T, f TableField, v string, missing []string) {
 	t.Helper()
 	for _, m := range missing {
 		if v == m {

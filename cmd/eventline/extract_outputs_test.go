@@ -103,7 +103,7 @@ func TestExtractDataPackage(t *testing.T) {
 	require.Equal(t, 0, code, stderr)
 	data, err := os.ReadFile(filepath.Join(dir, "out", "datapackage.json"))
 	require.NoError(t, err)
-	var pkg export.Package
+	var pkg export.DataPackageDescriptor
 	require.NoError(t, json.Unmarshal(data, &pkg))
 	require.Len(t, pkg.Resources, 1)
 	assert.Equal(t, "Timeline.csv", pkg.Resources[0].Path)
