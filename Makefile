@@ -12,6 +12,7 @@ build:
 # The tests, then the fixtures checked against their goldens by the CLI itself.
 test: build
 	$(GO) test -count=1 -timeout 15m ./...
+	./$(BIN) validate --fixtures fixtures/
 
 lint: tidy-check
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi

@@ -30,7 +30,7 @@
 //
 // To write a file whole or not at all, combine a Writer with CreateAtomic:
 //
-//	format, err := export.FormatFromPath(path)
+//	format, err := export.OutputFormatFromPath(path)
 //	if err != nil {
 //		return err
 //	}
@@ -64,8 +64,11 @@ import (
 	"github.com/eventline/eventline/events"
 )
 
-// extensions lists the output extensions FormatFromPath knows, for its errors.
-const extensions = ".csv, .json, .jsonl, .ndjson, .xlsx or .geojson"
+// The extensions FormatFromPath and OutputFormatFromPath know, for their errors.
+const (
+	recordExtensions = ".csv, .json, .jsonl, .ndjson or .xlsx"
+	outputExtensions = ".csv, .json, .jsonl, .ndjson, .xlsx or .geojson"
+)
 
 // ErrUnknownFormat is returned by New and FormatFromPath for a format eventline does not write.
 var ErrUnknownFormat = errors.New("unknown format")
@@ -152,12 +155,27 @@ func New(format string, w io.Writer, opts Options) (Writer, error) {
 	return nil, fmt.Errorf("export: %w %q (want one of %s)", ErrUnknownFormat, format, strings.Join(OutputFormats(), ", "))
 }
 
-// FormatFromPath returns the format of an output path from its extension,
-// case-insensitively: .csv, .json, .jsonl or .ndjson (jsonl), .xlsx,
-// .geojson. Any other extension gives an error that names it and wraps
-// ErrUnknownFormat. TimelineJS has no extension of its own (its files end
-// in .json, which is the record array): it is chosen with --format.
+// FormatFromPath returns the record format (see Formats) of a path from its
+// extension, case-insensitively: .csv, .json, .jsonl or .ndjson (jsonl),
+// .xlsx. Any other extension gives an error that names it and wraps
+// ErrUnknownFormat. Readers of events files (package dataset) use it;
+// commands that write use OutputFormatFromPath.
 func FormatFromPath(path string) (string, error) {
+	return formatFromPath(path, false)
+}
+
+// OutputFormatFromPath is FormatFromPath for an output file: it also knows
+// .geojson. TimelineJS has no extension of its own (its files end in
+// .json, which is the record array): it is chosen by format name only.
+func OutputFormatFromPath(path string) (string, error) {
+	return formatFromPath(path, true)
+}
+
+func formatFromPath(path string, output bool) (string, error) {
+	want := recordExtensions
+	if output {
+		want = outputExtensions
+	}
 	ext := strings.ToLower(filepath.Ext(path))
 	switch ext {
 	case ".csv":
@@ -169,9 +187,11 @@ func FormatFromPath(path string) (string, error) {
 	case ".xlsx":
 		return FormatXLSX, nil
 	case ".geojson":
-		return FormatGeoJSON, nil
+		if output {
+			return FormatGeoJSON, nil
+		}
 	case "":
-		return "", fmt.Errorf("export: %s: %w: no file extension (want %s)", path, ErrUnknownFormat, extensions)
+		return "", fmt.Errorf("export: %s: %w: no file extension (want %s)", path, ErrUnknownFormat, want)
 	}
-	return "", fmt.Errorf("export: %s: %w %q (want %s)", path, ErrUnknownFormat, filepath.Ext(path), extensions)
+	return "", fmt.Errorf("export: %s: %w %q (want %s)", path, ErrUnknownFormat, filepath.Ext(path), want)
 }

@@ -71,15 +71,41 @@ func TestFormatFromPath(t *testing.T) {
 		{name: "ndjson", path: "t.NDJSON", want: "jsonl"},
 		{name: "xlsx", path: "t.Xlsx", want: "xlsx"},
 		{name: "dots in dir", path: "a.b/t.json", want: "json"},
-		{name: "geojson", path: "map.GeoJSON", want: "geojson"},
-		{name: "a timeline's json is json", path: "t.timeline.json", want: "json"},
-		{name: "unknown", path: "t.tsv", wantErr: `export: t.tsv: unknown format ".tsv" (want .csv, .json, .jsonl, .ndjson, .xlsx or .geojson)`},
-		{name: "xls", path: "t.xls", wantErr: `export: t.xls: unknown format ".xls" (want .csv, .json, .jsonl, .ndjson, .xlsx or .geojson)`},
-		{name: "no extension", path: "timeline", wantErr: `export: timeline: unknown format: no file extension (want .csv, .json, .jsonl, .ndjson, .xlsx or .geojson)`},
+		{name: "geojson is not a record format", path: "map.geojson", wantErr: `export: map.geojson: unknown format ".geojson" (want .csv, .json, .jsonl, .ndjson or .xlsx)`},
+		{name: "unknown", path: "t.tsv", wantErr: `export: t.tsv: unknown format ".tsv" (want .csv, .json, .jsonl, .ndjson or .xlsx)`},
+		{name: "xls", path: "t.xls", wantErr: `export: t.xls: unknown format ".xls" (want .csv, .json, .jsonl, .ndjson or .xlsx)`},
+		{name: "no extension", path: "timeline", wantErr: `export: timeline: unknown format: no file extension (want .csv, .json, .jsonl, .ndjson or .xlsx)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, err := FormatFromPath(tt.path)
+			if tt.wantErr != "" {
+				assert.EqualError(t, err, tt.wantErr)
+				assert.ErrorIs(t, err, ErrUnknownFormat)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
+
+func TestOutputFormatFromPath(t *testing.T) {
+	tests := []struct {
+		name    string
+		path    string
+		want    string
+		wantErr string
+	}{
+		{name: "geojson", path: "out/map.GeoJSON", want: "geojson"},
+		{name: "record formats too", path: "t.xlsx", want: "xlsx"},
+		{name: "a timeline's json is json", path: "t.timeline.json", want: "json"},
+		{name: "unknown", path: "t.kml", wantErr: `export: t.kml: unknown format ".kml" (want .csv, .json, .jsonl, .ndjson, .xlsx or .geojson)`},
+		{name: "no extension", path: "map", wantErr: `export: map: unknown format: no file extension (want .csv, .json, .jsonl, .ndjson, .xlsx or .geojson)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := OutputFormatFromPath(tt.path)
 			if tt.wantErr != "" {
 				assert.EqualError(t, err, tt.wantErr)
 				assert.ErrorIs(t, err, ErrUnknownFormat)

@@ -92,7 +92,7 @@ func runExtract(ctx context.Context, opts *extractOptions) error {
 	}
 	format := opts.Format
 	if format == "" && opts.Output != "" {
-		f, err := export.FormatFromPath(opts.Output)
+		f, err := export.OutputFormatFromPath(opts.Output)
 		if err != nil {
 			return &usageError{err}
 		}

@@ -72,6 +72,7 @@ func newRootCmd(streams IO) *cobra.Command {
 func subcommands(streams IO) []*cobra.Command {
 	return []*cobra.Command{
 		newExtractCmd(streams),
+		newValidateCmd(streams), newEvalCmd(streams), newConvertCmd(streams),
 		newStatsCmd(streams),
 	}
 }
