@@ -73,6 +73,7 @@ func subcommands(streams IO) []*cobra.Command {
 	return []*cobra.Command{
 		newExtractCmd(streams),
 		newValidateCmd(streams), newEvalCmd(streams), newConvertCmd(streams),
+		newStatsCmd(streams),
 		newExplainCmd(streams),
 	}
 }
