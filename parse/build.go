@@ -43,6 +43,7 @@ type draft struct {
 	quote       string
 	means       meansSet
 	place       *lexicon.Place
+	sharedPlace *lexicon.Place // a participle's: the place of the verb of saying it continues
 	placeText   string // a place the gazetteer lacks, as written
 	placeCC     string // its country, when the text gives one
 	typ         events.EventType

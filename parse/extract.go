@@ -61,6 +61,14 @@ func (p *Parser) sentenceDrafts(s *sent, mem *memory, anchor time.Time) []draft 
 	s.assignCounts(ds)
 	for i := range ds {
 		if ds[i].kept() {
+			if s.trigs[ds[i].trig].t.Participle {
+				for j := i - 1; j >= 0; j-- {
+					if speechLike(ds[j].class) && ds[j].kept() {
+						ds[i].sharedPlace = ds[j].place
+						break
+					}
+				}
+			}
 			s.locate(&ds[i])
 			s.resolveType(&ds[i])
 		}
@@ -350,6 +358,11 @@ func (s *sent) assignTimes(ds []draft) {
 				break // a reported or relative clause keeps its time to itself
 			}
 		}
+		if g := s.sayerBefore(ds, X.First, clX); g >= 0 && best >= 0 && s.trigs[ds[best].trig].first >= X.Last {
+			// وتبنّت المقاومة صباح الأربعاء الهجوم: the time follows the verb of saying
+			// and its subject, before what it reports: it dates the saying
+			best, bd = g, 0
+		}
 		if best >= 0 && (ds[best].time < 0 || bd < dist[best]) {
 			ds[best].time, dist[best] = x, bd
 		}
@@ -365,6 +378,29 @@ func (s *sent) inBackground(cl int) bool {
 		cl = s.clauses[cl].parent
 	}
 	return false
+}
+
+// sayerBefore returns the draft of a verb of saying, claiming or announcing
+// that stands before token at in clause cl with only its subject between
+// (names, titles, ordinary words, commas — no other trigger), or -1.
+func (s *sent) sayerBefore(ds []draft, at, cl int) int {
+	for j := at - 1; j >= 0 && j >= at-12; j-- {
+		if s.toks[j].clause != cl {
+			return -1
+		}
+		if t := s.toks[j].trig; t >= 0 {
+			for i := range ds {
+				if ds[i].trig == t && !ds[i].absorbed && (speechLike(ds[i].class) || ds[i].class == lexicon.ClassClaim) && s.trigs[t].last == j+1 {
+					return i
+				}
+			}
+			return -1
+		}
+		if s.toks[j].cues.any(lexicon.CueComp, lexicon.CueCompPron, lexicon.CueRel, lexicon.CueConj, lexicon.CueAgainst, lexicon.CueAbout) && s.toks[j].ment < 0 {
+			return -1
+		}
+	}
+	return -1
 }
 
 // triggerDistance is the distance in tokens between a span and a trigger
@@ -531,6 +567,9 @@ func (s *sent) applyGovernors(ds []draft) {
 			case !T.verb || sameClause:
 				d.absorbed, d.why = true, "the topic of a "+g.class.String()
 				T.why = d.why
+				if g.time < 0 && d.time >= 0 {
+					g.time, d.time = d.time, -1 // يلتقي … الأسبوع المقبل لبحث الوجود
+				}
 			}
 		case lexicon.ClassSay, lexicon.ClassAnnounce:
 			group := nonState(g.actor1.actor)
@@ -567,6 +606,7 @@ func (s *sent) applyGovernors(ds []draft) {
 				}
 				if d.time < 0 && !d.future && !d.violent {
 					d.absorbed, d.why = true, "the topic of a statement"
+					T.why = d.why
 				}
 				continue
 			}
@@ -646,6 +686,19 @@ func groupOf(a *lexicon.Actor) *lexicon.Actor {
 // event of its clause or of a clause coordinated with it — never the time of
 // a verb of saying, nor across a quotation.
 func (s *sent) inheritTimes(ds []draft) {
+	for i := range ds {
+		d := &ds[i]
+		if d.time >= 0 || !d.kept() || !s.trigs[d.trig].t.Participle {
+			continue
+		}
+		// داعياً، مضيفاً: the same act of speaking as the verb before
+		for j := i - 1; j >= 0; j-- {
+			if speechLike(ds[j].class) && ds[j].time >= 0 {
+				d.time, d.timeFrom = ds[j].time, "shared"
+				break
+			}
+		}
+	}
 	for i := range ds {
 		d := &ds[i]
 		if d.time >= 0 || !d.kept() || speechLike(d.class) {
@@ -849,6 +902,9 @@ func (s *sent) locate(d *draft) {
 		}
 	}
 	p := s.commonPlace(known)
+	if p == nil && fallback == "" && h.t.Participle && d.sharedPlace != nil {
+		p = d.sharedPlace
+	}
 	if p == nil && d.class == lexicon.ClassMeet && d.actor2.ok() && d.actor2.ment >= 0 && d.actor2.ment < len(s.ments) {
 		// زار واشنطن: the capital visited is also the place
 		if m := &s.ments[d.actor2.ment]; m.place != nil {

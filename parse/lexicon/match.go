@@ -265,7 +265,7 @@ func (l *Lexicon) Match(toks []textnorm.Token, lang string) []Match {
 			}
 		}
 		if best.Last == 0 && lang == "ar" {
-			best = suffixMatch(root, cands, i)
+			best = suffixMatch(root, cands, i, strings.HasSuffix(toks[i].Text, "ة"))
 		}
 		if best.Last > 0 {
 			out = append(out, best)
@@ -301,12 +301,16 @@ func withoutNames(es []Entry) []Entry {
 }
 
 // suffixMatch tries the candidates of one word without an attached pronoun;
-// only triggers take one (استهدفتها، لقائه), never names.
-func suffixMatch(root *node, cands []candidate, i int) Match {
+// only triggers take one (استهدفتها، لقائه), never names. taMarbuta tells
+// that the word as written ends in ة, which folds to the pronoun's ه.
+func suffixMatch(root *node, cands []candidate, i int, taMarbuta bool) Match {
 	for _, c := range cands {
 		for _, s := range pronounSuffixes {
 			if !strings.HasSuffix(c.key, s) || utf8.RuneCountInString(c.key)-utf8.RuneCountInString(s) < 3 {
 				continue
+			}
+			if s == "ه" && taMarbuta {
+				continue // زارة is no زار + ه: a ة folds to ه but is no pronoun
 			}
 			n := root.next[c.key[:len(c.key)-len(s)]]
 			if n == nil {
