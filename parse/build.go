@@ -92,14 +92,31 @@ func (s *sent) filterTriggers() {
 			h.dropped, h.why = true, "a topic"
 		case h.t.Class.Speech() && s.cueBefore(h, 2, lexicon.CueAttrib):
 			h.dropped, h.why = true, "names a source"
-		case !h.verb && s.cueBefore(h, 1, lexicon.CueGeneric):
-			h.dropped, h.why = true, "generic"
 		case h.t.Class == lexicon.ClassCasualty && !h.verb && !s.countNear(h):
 			h.dropped, h.why = true, "no casualty figure"
-		case s.inCondition(h):
-			h.dropped, h.why = true, "a condition"
 		case s.afterSince(h):
 			h.dropped, h.why = true, "background"
+		case !h.verb && s.cueBefore(h, 1, lexicon.CueDemonstr):
+			h.dropped, h.why = true, "refers back to an event" // وتأتي هذه الاشتباكات
+		case s.inNamedQuote(h):
+			h.dropped, h.why = true, "a name" // عملية أطلق عليها اسم "الهجوم الحاسم"
+		case !h.verb && s.genitiveOfForce(h):
+			h.dropped, h.why = true, "part of a name" // طيران العدوان، القوات المهاجمة
+		}
+		if !h.verb && s.cueBefore(h, 1, lexicon.CueGeneric) {
+			h.generic = true // أي هجوم: an event only as a threat's
+		}
+	}
+	// a negation reaches the events coordinated with the negated one (لم تقع هجمات أو اشتباكات)
+	for k := range s.trigs {
+		h := &s.trigs[k]
+		if h.dropped || h.first < 2 {
+			continue
+		}
+		if w := s.norm(h.first - 1); w == "او" || w == "ولا" || w == "و" {
+			if p := s.toks[h.first-2].trig; p >= 0 && s.trigs[p].why == "negated" {
+				h.dropped, h.why = true, "negated"
+			}
 		}
 	}
 	// ولم تعلق الحركة على الهجوم: what a (negated) verb of judging names is its topic
@@ -117,6 +134,7 @@ func (s *sent) filterTriggers() {
 	}
 	s.mergeViolent()
 	s.mergeSameClass(lexicon.ClassProtest)
+	s.mergeSameClass(lexicon.ClassIntercept)
 }
 
 // cueBefore reports whether a cue of class c starts within n tokens before
@@ -159,6 +177,28 @@ func (s *sent) inCondition(h *trigHit) bool {
 		}
 	}
 	return false
+}
+
+// inNamedQuote reports whether the trigger lies in a quotation that follows
+// a naming word (اسم، يسمى): a name.
+func (s *sent) inNamedQuote(h *trigHit) bool {
+	q := s.toks[h.first].quote
+	if q < 0 {
+		return false
+	}
+	o := s.quotes[q].open
+	return o > 0 && s.toks[o-1].cues.has(lexicon.CueNaming)
+}
+
+// genitiveOfForce reports whether a definite event noun follows a force or
+// aircraft noun as its genitive or adjective (طيران العدوان، القوات
+// المهاجمة): part of a name, not an event.
+func (s *sent) genitiveOfForce(h *trigHit) bool {
+	if !h.clitics.Article && !strings.HasPrefix(s.norm(h.first), "ال") {
+		return false
+	}
+	j := h.first - 1
+	return j >= 0 && s.toks[j].ment < 0 && s.toks[j].cues.any(lexicon.CueForce, lexicon.CueAir) && !s.toks[j].cues.any(lexicon.CueSupport)
 }
 
 // afterSince reports whether the trigger follows منذ (منذ انسحاب القوات
@@ -240,7 +280,11 @@ func (s *sent) meansNear(h *trigHit) meansSet {
 	var m meansSet
 	cl := s.clauseOf(h.first)
 	span := 0 // words after the trigger, not counting times and numbers
-	for i := max(h.first-2, 0); i < s.n() && span < 10; i++ {
+	back := 2
+	if h.t.Class == lexicon.ClassLaunch {
+		back = 4 // وكان صاروخ مضاد للدروع أُطلق
+	}
+	for i := max(h.first-back, 0); i < s.n() && span < 16; i++ {
 		if i >= h.last && s.toks[i].time < 0 && s.toks[i].count < 0 {
 			span++
 		}
@@ -466,21 +510,6 @@ func (s *sent) makeDrafts() []draft {
 		ds[g].absorbed, ds[g].why = true, "claims responsibility"
 		ds[i].claimVerb = g
 	}
-	// a participle of saying continues the statement before it (وقال …، مضيفاً)
-	for i := range ds {
-		if t := s.trigs[ds[i].trig].t; !t.Participle || t.Class != lexicon.ClassSay {
-			continue
-		}
-		for j := i - 1; j >= 0; j-- {
-			switch ds[j].class {
-			case lexicon.ClassSay, lexicon.ClassDeny, lexicon.ClassAnnounce, lexicon.ClassClaim:
-				ds[i].absorbed, ds[i].why = true, "continues the statement"
-			default:
-				continue
-			}
-			break
-		}
-	}
 	for i := range ds {
 		if ds[i].absorbed || ds[i].claimVerb >= 0 {
 			continue
@@ -626,6 +655,11 @@ func (s *sent) ownRoles(d *draft) {
 			if r := s.genitiveNP(h); r.ok() {
 				r.how = "object"
 				d.actor2 = r
+			}
+		}
+		if !d.actor1.ok() && h.suffix == "" && !d.noAgent {
+			if r := s.agentAfter(h); r.ok() {
+				d.actor1 = r // أكثر من 160 هجوماً … شنّتها فصائل موالية لإيران
 			}
 		}
 		if !d.actor1.ok() && h.suffix == "" && !d.noAgent {
@@ -823,6 +857,37 @@ func (s *sent) between(h *trigHit) (ref, ref) {
 // sameActor reports whether two refs name the same actor.
 func (s *sent) sameActor(a, b ref) bool {
 	return a.ok() && b.ok() && a.name == b.name
+}
+
+// agentAfter finds the agent named after a noun trigger by a light verb
+// with its pronoun (هجمات شنّتها فصائل موالية لإيران، عملية نفذها مسلحون).
+func (s *sent) agentAfter(h *trigHit) ref {
+	cl := s.clauseOf(h.first)
+	for j := h.last; j < s.n() && j < h.last+8; j++ {
+		if s.toks[j].clause != cl || s.isPunct(j) && !isQuoteMark(s.seg.Tokens[j].Text) {
+			return ref{}
+		}
+		w := s.norm(j)
+		for _, suf := range []string{"ها", "هم", "ه"} {
+			if !strings.HasSuffix(w, suf) || !s.lex.HasCue(s.lang, strings.TrimSuffix(w, suf), lexicon.CueSupport) {
+				continue
+			}
+			for k := j + 1; k < s.n() && k < j+4; k++ {
+				if m := s.toks[k].ment; m >= 0 && s.ments[m].chain >= 0 && !s.ments[m].isPlace {
+					return s.chainRef(s.ments[m].chain, "agent")
+				}
+				if s.toks[k].time < 0 {
+					break
+				}
+			}
+			if r := s.fallbackNP(j + 1); r.ok() {
+				r.how = "agent"
+				return r
+			}
+			return ref{}
+		}
+	}
+	return ref{}
 }
 
 // supportSubject finds the subject of the light verb before a noun trigger

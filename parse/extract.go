@@ -7,6 +7,7 @@ import (
 
 	"github.com/eventline/eventline/events"
 	"github.com/eventline/eventline/parse/lexicon"
+	"github.com/eventline/eventline/parse/textnorm"
 )
 
 // memory is what the parser remembers from one sentence to the next within
@@ -57,6 +58,7 @@ func (p *Parser) sentenceDrafts(s *sent, mem *memory, anchor time.Time) []draft 
 	s.assignTimes(ds)
 	s.assignModality(ds, anchor)
 	s.applyGovernors(ds)
+	s.continueStatements(ds)
 	s.inheritTimes(ds)
 	s.assignCounts(ds)
 	for i := range ds {
@@ -474,10 +476,15 @@ func (s *sent) assignModality(ds []draft, anchor time.Time) {
 				ds[best].future = true
 			}
 		case t.cues.has(lexicon.CueCond):
-			// the event a condition conditions: before it, in its clause or the one above
+			// the event a condition conditions (before it, in its clause or the one
+			// above) and the events of the condition itself are hypothetical
 			for i := range ds {
 				h := &s.trigs[ds[i].trig]
-				if h.first < j && (s.clauseOf(h.first) == t.clause || s.ancestor(s.clauseOf(h.first), t.clause)) && !speechLike(ds[i].class) {
+				if speechLike(ds[i].class) {
+					continue
+				}
+				if h.first < j && (s.clauseOf(h.first) == t.clause || s.ancestor(s.clauseOf(h.first), t.clause)) ||
+					h.first > j && s.ancestor(t.clause, s.clauseOf(h.first)) {
 					ds[i].hypo = true
 				}
 			}
@@ -504,6 +511,18 @@ func (s *sent) applyGovernors(ds []draft) {
 	for i := range ds {
 		if g := &ds[i]; g.kept() && s.trigs[g.trig].t.Report && s.reportsCasualties(g) {
 			g.collapsed, g.why = true, "reports casualties"
+		}
+	}
+	for i := range ds {
+		d := &ds[i]
+		if d.absorbed || !s.trigs[d.trig].generic {
+			continue
+		}
+		// أي هجوم: an event only as what a threat or a condition is about
+		if !(d.gov >= 0 && ds[d.gov].class == lexicon.ClassThreat) && !d.hypo {
+			d.absorbed, d.why = true, "generic"
+		} else {
+			d.hypo = true
 		}
 	}
 	for i := range ds {
@@ -574,7 +593,8 @@ func (s *sent) applyGovernors(ds []draft) {
 		case lexicon.ClassSay, lexicon.ClassAnnounce:
 			group := nonState(g.actor1.actor)
 			self := !d.actor1.ok() || d.actor1.name == g.actor1.name || d.actor1.how == "pronoun" ||
-				g.actor1.actor != nil && d.actor1.actor == groupOf(g.actor1.actor)
+				g.actor1.actor != nil && d.actor1.actor == groupOf(g.actor1.actor) ||
+				d.actor1.actor == nil && s.forcesAsWritten(d.actor1.name) // أكد سريع أن القوات البحرية استهدفت
 			if sameClause && !T.verb {
 				if !d.violent && (d.class == lexicon.ClassLaunch || d.class == lexicon.ClassAnnounce) {
 					d.absorbed, d.why = true, "what is announced"
@@ -629,6 +649,10 @@ func (s *sent) applyGovernors(ds []draft) {
 					d.actor1 = g.actor1
 				}
 			}
+			if g.kept() && s.anonymousSource(g.actor1) {
+				// أفادت مصادر طبية بأن …: the source of a report, not a statement
+				g.collapsed, g.why = true, "an anonymous source"
+			}
 		}
 	}
 }
@@ -659,6 +683,59 @@ func (s *sent) reportsCasualties(g *draft) bool {
 // medium or an international organisation.
 func actsItself(a *lexicon.Actor) bool {
 	return a != nil && (a.StateActor() || groupOf(a) != nil)
+}
+
+// continueStatements absorbs a participle of saying (وقال …، مضيفاً) and a
+// coordinated verb of saying by the same speaker (نفت …، واتهمت) into the
+// statement before them, when that statement is an event of its own.
+func (s *sent) continueStatements(ds []draft) {
+	for i := range ds {
+		d := &ds[i]
+		h := &s.trigs[d.trig]
+		if !d.kept() || d.class != lexicon.ClassSay || !(h.t.Participle || d.actor1.how == "coordinated") {
+			continue
+		}
+		for j := i - 1; j >= 0; j-- {
+			switch ds[j].class {
+			case lexicon.ClassSay, lexicon.ClassDeny, lexicon.ClassAnnounce, lexicon.ClassClaim:
+				if ds[j].kept() {
+					d.absorbed, d.why = true, "continues the statement"
+				}
+			default:
+				continue
+			}
+			break
+		}
+	}
+}
+
+// anonymousSource reports whether a speaker is an anonymous source as
+// written (مصادر طبية، شهود عيان، مصدر أمني).
+func (s *sent) anonymousSource(r ref) bool {
+	if r.actor != nil || !r.ok() {
+		return false
+	}
+	w := r.name
+	if i := strings.IndexByte(w, ' '); i > 0 {
+		w = w[:i]
+	}
+	f := textnorm.Fold(w)
+	return s.lex.HasCue(s.lang, f, lexicon.CueSource) || s.lex.HasCue(s.lang, strings.TrimPrefix(f, "ال"), lexicon.CueSource)
+}
+
+// forcesAsWritten reports whether a noun phrase as written is headed by a
+// force noun (القوات البحرية، وحدات الجيش): in what a group says it did,
+// its own forces.
+func (s *sent) forcesAsWritten(name string) bool {
+	if name == "" {
+		return false
+	}
+	w := name
+	if i := strings.IndexByte(w, ' '); i > 0 {
+		w = w[:i]
+	}
+	f := strings.TrimPrefix(textnorm.Fold(w), "ال")
+	return s.lex.HasCue(s.lang, f, lexicon.CueForce)
 }
 
 // nonState reports whether an actor is a non-state group or speaks for one

@@ -77,6 +77,7 @@ type trigHit struct {
 	dropped     bool
 	why         string // why it was dropped, for explain
 	mergedInto  int    // a violent trigger merged into another one, or -1
+	generic     bool   // after أي: an event only in a threat
 }
 
 // chain is a run of adjacent mentions that name one participant

@@ -267,13 +267,15 @@ const (
 	CueTarget
 	CueTitle
 	CueFunction
+	CueNaming
+	CueSource
 	numCueClasses
 )
 
 var cueNames = []string{"", "neg", "shield", "future", "cond", "hyp", "comp", "comppron", "rel", "conj", "bound", "frame",
 	"against", "with", "to", "about", "loc", "agent", "support", "exist", "demonstr",
 	"drone", "rocket", "missile", "artillery", "air", "bomb", "force", "placehead", "grouphead", "rolehead", "victim",
-	"attrib", "undergo", "generic", "exchange", "target", "title", "function"}
+	"attrib", "undergo", "generic", "exchange", "target", "title", "function", "naming", "source"}
 
 // String returns the class's name in cues.tsv.
 func (c CueClass) String() string {
