@@ -44,8 +44,8 @@ type draft struct {
 	means       meansSet
 	place       *lexicon.Place
 	sharedPlace *lexicon.Place // a participle's: the place of the verb of saying it continues
-	placeText   string // a place the gazetteer lacks, as written
-	placeCC     string // its country, when the text gives one
+	placeText   string         // a place the gazetteer lacks, as written
+	placeCC     string         // its country, when the text gives one
 	typ         events.EventType
 	withdrawal  bool
 	triggerText string
