@@ -1,6 +1,7 @@
 package quantity
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -42,17 +43,28 @@ func (c *scan) formsOf(j int) []string {
 	t := c.toks[j]
 	var out []string
 	if t.Kind == textnorm.Word && isArabicWord(t.Norm) {
-		for _, s := range textnorm.ArabicStems(t.Norm) {
-			out = append(out, s)
-			if strings.HasSuffix(s, "ا") && utf8.RuneCountInString(s) >= 4 {
-				out = append(out, strings.TrimSuffix(s, "ا"))
-			}
-		}
+		out = arabicFormCache.Get(t.Norm, arabicForms)
 	} else {
 		out = []string{t.Norm}
 	}
 	c.forms[j] = out
 	return out
+}
+
+// arabicFormCache holds arabicForms of the words seen, shared by all scans.
+var arabicFormCache textnorm.WordCache[[]string]
+
+// arabicForms returns the stems of a folded Arabic word, each also without
+// an accusative alef (هجوما → هجوم).
+func arabicForms(w string) []string {
+	var out []string
+	for _, s := range textnorm.ArabicStems(w) {
+		out = append(out, s)
+		if strings.HasSuffix(s, "ا") && utf8.RuneCountInString(s) >= 4 {
+			out = append(out, strings.TrimSuffix(s, "ا"))
+		}
+	}
+	return slices.Clip(out)
 }
 
 // has reports whether token j matches the folded data word w; the

@@ -1,18 +1,28 @@
 package textnorm
 
-import "strings"
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
 
 // ArabicStems returns the folded Arabic word w and the forms left when its
 // proclitics come off, longest first and without duplicates: the
 // conjunctions و and ف, the prepositions ب ل ك, the article ال, and their
 // combinations (وبال، فال، للـ as in للتحالف → التحالف → تحالف). Every form
 // keeps at least two letters. Lexicon look-ups try each form in turn.
+//
+// The result is cached and shared: do not modify it.
 func ArabicStems(w string) []string {
+	return stemCache.Get(w, arabicStems)
+}
+
+var stemCache WordCache[[]string]
+
+func arabicStems(w string) []string {
 	out := []string{w}
-	seen := map[string]bool{w: true}
 	add := func(s string) {
-		if len([]rune(s)) >= 2 && !seen[s] {
-			seen[s] = true
+		if utf8.RuneCountInString(s) >= 2 && !slices.Contains(out, s) {
 			out = append(out, s)
 		}
 	}
@@ -46,7 +56,7 @@ func ArabicStems(w string) []string {
 			add(strings.TrimPrefix(r, "ال"))
 		}
 	}
-	return out
+	return slices.Clip(out)
 }
 
 // arabicObjectSuffixes are the object and possessive pronouns that attach to

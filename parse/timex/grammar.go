@@ -43,20 +43,33 @@ func (p *parser) forms(i int, loose bool) []string {
 			p.loose[i] = []string{t.Norm}
 			p.strict[i] = p.loose[i]
 		} else {
-			all := textnorm.ArabicStems(t.Norm)
-			strict := make([]string, 0, len(all))
-			for _, f := range all {
-				if !slices.Contains(all, "ال"+f) {
-					strict = append(strict, f)
-				}
-			}
-			p.loose[i], p.strict[i] = all, strict
+			fs := formCache.Get(t.Norm, stemForms)
+			p.loose[i], p.strict[i] = fs.loose, fs.strict
 		}
 	}
 	if loose {
 		return p.loose[i]
 	}
 	return p.strict[i]
+}
+
+// wordForms are the loose and strict look-up forms of one word.
+type wordForms struct{ loose, strict []string }
+
+// formCache holds the forms of the words seen, shared by all parsers.
+var formCache textnorm.WordCache[wordForms]
+
+// stemForms returns all clitic stems of a folded Arabic word (loose) and
+// those that are not just the article taken off another stem (strict).
+func stemForms(w string) wordForms {
+	all := textnorm.ArabicStems(w)
+	strict := make([]string, 0, len(all))
+	for _, f := range all {
+		if !slices.Contains(all, "ال"+f) {
+			strict = append(strict, f)
+		}
+	}
+	return wordForms{loose: all, strict: slices.Clip(strict)}
 }
 
 // hasProclitic reports whether w starts with a letter that can be a
