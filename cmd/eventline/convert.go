@@ -147,13 +147,8 @@ func runConvert(opts *convertOptions) error {
 			}
 		}
 	}
-	if err := w.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", outputName(opts.Output), err)
-	}
-	if file != nil {
-		if err := file.Commit(); err != nil {
-			return err
-		}
+	if err := finishOutput(w, file, opts.Output); err != nil {
+		return err
 	}
 	written := fmt.Sprintf("%s written to %s", pluralize(records, "record", "records"), outputName(opts.Output))
 	if len(problems) > 0 {

@@ -190,13 +190,8 @@ func runExtract(ctx context.Context, opts *extractOptions) error {
 		}
 		return fmt.Errorf("writing %s: %w", outputName(opts.Output), runErr)
 	}
-	if err := w.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", outputName(opts.Output), err)
-	}
-	if file != nil {
-		if err := file.Commit(); err != nil {
-			return err
-		}
+	if err := finishOutput(w, file, opts.Output); err != nil {
+		return err
 	}
 	if opts.DataPackage {
 		if err := writeDataPackage(opts.Output); err != nil {
@@ -227,6 +222,18 @@ func writeDataPackage(csvPath string) error {
 		return err
 	}
 	return f.Commit()
+}
+
+// finishOutput closes the writer and, for a file, commits it: the file
+// appears whole, or not at all when anything failed.
+func finishOutput(w export.Writer, file *export.AtomicFile, path string) error {
+	if err := w.Close(); err != nil {
+		return fmt.Errorf("writing %s: %w", outputName(path), err)
+	}
+	if file != nil {
+		return file.Commit()
+	}
+	return nil
 }
 
 func outputName(path string) string {
