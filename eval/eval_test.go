@@ -23,7 +23,7 @@ var sentences = []string{
 
 // extracted builds an event of sentence s.
 func extracted(id string, s int, t events.EventType, set func(*events.Event)) events.Event {
-	e := events.Event{ID: id, DocID: "d1", Published: "2024-01-25", SentenceIndex: s, Sentence: sentences[s], EventType: t}
+	e := events.Event{ID: id, DocID: "d1", Published: "2024-01-25", SentenceIndex: s, Sentence: sentences[s], EventType: t, Context: events.Reported}
 	if set != nil {
 		set(&e)
 	}
@@ -280,7 +280,7 @@ func TestReadGold(t *testing.T) {
 			events: 5,
 			want: []string{
 				"g.json: events[0]: anchor is required",
-				`g.json: events[1]: "trigger" is not a gold field (want anchor, event_type, actor1, actor2, location, country, date, date_end, date_precision, count, count_qualifier, count_unit, fatalities, injuries)`,
+				`g.json: events[1]: "trigger" is not a gold field (want anchor, event_type, context, actor1, actor2, location, country, date, date_end, date_precision, count, count_qualifier, count_unit, fatalities, injuries)`,
 				`g.json: events[1]: event_type: "atack" is not one of ` + strings.Join(events.TypeNames(), ", "),
 				`g.json: events[2]: count: "twelve" is not an integer`,
 				"g.json: events[2]: date_end: 2024-01-20 is before date 2024-01-25",

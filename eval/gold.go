@@ -17,8 +17,11 @@ import (
 
 // ScoredFields are the fields of a gold event whose accuracy is measured,
 // in report order. event_type is not among them: a match needs it equal.
+//
+// context is optional in a gold file: an event annotated without it is
+// taken as "reported", the contract's plain case.
 var ScoredFields = []string{
-	"actor1", "actor2", "location", "country",
+	"context", "actor1", "actor2", "location", "country",
 	"date", "date_end", "date_precision",
 	"count", "count_qualifier", "count_unit", "fatalities", "injuries",
 }
@@ -244,6 +247,9 @@ func readGoldEvent(raw json.RawMessage) (GoldEvent, []error) {
 	}
 	if ge.Event.EventType == "" {
 		errs = append(errs, errors.New("event_type: is required"))
+	}
+	if ge.Event.Context == "" {
+		ge.Event.Context = events.Reported
 	}
 	if s, e := ge.Event.Date, ge.Event.DateEnd; s != "" && e != "" && events.CheckDate(s) == nil && events.CheckDate(e) == nil && e < s {
 		errs = append(errs, fmt.Errorf("date_end: %s is before date %s", e, s))

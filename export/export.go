@@ -1,12 +1,15 @@
 // Package export writes event timelines, one Writer per format: CSV, JSON,
-// JSON Lines and Excel (and later ones). Every writer emits the 33 fields of
+// JSON Lines, Excel, GeoJSON and TimelineJS. Every writer emits the 33 fields of
 // events.Fields in order, with their EVENTS.md names; an unknown value is an
 // empty cell (CSV, Excel) or null (JSON, JSON Lines), never a made-up value.
 //
 // A Writer receives events one at a time and must not hold more than it
 // needs (the Excel writer streams rows to a temporary file); Close flushes
 // and reports any deferred error. Writers that also record per-article rows
-// (the Excel articles sheet) implement ArticleWriter.
+// (the Excel articles sheet) implement ArticleWriter; writers whose format
+// cannot hold every event (a map needs coordinates, a timeline a date)
+// implement Skipper. WriteDataPackage describes a CSV export as a
+// Frictionless Data package.
 //
 // Output is deterministic: the same events in the same order give the same
 // bytes on every run and machine, in every format (the Excel writer fixes
@@ -18,11 +21,16 @@
 //     the field names, optionally preceded by a UTF-8 byte-order mark.
 //   - json: one JSON array, one record per line: "[\n{…},\n{…}\n]\n".
 //   - jsonl: JSON Lines, one record per line.
-//   - xlsx: an Excel workbook with the sheets events, articles and codebook.
+//   - xlsx: an Excel workbook with the sheets events, summary (events per
+//     week by type, with a chart), articles and codebook.
+//   - geojson: a GeoJSON FeatureCollection, one Point per event with
+//     coordinates, the record's fields as properties.
+//   - timelinejs: a TimelineJS3 JSON document, one slide per event (by
+//     --format only: it has no extension of its own).
 //
 // To write a file whole or not at all, combine a Writer with CreateAtomic:
 //
-//	format, err := export.FormatFromPath(path)
+//	format, err := export.OutputFormatFromPath(path)
 //	if err != nil {
 //		return err
 //	}
@@ -56,6 +64,12 @@ import (
 	"github.com/eventline/eventline/events"
 )
 
+// The extensions FormatFromPath and OutputFormatFromPath know, for their errors.
+const (
+	recordExtensions = ".csv, .json, .jsonl, .ndjson or .xlsx"
+	outputExtensions = ".csv, .json, .jsonl, .ndjson, .xlsx or .geojson"
+)
+
 // ErrUnknownFormat is returned by New and FormatFromPath for a format eventline does not write.
 var ErrUnknownFormat = errors.New("unknown format")
 
@@ -81,6 +95,17 @@ type ArticleWriter interface {
 	WriteArticle(a events.ArticleSummary) error
 }
 
+// Skipper is implemented by writers that leave out the events their format
+// cannot hold (GeoJSON: no coordinates; TimelineJS: no date), so that the
+// caller can say how many.
+type Skipper interface {
+	// Skipped returns the number of events left out so far.
+	Skipped() int
+	// SkipReason says why, as words that follow "N events":
+	// "without coordinates".
+	SkipReason() string
+}
+
 // Options adjust the writers.
 type Options struct {
 	// BOM starts CSV output with the UTF-8 byte-order mark Excel needs to show Arabic.
@@ -89,16 +114,27 @@ type Options struct {
 
 // The format names New accepts and Formats lists.
 const (
-	FormatCSV   = "csv"
-	FormatJSON  = "json"
-	FormatJSONL = "jsonl"
-	FormatXLSX  = "xlsx"
+	FormatCSV        = "csv"
+	FormatJSON       = "json"
+	FormatJSONL      = "jsonl"
+	FormatXLSX       = "xlsx"
+	FormatGeoJSON    = "geojson"
+	FormatTimelineJS = "timelinejs"
 )
 
-// Formats lists the format names New accepts, for --help.
+// Formats lists the record formats: those that hold every field of every
+// event, one row or record per event, and that package dataset reads back
+// (csv, json, jsonl, xlsx). OutputFormats adds the presentation formats.
 func Formats() []string { return []string{FormatCSV, FormatJSON, FormatJSONL, FormatXLSX} }
 
-// New returns a Writer of the named format (see Formats; case-insensitive,
+// OutputFormats lists every format name New accepts, for --help: the
+// record formats, then geojson and timelinejs, which are made for maps and
+// timelines and leave out the events they cannot place (see Skipper).
+func OutputFormats() []string {
+	return append(Formats(), FormatGeoJSON, FormatTimelineJS)
+}
+
+// New returns a Writer of the named format (see OutputFormats; case-insensitive,
 // "ndjson" is accepted for jsonl) writing to w. The error wraps
 // ErrUnknownFormat for any other name.
 func New(format string, w io.Writer, opts Options) (Writer, error) {
@@ -111,14 +147,35 @@ func New(format string, w io.Writer, opts Options) (Writer, error) {
 		return NewJSONL(w), nil
 	case FormatXLSX:
 		return NewXLSX(w)
+	case FormatGeoJSON:
+		return NewGeoJSON(w), nil
+	case FormatTimelineJS:
+		return NewTimelineJS(w), nil
 	}
-	return nil, fmt.Errorf("export: %w %q (want one of %s)", ErrUnknownFormat, format, strings.Join(Formats(), ", "))
+	return nil, fmt.Errorf("export: %w %q (want one of %s)", ErrUnknownFormat, format, strings.Join(OutputFormats(), ", "))
 }
 
-// FormatFromPath returns the format of an output path from its extension,
-// case-insensitively: .csv, .json, .jsonl or .ndjson (jsonl), .xlsx. Any
-// other extension gives an error that names it and wraps ErrUnknownFormat.
+// FormatFromPath returns the record format (see Formats) of a path from its
+// extension, case-insensitively: .csv, .json, .jsonl or .ndjson (jsonl),
+// .xlsx. Any other extension gives an error that names it and wraps
+// ErrUnknownFormat. Readers of events files (package dataset) use it;
+// commands that write use OutputFormatFromPath.
 func FormatFromPath(path string) (string, error) {
+	return formatFromPath(path, false)
+}
+
+// OutputFormatFromPath is FormatFromPath for an output file: it also knows
+// .geojson. TimelineJS has no extension of its own (its files end in
+// .json, which is the record array): it is chosen by format name only.
+func OutputFormatFromPath(path string) (string, error) {
+	return formatFromPath(path, true)
+}
+
+func formatFromPath(path string, output bool) (string, error) {
+	want := recordExtensions
+	if output {
+		want = outputExtensions
+	}
 	ext := strings.ToLower(filepath.Ext(path))
 	switch ext {
 	case ".csv":
@@ -129,8 +186,12 @@ func FormatFromPath(path string) (string, error) {
 		return FormatJSONL, nil
 	case ".xlsx":
 		return FormatXLSX, nil
+	case ".geojson":
+		if output {
+			return FormatGeoJSON, nil
+		}
 	case "":
-		return "", fmt.Errorf("export: %s: %w: no file extension (want .csv, .json, .jsonl, .ndjson or .xlsx)", path, ErrUnknownFormat)
+		return "", fmt.Errorf("export: %s: %w: no file extension (want %s)", path, ErrUnknownFormat, want)
 	}
-	return "", fmt.Errorf("export: %s: %w %q (want .csv, .json, .jsonl, .ndjson or .xlsx)", path, ErrUnknownFormat, filepath.Ext(path))
+	return "", fmt.Errorf("export: %s: %w %q (want %s)", path, ErrUnknownFormat, filepath.Ext(path), want)
 }

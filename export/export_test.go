@@ -13,7 +13,8 @@ import (
 
 func TestFormats(t *testing.T) {
 	assert.Equal(t, []string{"csv", "json", "jsonl", "xlsx"}, Formats())
-	for _, name := range Formats() {
+	assert.Equal(t, []string{"csv", "json", "jsonl", "xlsx", "geojson", "timelinejs"}, OutputFormats())
+	for _, name := range OutputFormats() {
 		t.Run(name, func(t *testing.T) {
 			w, err := New(name, &bytes.Buffer{}, Options{})
 			require.NoError(t, err)
@@ -35,8 +36,10 @@ func TestNew(t *testing.T) {
 		{name: "jsonl", format: "jsonl", want: &JSONLWriter{}},
 		{name: "ndjson alias", format: "ndjson", want: &JSONLWriter{}},
 		{name: "xlsx", format: "xlsx", want: &XLSXWriter{}},
-		{name: "unknown", format: "tsv", wantErr: `export: unknown format "tsv" (want one of csv, json, jsonl, xlsx)`},
-		{name: "empty", format: "", wantErr: `export: unknown format "" (want one of csv, json, jsonl, xlsx)`},
+		{name: "geojson", format: "geojson", want: &GeoJSONWriter{}},
+		{name: "timelinejs", format: "TimelineJS", want: &TimelineJSWriter{}},
+		{name: "unknown", format: "tsv", wantErr: `export: unknown format "tsv" (want one of csv, json, jsonl, xlsx, geojson, timelinejs)`},
+		{name: "empty", format: "", wantErr: `export: unknown format "" (want one of csv, json, jsonl, xlsx, geojson, timelinejs)`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -68,6 +71,7 @@ func TestFormatFromPath(t *testing.T) {
 		{name: "ndjson", path: "t.NDJSON", want: "jsonl"},
 		{name: "xlsx", path: "t.Xlsx", want: "xlsx"},
 		{name: "dots in dir", path: "a.b/t.json", want: "json"},
+		{name: "geojson is not a record format", path: "map.geojson", wantErr: `export: map.geojson: unknown format ".geojson" (want .csv, .json, .jsonl, .ndjson or .xlsx)`},
 		{name: "unknown", path: "t.tsv", wantErr: `export: t.tsv: unknown format ".tsv" (want .csv, .json, .jsonl, .ndjson or .xlsx)`},
 		{name: "xls", path: "t.xls", wantErr: `export: t.xls: unknown format ".xls" (want .csv, .json, .jsonl, .ndjson or .xlsx)`},
 		{name: "no extension", path: "timeline", wantErr: `export: timeline: unknown format: no file extension (want .csv, .json, .jsonl, .ndjson or .xlsx)`},
@@ -86,11 +90,38 @@ func TestFormatFromPath(t *testing.T) {
 	}
 }
 
+func TestOutputFormatFromPath(t *testing.T) {
+	tests := []struct {
+		name    string
+		path    string
+		want    string
+		wantErr string
+	}{
+		{name: "geojson", path: "out/map.GeoJSON", want: "geojson"},
+		{name: "record formats too", path: "t.xlsx", want: "xlsx"},
+		{name: "a timeline's json is json", path: "t.timeline.json", want: "json"},
+		{name: "unknown", path: "t.kml", wantErr: `export: t.kml: unknown format ".kml" (want .csv, .json, .jsonl, .ndjson, .xlsx or .geojson)`},
+		{name: "no extension", path: "map", wantErr: `export: map: unknown format: no file extension (want .csv, .json, .jsonl, .ndjson, .xlsx or .geojson)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := OutputFormatFromPath(tt.path)
+			if tt.wantErr != "" {
+				assert.EqualError(t, err, tt.wantErr)
+				assert.ErrorIs(t, err, ErrUnknownFormat)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, got)
+		})
+	}
+}
+
 // TestWriterContract checks what every writer promises: nil events and
 // writes after Close are errors, Close is idempotent, and a write error of
 // the destination comes back from Write or Close.
 func TestWriterContract(t *testing.T) {
-	for _, format := range Formats() {
+	for _, format := range OutputFormats() {
 		t.Run(format, func(t *testing.T) {
 			w, err := New(format, &bytes.Buffer{}, Options{})
 			require.NoError(t, err)

@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"math"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -16,14 +17,28 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/eventline/eventline/events"
+	"github.com/eventline/eventline/stats"
 )
 
 // The sheets of the Excel workbook, in order.
 const (
 	SheetEvents   = "events"
+	SheetSummary  = "summary"
 	SheetArticles = "articles"
 	SheetCodebook = "codebook"
 )
+
+// MaxSummaryWeeks is the longest span, in weeks, the summary sheet
+// tabulates (about 38 years); a longer one gets a note instead (count it
+// with eventline stats).
+const MaxSummaryWeeks = 2000
+
+// SummaryNote is the note under the summary table: how its events are counted.
+const SummaryNote = "Events per week (weeks start on Monday; each row is named by its Monday) by event type, " +
+	"counted as `eventline stats --by week --split event_type` counts them: only events reported or claimed " +
+	"(denied, planned and threatened ones are left out), an event of unknown date at its publication date, " +
+	"an event over several days in the week it starts, an event without a date not at all. " +
+	"Each event is one report: the same strike told by two articles counts twice."
 
 // ArticleColumns are the header of the articles sheet.
 var ArticleColumns = []string{"id", "title", "published", "source", "url", "lang", "events"}
@@ -48,7 +63,7 @@ var excelEpoch = time.Date(1899, time.December, 30, 0, 0, 0, 0, time.UTC)
 // number; earlier dates fall into the 1900 leap-year bug and are written as text.
 var firstSerialDate = time.Date(1900, time.March, 1, 0, 0, 0, 0, time.UTC)
 
-// XLSXWriter writes an Excel workbook with three sheets:
+// XLSXWriter writes an Excel workbook with four sheets:
 //
 //   - events: one row per event under a bold, frozen header row with an
 //     autofilter. Cells are typed: dates are Excel dates shown yyyy-mm-dd,
@@ -56,6 +71,12 @@ var firstSerialDate = time.Date(1900, time.March, 1, 0, 0, 0, 0, time.UTC)
 //     text containing Arabic script is right-aligned and right-to-left.
 //     Dates before 1900-03-01 (outside Excel's reliable range) and malformed
 //     dates are written as text, as they are.
+//   - summary: events per week by type — the week's Monday, one column per
+//     event type present (taxonomy order) and a total, every week of the
+//     span present (zeros included) — counted by package stats with its
+//     defaults (see SummaryNote, written under the table), and a native
+//     stacked column chart of it. A span of more than MaxSummaryWeeks weeks
+//     gets the note alone; an empty timeline, the header and the note.
 //   - articles: one row per WriteArticle call (id, title, published,
 //     source, url, lang, events), typed the same way.
 //   - codebook: every field (name, type, meaning, allowed values, required),
@@ -64,7 +85,11 @@ var firstSerialDate = time.Date(1900, time.March, 1, 0, 0, 0, 0, time.UTC)
 // The events sheet is written with excelize's StreamWriter, which moves rows
 // to a temporary file beyond 16 MB, and the finished workbook is written
 // straight to the destination, so a large timeline does not sit in memory.
-// The articles and codebook sheets are small and kept in memory until Close.
+// The articles and codebook sheets are small and kept in memory until Close;
+// so is the summary, which is written at Close in excelize's normal mode
+// (charts cannot go on a streamed sheet): Write only adds the event to
+// the week × type tallies of a stats.Counter, which hold one cell per
+// week and type seen.
 // One sheet holds at most MaxXLSXEvents events; Excel truncates a cell at
 // 32,767 characters.
 //
@@ -77,6 +102,7 @@ type XLSXWriter struct {
 	styles   xlsxStyles
 	rows     int // events written
 	articles int // articles written
+	summary  *stats.Counter
 	cells    []any
 	closed   bool
 	err      error
@@ -90,7 +116,11 @@ type xlsxStyles struct {
 // NewXLSX returns an Excel writer to w. Nothing reaches w before Close.
 func NewXLSX(w io.Writer) (*XLSXWriter, error) {
 	f := excelize.NewFile()
-	x := &XLSXWriter{w: w, f: f, cells: make([]any, len(events.Fields))}
+	summary, err := stats.NewCounter(stats.Options{By: stats.Week, Split: stats.SplitEventType})
+	if err != nil {
+		return nil, fmt.Errorf("export: xlsx: %w", err)
+	}
+	x := &XLSXWriter{w: w, f: f, cells: make([]any, len(events.Fields)), summary: summary}
 	if err := x.init(); err != nil {
 		_ = f.Close()
 		return nil, fmt.Errorf("export: xlsx: %w", err)
@@ -103,7 +133,7 @@ func (x *XLSXWriter) init() error {
 	if err := f.SetSheetName("Sheet1", SheetEvents); err != nil {
 		return err
 	}
-	for _, name := range []string{SheetArticles, SheetCodebook} {
+	for _, name := range []string{SheetSummary, SheetArticles, SheetCodebook} {
 		if _, err := f.NewSheet(name); err != nil {
 			return err
 		}
@@ -211,6 +241,7 @@ func (x *XLSXWriter) Write(e *events.Event) error {
 		return x.err
 	}
 	x.rows++
+	x.summary.Add(e)
 	for i, f := range events.Fields {
 		x.cells[i] = x.cellValue(f.Kind, f.Get(e))
 	}
@@ -393,6 +424,119 @@ func (x *XLSXWriter) writeCodebook() error {
 	return setColWidths(f, sheet, []float64{22, 60, 28, 40, 12, 22})
 }
 
+// writeSummary fills the summary sheet: the table of events per week by
+// type, the note under it, and the chart beside it.
+func (x *XLSXWriter) writeSummary() error {
+	f := x.f
+	const sheet = SheetSummary
+	c := x.summary
+	types := c.Values()
+	weeks := c.Periods()
+	if weeks > MaxSummaryWeeks {
+		note := fmt.Sprintf("The events span %d weeks, more than this sheet tabulates (%d): count them with eventline stats. ", weeks, MaxSummaryWeeks)
+		return f.SetCellStr(sheet, "A1", note+SummaryNote)
+	}
+	header := make([]string, 0, len(types)+2)
+	header = append(header, "week")
+	header = append(header, types...)
+	header = append(header, "total")
+	if err := f.SetSheetRow(sheet, "A1", &header); err != nil {
+		return err
+	}
+	lastCol, _ := excelize.ColumnNumberToName(len(header))
+	if err := f.SetCellStyle(sheet, "A1", lastCol+"1", x.styles.header); err != nil {
+		return err
+	}
+	widths := make([]float64, len(header))
+	widths[0] = 11
+	for i := 1; i < len(widths); i++ {
+		widths[i] = max(8, float64(len(header[i]))+2)
+	}
+	if err := setColWidths(f, sheet, widths); err != nil {
+		return err
+	}
+	if err := f.SetPanes(sheet, frozenHeader()); err != nil {
+		return err
+	}
+
+	row := make([]any, len(header))
+	r, i, total := 1, 0, 0
+	err := c.Each(func(cell stats.Row) error {
+		if i == 0 {
+			r++
+			total = 0
+			row[0] = cell.Period
+			if serial, ok := excelSerial(cell.Period); ok {
+				row[0] = serial
+			}
+		}
+		i++
+		row[i] = cell.Events
+		total += cell.Events
+		if i < len(types) {
+			return nil
+		}
+		i = 0
+		row[len(row)-1] = total
+		return f.SetSheetRow(sheet, "A"+strconv.Itoa(r), &row)
+	})
+	if err != nil {
+		return err
+	}
+	if r > 1 {
+		if err := f.SetCellStyle(sheet, "A2", "A"+strconv.Itoa(r), x.styles.date); err != nil {
+			return err
+		}
+	}
+	if err := f.SetCellStr(sheet, "A"+strconv.Itoa(r+2), SummaryNote); err != nil {
+		return err
+	}
+	if r == 1 || len(types) == 0 {
+		return nil // no week: no chart
+	}
+	return x.addSummaryChart(types, r, len(header))
+}
+
+// addSummaryChart puts a stacked column chart of the summary's type
+// columns (not the total) right of the table; lastRow is the table's last row.
+func (x *XLSXWriter) addSummaryChart(types []string, lastRow, columns int) error {
+	const sheet = SheetSummary
+	last := strconv.Itoa(lastRow)
+	series := make([]excelize.ChartSeries, len(types))
+	for i := range types {
+		col, _ := excelize.ColumnNumberToName(i + 2)
+		series[i] = excelize.ChartSeries{
+			Name:       "'" + sheet + "'!$" + col + "$1",
+			Categories: "'" + sheet + "'!$A$2:$A$" + last,
+			Values:     "'" + sheet + "'!$" + col + "$2:$" + col + "$" + last,
+		}
+	}
+	anchor, _ := excelize.CoordinatesToCellName(columns+2, 2)
+	err := x.f.AddChart(sheet, anchor, &excelize.Chart{
+		Type:       excelize.ColStacked,
+		Series:     series,
+		VaryColors: new(bool),
+		Title:      excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Events per week by type"}}},
+		Legend:     excelize.ChartLegend{Position: "bottom"},
+		Dimension:  excelize.ChartDimension{Width: 800, Height: 400},
+		XAxis:      excelize.ChartAxis{NumFmt: excelize.ChartNumFmt{CustomNumFmt: DateNumFmt}},
+		YAxis:      excelize.ChartAxis{MajorGridLines: true, Title: excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "events"}}}},
+		Format:     excelize.GraphicOptions{AltText: "Stacked column chart of events per week by type", Name: "events per week"},
+	})
+	if err != nil {
+		return err
+	}
+	// Adding a drawing makes excelize declare the image content types from
+	// a map, in random order; sort them so that the workbook's bytes stay
+	// the same from run to run. (The order of Default entries in
+	// [Content_Types].xml carries no meaning.)
+	if ct := x.f.ContentTypes; ct != nil {
+		d := ct.Defaults
+		sort.SliceStable(d, func(i, j int) bool { return d[i].Extension < d[j].Extension })
+	}
+	return nil
+}
+
 // setColWidths sets the widths of the first columns of a sheet, last
 // column first so that the <col> elements come out ascending (see init).
 func setColWidths(f *excelize.File, sheet string, widths []float64) error {
@@ -405,7 +549,7 @@ func setColWidths(f *excelize.File, sheet string, widths []float64) error {
 	return nil
 }
 
-// Close finishes the three sheets and writes the workbook to the
+// Close finishes the four sheets and writes the workbook to the
 // underlying writer; it returns the first error met. It does not close the
 // underlying writer. The temporary files of the stream are removed.
 func (x *XLSXWriter) Close() error {
@@ -435,6 +579,9 @@ func (x *XLSXWriter) finish() error {
 	}
 	lastCol, _ = excelize.ColumnNumberToName(len(ArticleColumns))
 	if err := f.AutoFilter(SheetArticles, "A1:"+lastCol+strconv.Itoa(x.articles+1), nil); err != nil {
+		return err
+	}
+	if err := x.writeSummary(); err != nil {
 		return err
 	}
 	if err := x.writeCodebook(); err != nil {

@@ -45,7 +45,7 @@ func sampleArticles() []events.ArticleSummary {
 
 func TestXLSXSheets(t *testing.T) {
 	_, f := writeXLSX(t, nil, nil)
-	assert.Equal(t, []string{SheetEvents, SheetArticles, SheetCodebook}, f.GetSheetList())
+	assert.Equal(t, []string{SheetEvents, SheetSummary, SheetArticles, SheetCodebook}, f.GetSheetList())
 	assert.Equal(t, 0, f.GetActiveSheetIndex())
 	rows, err := f.GetRows(SheetEvents)
 	require.NoError(t, err)
@@ -172,7 +172,7 @@ func TestXLSXLayout(t *testing.T) {
 	})
 	t.Run("col elements ascend", func(t *testing.T) {
 		// Excel reports a workbook as damaged when <col> elements are out of order.
-		for _, name := range []string{"xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml"} {
+		for _, name := range []string{"xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml", "xl/worksheets/sheet4.xml"} {
 			xml := zipEntry(t, data, name)
 			var mins []int
 			for _, m := range colMin.FindAllStringSubmatch(xml, -1) {

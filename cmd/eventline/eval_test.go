@@ -28,7 +28,7 @@ func evalCase(t *testing.T) (goldDir, eventsPath string) {
 		 "fatalities": 0, "injuries": 3},
 		{"anchor": "2500 جندي", "event_type": "attack"}]}`)
 	writeFile(t, filepath.Join(goldDir, "reuters.json"), `{"doc_id": "reuters-2017", "published": "2017-12-10", "lang": "en", "events": [
-		{"anchor": "declared victory", "event_type": "announcement", "actor1": "Iraq", "actor2": "ISIS",
+		{"anchor": "declared victory", "event_type": "announcement", "context": "claimed", "actor1": "Iraq", "actor2": "ISIS",
 		 "date": "2017-09-01", "date_end": "2017-12-31", "date_precision": "year"}]}`)
 	evs := cliEvents()
 	eventsPath = writeEvents(t, filepath.Join(dir, "timeline.jsonl"), evs[:3], false)

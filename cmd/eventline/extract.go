@@ -31,6 +31,8 @@ type extractOptions struct {
 	Jobs      int
 	Sort      bool
 	Quiet     bool
+	// DataPackage writes a Frictionless datapackage.json beside a CSV output.
+	DataPackage bool
 }
 
 func newExtractCmd(streams IO) *cobra.Command {
@@ -42,13 +44,19 @@ func newExtractCmd(streams IO) *cobra.Command {
 article per line), directories (walked recursively in sorted order) or - for stdin — and
 writes one row per event.
 
-The output format follows the extension of -o (.csv, .json, .jsonl, .xlsx) or --format;
-without -o, JSON Lines go to stdout. Output files are written whole or not at all.
+The output format follows the extension of -o (.csv, .json, .jsonl, .xlsx, .geojson) or
+--format (timelinejs, a TimelineJS3 document, is chosen by --format only); without -o, JSON
+Lines go to stdout. Output files are written whole or not at all. GeoJSON leaves out events
+without coordinates and TimelineJS events without a date; the number is said on stderr.
+--datapackage writes a Frictionless datapackage.json describing a CSV output beside it.
 Problems with an article are reported on stderr as path:line: message; the other
 articles still go through and the exit code is 1 (--strict stops at the first).`,
 		Example: `  eventline extract fixtures/ -o timeline.xlsx
   eventline extract corpus.jsonl --published 2024-01-25 --lang ar -o timeline.csv --bom
-  cat article.txt | eventline extract - --format json`,
+  cat article.txt | eventline extract - --format json
+  eventline extract fixtures/ -o map.geojson
+  eventline extract fixtures/ --format timelinejs -o timeline.json
+  eventline extract fixtures/ -o out/timeline.csv --datapackage`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
@@ -57,7 +65,7 @@ articles still go through and the exit code is 1 (--strict stops at the first).`
 	}
 	f := cmd.Flags()
 	f.StringVarP(&opts.Output, "output", "o", "", "output file; the format follows its extension (default: JSON Lines on stdout)")
-	f.StringVar(&opts.Format, "format", "", "output format: "+strings.Join(export.Formats(), ", "))
+	f.StringVar(&opts.Format, "format", "", "output format: "+strings.Join(export.OutputFormats(), ", "))
 	f.BoolVar(&opts.BOM, "bom", false, "start CSV output with a UTF-8 byte-order mark (Excel needs it for Arabic)")
 	f.StringVar(&opts.Published, "published", "", "publication date (YYYY-MM-DD) for articles whose metadata lacks one")
 	f.StringVar(&opts.Lang, "lang", "auto", "language for articles whose metadata lacks one: ar, en or auto (detect from the script)")
@@ -66,6 +74,7 @@ articles still go through and the exit code is 1 (--strict stops at the first).`
 	f.IntVarP(&opts.Jobs, "jobs", "j", 0, "articles extracted at once (default: all cores)")
 	f.BoolVar(&opts.Sort, "sort", true, "write events in timeline order (date, date_end, doc_id, sentence_index, id); --sort=false keeps input order")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress bar and no warnings")
+	f.BoolVar(&opts.DataPackage, "datapackage", false, "also write a Frictionless Data datapackage.json describing the CSV output, in its directory")
 	return cmd
 }
 
@@ -83,7 +92,7 @@ func runExtract(ctx context.Context, opts *extractOptions) error {
 	}
 	format := opts.Format
 	if format == "" && opts.Output != "" {
-		f, err := export.FormatFromPath(opts.Output)
+		f, err := export.OutputFormatFromPath(opts.Output)
 		if err != nil {
 			return &usageError{err}
 		}
@@ -92,8 +101,18 @@ func runExtract(ctx context.Context, opts *extractOptions) error {
 	if format == "" {
 		format = export.FormatJSONL
 	}
-	if _, err := export.New(format, io.Discard, export.Options{}); err != nil {
+	probe, err := export.New(format, io.Discard, export.Options{})
+	if err != nil {
 		return &usageError{err}
+	}
+	_ = probe.Close()
+	if opts.DataPackage && (format != export.FormatCSV || opts.Output == "" || opts.Output == "-") {
+		return usagef("--datapackage describes a CSV file: use it with -o FILE.csv")
+	}
+	if opts.DataPackage {
+		if err := refuseInputAsOutput(export.DataPackagePath(opts.Output), opts.Paths); err != nil {
+			return &usageError{err}
+		}
 	}
 	if opts.Published != "" {
 		d, err := input.ParsePublished(opts.Published)
@@ -179,13 +198,35 @@ func runExtract(ctx context.Context, opts *extractOptions) error {
 			return err
 		}
 	}
+	if opts.DataPackage {
+		if err := writeDataPackage(opts.Output); err != nil {
+			return err
+		}
+	}
 	if !opts.Quiet && opts.Output != "" {
 		fmt.Fprintf(opts.Err, "eventline: %d events from %d articles written to %s\n", stats.Events, stats.Articles, opts.Output)
+	}
+	if s, ok := w.(export.Skipper); ok && s.Skipped() > 0 && !opts.Quiet {
+		fmt.Fprintf(opts.Err, "eventline: %d events %s left out of %s\n", s.Skipped(), s.SkipReason(), outputName(opts.Output))
 	}
 	if errorCount > 0 {
 		return dataErrorf("%d problems with the input (see above); the other articles went through", errorCount)
 	}
 	return nil
+}
+
+// writeDataPackage writes the datapackage.json of the CSV at csvPath,
+// whole or not at all, beside it.
+func writeDataPackage(csvPath string) error {
+	f, err := export.CreateAtomic(export.DataPackagePath(csvPath))
+	if err != nil {
+		return err
+	}
+	defer f.Abort()
+	if err := export.WriteDataPackage(f, csvPath); err != nil {
+		return err
+	}
+	return f.Commit()
 }
 
 func outputName(path string) string {

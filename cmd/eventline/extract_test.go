@@ -45,11 +45,11 @@ func TestExtractFormats(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, len(arr), strings.Count(string(lines), "\n"))
 	assert.Equal(t, len(arr), len(rows)-1)
-	// XLSX: the three sheets, events header in order, one articles row per fixture.
+	// XLSX: the four sheets, events header in order, one articles row per fixture.
 	x, err := excelize.OpenFile(filepath.Join(dir, "t.xlsx"))
 	require.NoError(t, err)
 	defer x.Close()
-	assert.Equal(t, []string{"events", "articles", "codebook"}, x.GetSheetList())
+	assert.Equal(t, []string{"events", "summary", "articles", "codebook"}, x.GetSheetList())
 	xrows, err := x.GetRows("events")
 	require.NoError(t, err)
 	assert.Equal(t, events.FieldNames(), xrows[0])

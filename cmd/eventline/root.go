@@ -74,6 +74,7 @@ func subcommands(streams IO) []*cobra.Command {
 		newExtractCmd(streams),
 		newValidateCmd(streams), newEvalCmd(streams), newConvertCmd(streams),
 		newExplainCmd(streams),
+		newStatsCmd(streams),
 	}
 }
 
