@@ -1,0 +1,80 @@
+package parse
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/eventline/eventline/eval"
+	"github.com/eventline/eventline/golden"
+)
+
+// Floors of the Arabic fixtures' scores against their hand-made gold files
+// (fixtures/gold/ar-*.json): a change that lowers them fails. Raise them as
+// the parser improves.
+const (
+	minEventF1       = 0.75
+	minFieldAccuracy = 0.70 // mean over the scored fields
+)
+
+// TestArabicGold runs Extract over the Arabic fixtures and scores it with
+// package eval: events match by anchor and type, then each field is
+// compared. It logs precision, recall, F1 and per-field accuracy.
+func TestArabicGold(t *testing.T) {
+	root := moduleRoot(t)
+	fixtures, errs := golden.Load(filepath.Join(root, "fixtures"))
+	require.Empty(t, errs)
+	golds, problems := eval.LoadGold(filepath.Join(root, "fixtures", "gold"))
+	require.Empty(t, problems)
+	var ar []eval.Gold
+	for _, g := range golds {
+		if strings.HasPrefix(g.DocID, "ar-") {
+			ar = append(ar, g)
+		}
+	}
+	require.GreaterOrEqual(t, len(ar), 10, "at least ten Arabic gold files")
+	p := newParser(t)
+	var docs []eval.Doc
+	for _, fx := range fixtures {
+		a := fx.Article
+		if a.Lang != "ar" {
+			continue
+		}
+		var sentences []string
+		for _, s := range p.Sentences(a) {
+			sentences = append(sentences, s.Text)
+		}
+		docs = append(docs, eval.Doc{DocID: a.ID, Published: a.Published, Lang: a.Lang, Sentences: sentences, Events: p.Extract(a), Path: fx.Golden})
+	}
+	report, problems := eval.Evaluate(ar, docs)
+	require.Empty(t, problems)
+	require.Equal(t, len(ar), report.Documents)
+	t.Logf("events: gold %d, extracted %d, matched %d: precision %.3f recall %.3f F1 %.3f",
+		report.Gold, report.Extracted, report.Matched, report.Precision, report.Recall, report.F1)
+	for _, ts := range report.ByType {
+		t.Logf("  %-13s gold %2d extracted %2d matched %2d F1 %.2f", ts.EventType, ts.Gold, ts.Extracted, ts.Matched, ts.F1)
+	}
+	sum := 0.0
+	for _, f := range report.Fields {
+		t.Logf("  field %-16s %3d/%3d = %.3f", f.Field, f.Correct, f.Total, f.Accuracy)
+		sum += f.Accuracy
+	}
+	mean := sum / float64(len(report.Fields))
+	t.Logf("mean field accuracy %.3f", mean)
+	if testing.Verbose() {
+		for _, m := range report.Missed {
+			t.Logf("missed   %s #%d %s %q", m.DocID, m.Index, m.EventType, m.Anchor)
+		}
+		for _, s := range report.Spurious {
+			t.Logf("spurious %s %s %s", s.ID, s.EventType, s.Sentence)
+		}
+		for _, m := range report.Mismatches {
+			t.Logf("mismatch %s #%d %s: want %q got %q", m.DocID, m.Index, m.Field, m.Want, m.Got)
+		}
+	}
+	assert.GreaterOrEqual(t, report.F1, minEventF1, "event F1")
+	assert.GreaterOrEqual(t, mean, minFieldAccuracy, "mean field accuracy")
+}
