@@ -62,6 +62,7 @@ type mention struct {
 	pp          lexicon.CueClass
 	ppPrepB     bool // after a clitic or lone بـ
 	ppLam       bool // after a clitic لـ
+	rankEN      int8 // English: the rank of a name as written (see english.go), 0 when not set
 }
 
 // trigHit is a trigger found in a sentence.
@@ -101,6 +102,7 @@ type sent struct {
 	cdrop   []bool // counts dropped (a name holding a number)
 	quotes  []quote
 	clauses []clause
+	en      *enSent // English: what the English rules add (english.go); nil for Arabic
 }
 
 func (s *sent) n() int { return len(s.seg.Tokens) }
@@ -127,6 +129,10 @@ func isQuoteMark(t string) bool {
 // scan tokenizes the sentence and finds quotations, time expressions,
 // counts, lexicon phrases and mentions.
 func (p *Parser) scan(s *sent, anchor time.Time, mem *memory) {
+	if s.lang == "en" {
+		p.scanEN(s, anchor, mem)
+		return
+	}
 	s.seg = textnorm.NewSegment(s.s.Text, s.s.Start)
 	n := len(s.seg.Tokens)
 	s.toks = make([]tokInfo, n)
@@ -639,5 +645,5 @@ func (s *sent) rank(k int) int {
 		}
 		return m.actor.Rank()
 	}
-	return 0 // a noun phrase as written
+	return int(m.rankEN) // a noun phrase as written: 0, or its English rank
 }

@@ -208,6 +208,10 @@ type Trigger struct {
 	// (استهداف القوات = the targeting of the forces; هجمات الجماعات = the
 	// groups' attacks).
 	Object bool
+	// Source marks a verb of saying that often only names a source
+	// ("…, officials said"): the English parser makes it a statement only
+	// when it is dated, names a formal statement or introduces a quotation.
+	Source bool
 	Needs  Need
 	Line   int
 }
@@ -251,12 +255,22 @@ const (
 	CueGroupHead
 	CueRoleHead
 	CueVictim
+	// English grammar words (see english.go)
+	CueDet     // a determiner or possessive: a, the, its
+	CueBe      // a form of be: a passive after it
+	CueAux     // an auxiliary or modal other than be: has, had, did
+	CuePron    // a pronoun that refers back: it, they, its, their
+	CueTitle   // a title before a name: President, Gen., spokesman
+	CueOrgHead // a noun ending an organisation's name: Network, Council
+	CueStmt    // a phrase naming a formal statement: in a statement
+	CueRepel   // a verb whose subject is the target of the event noun after it: repelled an attack
 	numCueClasses
 )
 
 var cueNames = []string{"", "neg", "shield", "future", "cond", "hyp", "comp", "comppron", "rel", "conj", "bound", "frame",
 	"against", "with", "to", "about", "loc", "agent", "support", "exist", "demonstr",
-	"drone", "rocket", "missile", "artillery", "air", "bomb", "force", "placehead", "grouphead", "rolehead", "victim"}
+	"drone", "rocket", "missile", "artillery", "air", "bomb", "force", "placehead", "grouphead", "rolehead", "victim",
+	"det", "be", "aux", "pron", "title", "orghead", "stmt", "repel"}
 
 // String returns the class's name in cues.tsv.
 func (c CueClass) String() string {
@@ -492,6 +506,8 @@ func (l *Lexicon) loadTriggers(fsys fs.FS) error {
 				t.Participle = true
 			case "object":
 				t.Object = true
+			case "source":
+				t.Source = true
 			case "needs=force":
 				t.Needs = NeedForce
 			case "needs=means":
