@@ -55,6 +55,9 @@ type enSent struct {
 	// (its convoys had been hit)
 	pronTarget map[int]int
 	instr      map[int]bool // triggers whose subject is a weapon (air defences had shot down)
+	notName    map[int]bool // tokens of demonyms read as adjectives (Iraqi sovereignty)
+	whenTime   map[int]int  // clause opened by "when" after a time → the time it happened
+	derived    int          // times from this index on are derived (whenTimes), not found
 }
 
 // enMemory is what the English rules remember across sentences.
@@ -76,7 +79,8 @@ func enMem(mem *memory) *enMemory {
 func (p *Parser) scanEN(s *sent, anchor time.Time, mem *memory) {
 	s.en = &enSent{passive: map[int]bool{}, capture: map[int]bool{}, pronRef: map[int]ref{},
 		anaphor: map[int]bool{}, armyOf: map[int]bool{}, inf: map[int]bool{}, pronSubj: map[int]int{},
-		pronTarget: map[int]int{}, instr: map[int]bool{}}
+		pronTarget: map[int]int{}, instr: map[int]bool{}, notName: map[int]bool{},
+		whenTime: map[int]int{}}
 	s.seg = textnorm.NewSegment(s.s.Text, s.s.Start)
 	if s.idx == 0 {
 		s.seg.Tokens = dropDateline(s.seg.Tokens)
@@ -93,7 +97,7 @@ func (p *Parser) scanEN(s *sent, anchor time.Time, mem *memory) {
 			s.toks[i].time = k
 		}
 	}
-	s.counts = findCounts(&s.seg, s.lang, func(i int) bool { return i >= 0 && i < n && s.toks[i].time >= 0 })
+	s.counts = s.findCountsEN()
 	s.cdrop = make([]bool, len(s.counts))
 	for k, c := range s.counts {
 		for i := max(c.First, 0); i < min(c.Last, n); i++ {
@@ -111,6 +115,7 @@ func (p *Parser) scanEN(s *sent, anchor time.Time, mem *memory) {
 	for _, m := range p.lex.Match(s.seg.Tokens, s.lang) {
 		p.addMatchEN(s, m)
 	}
+	s.countsInNames()
 	s.markPassives()
 	s.markQuoteNames()
 	s.checkDemonymsEN(p)
@@ -212,6 +217,7 @@ const (
 	ctxNone readingCtx = iota
 	ctxNoun
 	ctxVerb
+	ctxWeapon // a weapon before it: a noun if it can be one (drone strike), else a verb (a drone struck)
 )
 
 // contextBefore reads the word before token i.
@@ -222,7 +228,10 @@ func (s *sent) contextBefore(i int) readingCtx {
 	}
 	tk := s.seg.Tokens[j]
 	t := s.toks[j]
-	if tk.Kind == textnorm.Number || t.count >= 0 || t.unit >= 0 {
+	if t.unit >= 0 && tk.Kind == textnorm.Word {
+		return ctxVerb // Thousands of people rallied; three soldiers were killed
+	}
+	if tk.Kind == textnorm.Number || t.count >= 0 {
 		return ctxNoun
 	}
 	if tk.Kind == textnorm.Punct {
@@ -252,7 +261,7 @@ func (s *sent) contextBefore(i int) readingCtx {
 	case t.cues.has(lexicon.CuePron):
 		return ctxVerb
 	case t.cues.any(lexicon.CueDrone, lexicon.CueRocket, lexicon.CueMissile, lexicon.CueArtillery, lexicon.CueAir, lexicon.CueBomb):
-		return ctxNoun
+		return ctxWeapon
 	case t.cues.any(lexicon.CueLoc, lexicon.CueAgainst, lexicon.CueWith, lexicon.CueAgent, lexicon.CueAbout, lexicon.CueFrame, lexicon.CueSupport):
 		return ctxNoun
 	case t.trig >= 0:
@@ -267,6 +276,9 @@ func (s *sent) chooseReading(m lexicon.Match, verbT, nounT, exactT *lexicon.Trig
 	w := s.norm(m.First)
 	ctx := s.contextBefore(m.First)
 	past := strings.HasSuffix(w, "ed") || isIrregularPast(w)
+	if exactT != nil && exactT.Participle && strings.HasSuffix(w, "ing") {
+		return exactT, true // calling the accusations "baseless"
+	}
 	if verbT == nil && nounT == nil {
 		return exactT, strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ing") || w == "will" || w == "would" ||
 			w == "took" || w == "claim" || w == "claims" || w == "open"
@@ -274,7 +286,7 @@ func (s *sent) chooseReading(m lexicon.Match, verbT, nounT, exactT *lexicon.Trig
 	switch {
 	case verbT != nil && nounT != nil:
 		switch ctx {
-		case ctxNoun:
+		case ctxNoun, ctxWeapon:
 			return nounT, false
 		case ctxVerb:
 			return verbT, true
@@ -319,6 +331,112 @@ func (s *sent) nextIsPrep(i int) bool {
 		return true
 	}
 	return s.toks[i].cues.any(lexicon.CueAgainst, lexicon.CueAgent, lexicon.CueLoc)
+}
+
+// findCountsEN finds the counts of the sentence with quotation marks
+// around one or two words left out ("dozens" of fighters is a count), and
+// gives a count without a noun the noun that follows it past names and
+// adjectives (about 350 U.S. Army and Air Force personnel → soldier; two
+// Myanmar navy vessels → ship).
+func (s *sent) findCountsEN() []countSpan {
+	n := s.n()
+	idx := make([]int, 0, n)
+	drop := map[int]bool{}
+	for _, q := range s.quotes {
+		if !q.long && q.close-q.open <= 3 {
+			drop[q.open], drop[q.close] = true, true
+		}
+	}
+	sub := s.seg
+	if len(drop) > 0 {
+		sub.Tokens = make([]textnorm.Token, 0, n)
+		for i, t := range s.seg.Tokens {
+			if !drop[i] {
+				sub.Tokens = append(sub.Tokens, t)
+				idx = append(idx, i)
+			}
+		}
+	} else {
+		for i := range s.seg.Tokens {
+			idx = append(idx, i)
+		}
+	}
+	orig := func(j int) int {
+		if j < 0 {
+			return j
+		}
+		if j >= len(idx) {
+			return n
+		}
+		return idx[j]
+	}
+	cs := findCounts(&sub, s.lang, func(j int) bool { i := orig(j); return i >= 0 && i < n && s.toks[i].time >= 0 })
+	for k := range cs {
+		c := &cs[k]
+		c.First, c.Last = orig(c.First), orig(c.Last-1)+1
+		if c.UnitFirst >= 0 {
+			c.UnitFirst, c.UnitLast = orig(c.UnitFirst), orig(c.UnitLast-1)+1
+		}
+		if c.Unit == "" && c.Role == roleNone {
+			s.repairUnit(c)
+		}
+		c.Text = s.seg.Slice(c.First, c.Last)
+		if c.First < n && c.Last > 0 && c.Last <= n {
+			c.Start, c.End = s.seg.Tokens[c.First].Start, s.seg.Tokens[c.Last-1].End
+		}
+	}
+	return cs
+}
+
+// repairUnit finds the counted noun of a count that has none: the first
+// word within five tokens after it that names a unit, past names,
+// adjectives and "and".
+func (s *sent) repairUnit(c *countSpan) {
+	for j := c.Last; j < s.n() && j < c.Last+9; j++ {
+		tk := s.seg.Tokens[j]
+		if tk.Kind == textnorm.Punct {
+			if tk.Text == "." || tk.Text == "-" {
+				continue
+			}
+			return
+		}
+		if tk.Kind != textnorm.Word || s.toks[j].time >= 0 {
+			return
+		}
+		if u := unitOfNoun(tk.Norm); u != "" {
+			c.Unit, c.UnitFirst, c.UnitLast, c.Last = u, j, j+1, j+1
+			return
+		}
+		if s.toks[j].cues.any(lexicon.CueLoc, lexicon.CueAgainst, lexicon.CueWith, lexicon.CueTo, lexicon.CueBe, lexicon.CueAux, lexicon.CueComp, lexicon.CueRel) {
+			return
+		}
+	}
+}
+
+// unitOfNoun returns the unit package quantity gives the noun (vessels →
+// ship), or "".
+func unitOfNoun(w string) string {
+	seg := textnorm.NewSegment("2 "+w, 0)
+	cs := findCounts(&seg, "en", nil)
+	if len(cs) == 1 && cs[0].UnitFirst == 1 {
+		return cs[0].Unit
+	}
+	return ""
+}
+
+// countsInNames keeps a count whose number no name holds: a name between
+// the number and its noun (three U.S. bases) leaves it a count; a name that
+// holds the number (Tower 22) does not.
+func (s *sent) countsInNames() {
+	for c := range s.counts {
+		s.cdrop[c] = false
+		C := s.counts[c]
+		for i := max(C.First, 0); i < min(C.Last, s.n()); i++ {
+			if s.seg.Tokens[i].Kind == textnorm.Number && s.toks[i].ment >= 0 {
+				s.cdrop[c] = true
+			}
+		}
+	}
 }
 
 // markPassives marks verb triggers after a form of "be" (were killed, have
@@ -384,8 +502,12 @@ func (s *sent) checkDemonymsEN(p *Parser) {
 			if !s.plainWord(j) {
 				break
 			}
+			ok = true // Houthi targets, Iranian interests: a plain noun after the demonym
 		}
 		if !ok {
+			for i := m.first; i < m.last; i++ {
+				s.en.notName[i] = true
+			}
 			continue
 		}
 		if head >= m.last {
@@ -485,7 +607,7 @@ func (s *sent) nameWord(i int) bool {
 		return false
 	}
 	t := s.toks[i]
-	if t.ment >= 0 || t.time >= 0 || t.trig >= 0 || t.count >= 0 {
+	if t.ment >= 0 || t.time >= 0 || t.trig >= 0 || t.count >= 0 || s.en.notName[i] {
 		return false
 	}
 	if t.cues == 0 {
@@ -531,7 +653,7 @@ func (s *sent) namesEN() {
 				words++
 				continue
 			}
-			if s.connector(j) && j+1 < n && (s.nameWord(j+1) || s.seg.Tokens[j].Text == "-" && s.seg.Tokens[j+1].Kind == textnorm.Word && s.toks[j+1].ment < 0 && s.toks[j+1].trig < 0 && s.capitalizedOrName(j+1)) {
+			if s.connector(j) && j+1 < n && s.nameWord(j+1) {
 				j++
 				continue
 			}
@@ -539,6 +661,15 @@ func (s *sent) namesEN() {
 		}
 		first, last := i, j
 		i = j - 1
+		onlyCues := true
+		for k := first; k < last; k++ {
+			if s.nameWord(k) && s.toks[k].cues == 0 {
+				onlyCues = false
+			}
+		}
+		if onlyCues {
+			continue // Army, Air Force: a capitalised noun, no name
+		}
 		// a sentence's first word alone is an ordinary word (Residents said, Gunmen on …)
 		if first == s.en.initial || first > 0 && s.isPunct(first-1) && (isQuoteMark(s.seg.Tokens[first-1].Text) || s.seg.Tokens[first-1].Text == "(") && first-1 == s.en.initial {
 			if words == 1 && !s.allCaps(first) {
@@ -567,12 +698,6 @@ func (s *sent) namesEN() {
 	for _, m := range add {
 		s.addMention(m)
 	}
-}
-
-// capitalizedOrName reports whether token i is capitalised (the second part
-// of al-Bab is not, of Umm Jloud is).
-func (s *sent) capitalizedOrName(i int) bool {
-	return s.capitalized(i) || s.toks[i].cues == 0 && i > 0 && s.connector(i-1) && i > 1 && s.capitalized(i-2)
 }
 
 // titleBefore reports whether a title word stands right before token i

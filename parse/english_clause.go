@@ -102,9 +102,13 @@ func (s *sent) segmentEN() {
 			}
 		}
 		if s.startsVerbEN(i) {
-			if s.clauses[cur].hasVerb && s.coordinatedEN(i) {
-				sib := cur
-				parent := s.clauses[cur].parent
+			withVerb := cur
+			for !s.clauses[withVerb].hasVerb && s.clauses[withVerb].parent >= 0 && s.clauses[withVerb].kind != clQuote {
+				withVerb = s.clauses[withVerb].parent
+			}
+			if s.clauses[withVerb].hasVerb && s.coordinatedEN(i) {
+				sib := withVerb
+				parent := s.clauses[withVerb].parent
 				if h := s.toks[i].trig; h >= 0 && speechLike(s.trigs[h].t.Class) {
 					// a second verb of saying goes with the first one: said … that …, and described …
 					if c := s.speechClause(i); c >= 0 {
@@ -116,11 +120,19 @@ func (s *sent) segmentEN() {
 				s.clauses[cur].opener = -1
 			}
 			s.clauses[cur].hasVerb = true
-		} else if (s.norm(i) == "and" || s.norm(i) == "but") && !opened && s.clauses[cur].hasVerb && s.clauseAhead(i+1) {
+		} else if (s.norm(i) == "and" || s.norm(i) == "but") && !opened && s.clauseAhead(i+1) {
+			// "…, and the army responded": after a comma, coordinated with the main clause
 			sib := cur
-			cur = open(clCoord, s.clauses[cur].parent, i)
-			s.clauses[cur].sibling = sib
-			s.clauses[cur].opener = -1
+			if i > 0 && s.seg.Tokens[i-1].Text == "," || !s.clauses[cur].hasVerb {
+				for s.clauses[sib].parent >= 0 && s.clauses[sib].kind != clCoord {
+					sib = s.clauses[sib].parent
+				}
+			}
+			if s.clauses[sib].hasVerb || sib != cur {
+				cur = open(clCoord, s.clauses[sib].parent, i)
+				s.clauses[cur].sibling = sib
+				s.clauses[cur].opener = -1
+			}
 		}
 		t.clause = cur
 		if tk.Kind == textnorm.Punct && (tk.Text == "," || tk.Text == ";" || tk.Text == ":") {
@@ -135,7 +147,7 @@ func (s *sent) segmentEN() {
 					}
 					continue
 				}
-				if k == clRel && s.clauses[cur].parent >= 0 && !s.listComma(i) {
+				if (k == clRel || k == clComp && s.en.inf[cur]) && s.clauses[cur].parent >= 0 && !s.listComma(i) {
 					cur = s.clauses[cur].parent
 					continue
 				}
@@ -218,6 +230,9 @@ func (s *sent) zeroComp(i int) bool {
 		return false
 	}
 	t := s.toks[i]
+	if t.time >= 0 || t.cues.has(lexicon.CueStmt) {
+		return false
+	}
 	if t.cues.any(lexicon.CueComp, lexicon.CueTo, lexicon.CueLoc, lexicon.CueAgainst, lexicon.CueWith, lexicon.CueAgent, lexicon.CueAbout) && t.ment < 0 && !t.cues.has(lexicon.CueDet) {
 		return false
 	}
@@ -258,6 +273,9 @@ func (s *sent) infinitiveAt(i int) bool {
 				return true
 			}
 			return false
+		}
+		if s.toks[j].time >= 0 {
+			continue
 		}
 		if s.isPunct(j) {
 			return false

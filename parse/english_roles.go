@@ -12,7 +12,7 @@ func (s *sent) isAdjectiveLike(i int) bool {
 	if t.ment >= 0 || t.trig >= 0 {
 		return false
 	}
-	if s.seg.Tokens[i].Text == "-" || t.count >= 0 || t.unit >= 0 {
+	if s.seg.Tokens[i].Text == "-" || t.count >= 0 || t.unit >= 0 || s.seg.Tokens[i].Kind == textnorm.Number {
 		return true
 	}
 	if t.cues.has(lexicon.CueDet) && !t.cues.any(lexicon.CueComp, lexicon.CuePron) || s.norm(i) == "the" {
@@ -25,10 +25,13 @@ func (s *sent) isAdjectiveLike(i int) bool {
 // past its determiner and adjectives (in the southern city of, on three
 // U.S. bases, at northern Israel).
 func (s *sent) prepBeforeEN(m *mention) {
-	for j := m.first - 1; j >= 0 && j >= m.first-5; j-- {
+	for j := m.first - 1; j >= 0 && j >= m.first-8; j-- {
 		t := s.toks[j]
 		if s.isPunct(j) && isQuoteMark(s.seg.Tokens[j].Text) {
 			continue
+		}
+		if t.count >= 0 {
+			continue // About 350 U.S. troops: a hedge, no preposition
 		}
 		if t.ment < 0 && t.trig < 0 && t.cues.any(lexicon.CueLoc, lexicon.CueAgainst, lexicon.CueWith, lexicon.CueTo, lexicon.CueAbout, lexicon.CueAgent) {
 			for _, k := range []lexicon.CueClass{lexicon.CueAgent, lexicon.CueLoc, lexicon.CueAgainst, lexicon.CueWith, lexicon.CueTo, lexicon.CueAbout} {
@@ -70,7 +73,7 @@ func (s *sent) readPlacesEN() {
 		if m.place == nil || m.actor == nil || m.demonym {
 			continue
 		}
-		m.isPlace = m.pp == lexicon.CueLoc
+		m.isPlace = m.pp == lexicon.CueLoc || m.pp == lexicon.CueTo && s.motionBefore(m.first)
 		if !m.isPlace && m.place.Kind != lexicon.Country {
 			// strike Beirut: a city after a violent verb is the place struck
 			for j := m.first - 1; j >= 0 && j >= m.first-2; j-- {
@@ -90,6 +93,18 @@ func (s *sent) readPlacesEN() {
 			}
 		}
 	}
+}
+
+// motionBefore reports whether a deployment or withdrawal verb governs the
+// phrase at token i (deploy to Iraq, withdrew from Menaka).
+func (s *sent) motionBefore(i int) bool {
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		if h := s.toks[j].trig; h >= 0 {
+			c := s.trigs[h].t.Class
+			return c == lexicon.ClassDeploy || c == lexicon.ClassWithdraw
+		}
+	}
+	return false
 }
 
 // buildChainsEN groups mentions that name one participant: adjacent ones,
@@ -229,6 +244,13 @@ func (s *sent) subjectBeforeEN(v int) subjectEN {
 				continue
 			case ",":
 				if npEnd >= 0 {
+					// X, an umbrella group of …, claimed: the name before the apposition
+					if j > 0 && s.toks[j-1].ment >= 0 {
+						if c := s.ments[s.toks[j-1].ment].chain; c >= 0 && s.usableChain(c) && s.toks[j+1].cues.has(lexicon.CueDet) {
+							res.chain = s.firstConjunct(c)
+							return res
+						}
+					}
 					return s.npSubject(res, j+1, npEnd)
 				}
 				continue
@@ -268,6 +290,9 @@ func (s *sent) subjectBeforeEN(v int) subjectEN {
 			}
 			continue
 		}
+		if s.norm(j) == "and" || s.norm(j) == "or" {
+			continue
+		}
 		if t.cues.has(lexicon.CuePron) && !t.cues.has(lexicon.CueDet) {
 			res.pron = j
 			return res
@@ -294,7 +319,7 @@ func (s *sent) subjectBeforeEN(v int) subjectEN {
 		if t.cues.has(lexicon.CueSupport) {
 			break
 		}
-		if s.norm(j) == "and" && npEnd >= 0 {
+		if s.norm(j) == "and" || s.norm(j) == "or" {
 			continue
 		}
 		if npEnd < 0 && (s.norm(j) == "also" || s.norm(j) == "reportedly" || s.norm(j) == "again" || s.norm(j) == "earlier") {
@@ -318,6 +343,7 @@ func (s *sent) npStartFrom(end int) int {
 		t := s.toks[j]
 		if s.seg.Tokens[j].Text == "-" || s.seg.Tokens[j].Text == "'" || s.plainWord(j) || t.count >= 0 || t.unit >= 0 ||
 			t.cues.any(lexicon.CueForce, lexicon.CueGroupHead, lexicon.CueVictim, lexicon.CueDet, lexicon.CueOrgHead, lexicon.CueTitle) && t.ment < 0 && t.trig < 0 ||
+			s.weaponAt(j) && t.ment < 0 && t.trig < 0 || s.seg.Tokens[j].Kind == textnorm.Number ||
 			s.norm(j) == "s" && j > 0 && s.seg.Tokens[j-1].Text == "'" {
 			i = j
 			continue
@@ -459,6 +485,14 @@ func (s *sent) objectAfterEN(h *trigHit, preps ...lexicon.CueClass) (int, ref) {
 			j = m.last - 1
 			continue
 		}
+		if t.unit >= 0 && t.cues.any(lexicon.CueVictim, lexicon.CueForce, lexicon.CueGroupHead) && (j+1 >= n || s.toks[j+1].unit != t.unit) {
+			// killed three civilians: the counted people
+			u := j
+			for u > start && s.toks[u-1].unit == t.unit {
+				u--
+			}
+			return -1, ref{name: s.seg.Slice(u, j+1), ment: -1, how: "object"}
+		}
 		if t.time >= 0 || t.count >= 0 || t.unit >= 0 {
 			continue
 		}
@@ -491,7 +525,7 @@ func (s *sent) objectAfterEN(h *trigHit, preps ...lexicon.CueClass) (int, ref) {
 			}
 			continue
 		}
-		if t.cues.any(lexicon.CueComp, lexicon.CueRel, lexicon.CueConj, lexicon.CueBound, lexicon.CueBe, lexicon.CueAux, lexicon.CueSupport) && t.ment < 0 {
+		if t.cues.any(lexicon.CueComp, lexicon.CueRel, lexicon.CueConj, lexicon.CueBound, lexicon.CueBe, lexicon.CueAux, lexicon.CueSupport, lexicon.CueCond) && t.ment < 0 {
 			break
 		}
 		if j == start || afterPrep && s.toks[j-1].cues.any(preps...) {
@@ -647,6 +681,21 @@ func (s *sent) repelBefore(h *trigHit) int {
 	return -1
 }
 
+// firstFreeChainEN returns the first usable chain of clause cl before
+// token limit, or -1.
+func (s *sent) firstFreeChainEN(cl, limit int) int {
+	for c := range s.chains {
+		ch := &s.chains[c]
+		if ch.first >= limit {
+			break
+		}
+		if s.clauseOf(ch.first) == cl && s.usableChain(c) && !s.ments[ch.best].victim {
+			return c
+		}
+	}
+	return -1
+}
+
 // takesObjectEN reports whether a verb's direct object fills actor2.
 func takesObjectEN(c lexicon.TriggerClass) bool {
 	switch c {
@@ -707,7 +756,7 @@ func (s *sent) ownRolesEN(d *draft) {
 	if !d.actor2.ok() && d.violent {
 		for k := range s.ments {
 			m := &s.ments[k]
-			if m.victim && m.chain >= 0 && s.ancestor(s.clauseOf(h.first), s.clauseOf(m.first)) {
+			if m.victim && m.chain >= 0 && s.inLongQuote(m.first) < 0 {
 				if d.actor1.ok() && d.actor1.ment >= 0 && s.ments[d.actor1.ment].chain == m.chain {
 					continue
 				}
@@ -831,6 +880,15 @@ func (s *sent) nounRoles(d *draft, h *trigHit) {
 				d.actor2 = s.chainRef(c, "against")
 			} else if np.ok() && d.violent {
 				d.actor2 = np
+			}
+		}
+	}
+	// denied that Tehran had any role in the attack: the reported clause's subject
+	if !d.actor1.ok() && d.violent {
+		cl := s.clauseOf(h.first)
+		if c := s.clauses[cl]; c.kind == clComp && !c.pron {
+			if cc := s.firstFreeChainEN(cl, h.first); cc >= 0 && (!d.actor2.ok() || d.actor2.ment < 0 || s.ments[d.actor2.ment].chain != cc) {
+				d.actor1 = s.chainRef(cc, "subject of the clause")
 			}
 		}
 	}

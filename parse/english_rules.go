@@ -39,6 +39,7 @@ func (p *Parser) sentenceDraftsEN(s *sent, mem *memory, anchor time.Time) []draf
 		}
 	}
 	s.defaultActorsEN(ds, mem)
+	s.whenTimes(anchor)
 	s.assignTimesEN(ds)
 	s.assignModality(ds, anchor)
 	s.modalityEN(ds)
@@ -112,6 +113,8 @@ func (s *sent) filterTriggersEN() {
 		case s.inLongQuote(h.first) >= 0:
 			h.inQuote = s.inLongQuote(h.first)
 			h.dropped, h.why = true, "inside a quotation"
+		case s.toks[h.first].quote >= 0 && !s.quotes[s.toks[h.first].quote].name && !speechLike(h.t.Class):
+			h.dropped, h.why = true, "inside a quotation" // called the strike "a despicable attack"
 		case h.t.Needs == lexicon.NeedForce && !s.forceNear(h):
 			h.dropped, h.why = true, "no forces named"
 		case h.t.Needs == lexicon.NeedMeans && s.meansNear(h) == 0:
@@ -302,20 +305,25 @@ func (s *sent) mergeableEN(a, b *trigHit) bool {
 		return false
 	}
 	ca, cb := s.clauseOf(a.first), s.clauseOf(b.first)
-	if ca != cb || b.first < a.last || b.first-a.last > 6 {
+	if ca != cb || b.first < a.last || b.first-a.last > 20 || a.verb && b.first-a.last > 6 {
 		return false
 	}
+	subject := !a.verb && b.verb // a separate attack … by X (JNIM) targeted: X belongs to the noun
 	for i := a.last; i < b.first; i++ {
 		t := s.toks[i]
-		if s.isPunct(i) && s.seg.Tokens[i].Text != "-" || t.trig >= 0 {
+		tx := s.seg.Tokens[i].Text
+		if s.isPunct(i) && tx != "-" && !(subject && (tx == "(" || tx == ")" || tx == ".")) || t.trig >= 0 {
 			return false
 		}
-		if t.ment >= 0 && !s.ments[t.ment].demonym {
+		if t.ment >= 0 && !s.ments[t.ment].demonym && !subject {
 			return false
 		}
-		if t.cues.any(lexicon.CueComp, lexicon.CueRel, lexicon.CueConj, lexicon.CueAgainst, lexicon.CueLoc) {
+		if t.cues.any(lexicon.CueComp, lexicon.CueRel, lexicon.CueConj) || !subject && t.cues.any(lexicon.CueAgainst, lexicon.CueLoc) {
 			return false
 		}
+	}
+	if subject && b.first-a.last > 20 {
+		return false
 	}
 	switch {
 	case a.verb && !b.verb:
@@ -359,7 +367,11 @@ func (s *sent) defaultActorsEN(ds []draft, mem *memory) {
 		case d.claimVerb >= 0 && ds[d.claimVerb].actor1.ok():
 			d.actor1 = ds[d.claimVerb].actor1
 			d.actor1.how = "claimant"
-		case (c.pron || s.en.instr[d.trig]) && c.parent >= 0:
+		case s.en.instr[d.trig] && c.parent >= 0:
+			if j := s.draftIn(ds, i, c.parent); j >= 0 {
+				d.actor1 = s.userOf(&ds[j])
+			}
+		case c.pron && c.parent >= 0:
 			if j := s.draftIn(ds, i, c.parent); j >= 0 && ds[j].actor1.ok() {
 				d.actor1 = ds[j].actor1
 				d.actor1.how = "pronoun"
@@ -391,6 +403,33 @@ func (s *sent) defaultActorsEN(ds []draft, mem *memory) {
 			d.actor1.ment, d.actor1.how = -1, "last speaker"
 		}
 	}
+}
+
+// userOf returns who uses the weapons a speaker reports on (artillery had
+// shelled, air defences had shot down): the organisation or state named with
+// the speaker (Lt. Col. Eyal Dror, an Israeli army spokesman → Israel
+// Defense Forces), else the speaker, or the organisation a person belongs to.
+func (s *sent) userOf(g *draft) ref {
+	h := &s.trigs[g.trig]
+	cl := s.clauseOf(h.first)
+	for c := len(s.chains) - 1; c >= 0; c-- {
+		ch := &s.chains[c]
+		if ch.last > h.first || s.clauseOf(ch.first) != cl {
+			continue
+		}
+		for k := len(ch.ments) - 1; k >= 0; k-- {
+			if a := s.ments[ch.ments[k]].actor; a != nil && a.Kind != lexicon.Person && !s.ments[ch.ments[k]].isPlace {
+				return ref{actor: a, name: a.Name, ment: ch.ments[k], how: "user"}
+			}
+		}
+	}
+	r := g.actor1
+	if r.actor != nil && r.actor.Kind == lexicon.Person && r.actor.AffiliatedTo() != nil {
+		a := r.actor.AffiliatedTo()
+		return ref{actor: a, name: a.Name, ment: -1, how: "user"}
+	}
+	r.how = "user"
+	return r
 }
 
 // chainBefore returns the chain ending right before token i (past a comma),
@@ -469,7 +508,12 @@ func (s *sent) resolvePronoun(ds []draft, i, tok int, em *enMemory) ref {
 // (ordered MINUSMA to leave the country last year).
 func (s *sent) assignTimesEN(ds []draft) {
 	dist := make([]int, len(ds))
-	for x := range s.times {
+	for i := range ds {
+		if x, ok := s.en.whenTime[s.clauseOf(s.trigs[ds[i].trig].first)]; ok {
+			ds[i].time, dist[i] = x, 0
+		}
+	}
+	for x := range s.times[:s.en.derived] {
 		X := s.times[x]
 		if X.First < 0 || X.First >= s.n() {
 			continue
@@ -484,6 +528,9 @@ func (s *sent) assignTimesEN(ds []draft) {
 				for _, h := range s.standsFor(ds[i].trig) {
 					if s.inLongQuote(h.first) != qx || s.clauseOf(h.first) != clX {
 						continue
+					}
+					if h.t.Source && X.Last <= h.first && s.trailing(ds, i) {
+						continue // "…, on Saturday, residents said": the time is the event's
 					}
 					d := X.First - h.last
 					if h.first >= X.Last {
@@ -504,6 +551,44 @@ func (s *sent) assignTimesEN(ds []draft) {
 		if best >= 0 && (ds[best].time < 0 || bd < dist[best]) {
 			ds[best].time, dist[best] = x, bd
 		}
+	}
+}
+
+// whenTimes dates a clause opened by "when" right after a time expression
+// (Since Oct. 7, when Hamas attacked …): its events happened at the time
+// named, read without "since" (Oct. 7, a day).
+func (s *sent) whenTimes(anchor time.Time) {
+	s.en.derived = len(s.times)
+	for k, c := range s.clauses {
+		if c.kind != clRel || c.opener < 1 || s.norm(c.opener) != "when" {
+			continue
+		}
+		j := c.opener - 1
+		if s.isPunct(j) {
+			j--
+		}
+		if j < 0 || s.toks[j].time < 0 {
+			continue
+		}
+		X := s.times[s.toks[j].time]
+		first := X.First
+		switch s.norm(first) {
+		case "since", "from", "on", "in":
+			first++
+		}
+		if first >= X.Last {
+			continue
+		}
+		sub := s.seg
+		sub.Tokens = s.seg.Tokens[first:X.Last]
+		xs := findTimes(&sub, s.lang, anchor)
+		if len(xs) != 1 || xs[0].First != 0 || xs[0].Last != X.Last-first {
+			continue
+		}
+		t := xs[0]
+		t.First, t.Last = t.First+first, t.Last+first
+		s.times = append(s.times, t)
+		s.en.whenTime[k] = len(s.times) - 1
 	}
 }
 
@@ -576,6 +661,48 @@ func (s *sent) governorsEN(ds []draft) {
 			}
 		case g.collapsed && g.why == "announces an operation" && (d.future || d.hypo):
 			g.collapsed, g.why = false, ""
+		}
+	}
+	// coordinated verbs of saying share their counterpart (blamed X … and vowed)
+	for i := range ds {
+		d := &ds[i]
+		if !d.kept() || !speechLike(d.class) || d.actor2.ok() {
+			continue
+		}
+		cl := s.clauses[s.clauseOf(s.trigs[d.trig].first)]
+		if cl.kind != clCoord {
+			continue
+		}
+		for j := i - 1; j >= 0; j-- {
+			if o := &ds[j]; o.kept() && speechLike(o.class) && s.clauseOf(s.trigs[o.trig].first) == cl.sibling && o.actor1.name == d.actor1.name {
+				d.actor2 = o.actor2
+				break
+			}
+		}
+	}
+	// a threat's target: who the condition names (would strike Beirut if Hezbollah …)
+	for i := range ds {
+		d := &ds[i]
+		if !d.kept() || d.class != lexicon.ClassThreat {
+			continue
+		}
+		h := &s.trigs[d.trig]
+		for j := h.last; j < s.n() && j < h.last+16; j++ {
+			if !s.toks[j].cues.has(lexicon.CueCond) || s.toks[j].ment >= 0 {
+				continue
+			}
+			for k := j + 1; k < s.n() && k < j+5; k++ {
+				if m := s.toks[k].ment; m >= 0 {
+					if c := s.ments[m].chain; c >= 0 {
+						d.actor2 = s.chainRef(c, "threatened")
+					}
+					break
+				}
+				if !s.isAdjectiveLike(k) {
+					break
+				}
+			}
+			break
 		}
 	}
 	for i := range ds {
@@ -688,11 +815,23 @@ func (s *sent) quotedAfter(ds []draft, i int) bool {
 		}
 	}
 	for _, q := range s.quotes {
-		if q.open >= h.last && q.close <= end && !q.name && q.close-q.open >= 2 {
+		if q.open >= h.last && q.close <= end && !q.name && s.quoteWords(q) >= 2 {
 			return true
 		}
 	}
 	return false
+}
+
+// quoteWords counts the words of a quotation ("terrorist" is a scare quote
+// of one word, not a quotation of someone's words).
+func (s *sent) quoteWords(q quote) int {
+	w := 0
+	for j := q.open + 1; j < q.close; j++ {
+		if !s.isPunct(j) {
+			w++
+		}
+	}
+	return w
 }
 
 // inheritTimesEN is inheritTimes, and a verb of saying coordinated with
@@ -764,6 +903,29 @@ func (s *sent) assignCountsEN(ds []draft) {
 			used[best] = true
 		}
 	}
+	// attacked more than 160 times: the count of attacks
+	for i := range ds {
+		d := &ds[i]
+		if !d.kept() || !d.violent || d.count >= 0 {
+			continue
+		}
+		h := &s.trigs[d.trig]
+		for c := range s.counts {
+			C := &s.counts[c]
+			if used[c] || C.Unit != "" || C.Role != roleNone || C.Last >= s.n() || C.First < h.last || C.First-h.last > 2 {
+				continue
+			}
+			if w := s.norm(C.Last); w == "times" || w == "time" {
+				C.Unit = "attack"
+				if d.class == lexicon.ClassStrike {
+					C.Unit = "strike"
+				}
+				d.count = c
+				used[c] = true
+				break
+			}
+		}
+	}
 	// casualties where no violent event is
 	violent := false
 	for i := range ds {
@@ -819,7 +981,38 @@ func (s *sent) assignCountsEN(ds []draft) {
 // locateEN is locate, and a place the gazetteer lacks takes its country
 // from the known places of the sentence, else from the article so far.
 func (s *sent) locateEN(d *draft, mem *memory) {
+	if speechLike(d.class) && d.class != lexicon.ClassClaim && !d.violent {
+		// a statement's place only when the text gives it: said in Baghdad
+		h := &s.trigs[d.trig]
+		for j := h.last; j < s.n() && j < h.last+3; j++ {
+			if k := s.toks[j].ment; k >= 0 {
+				if m := &s.ments[k]; m.isPlace && m.pp == lexicon.CueLoc && m.place != nil {
+					d.place = m.place
+				}
+				break
+			}
+		}
+		return
+	}
 	s.locate(d)
+	if d.place != nil || d.placeText != "" {
+		// talks on the future of the coalition in Iraq: a place inside the topic is not the event's
+		h := &s.trigs[d.trig]
+		for j := h.last; j < s.n(); j++ {
+			if s.toks[j].cues.has(lexicon.CueAbout) && s.toks[j].cueHead && s.clauseOf(j) == s.clauseOf(h.first) {
+				topicOnly := true
+				for k := range s.ments {
+					if m := &s.ments[k]; m.isPlace && m.first < j && s.clauseOf(m.first) == s.clauseOf(h.first) {
+						topicOnly = false
+					}
+				}
+				if topicOnly {
+					d.place, d.placeText, d.placeCC = nil, "", ""
+				}
+				break
+			}
+		}
+	}
 	if d.placeText != "" && d.placeCC == "" {
 		var known []*lexicon.Place
 		for k := range s.ments {

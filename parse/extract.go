@@ -655,6 +655,16 @@ func commonPlace(ps []*lexicon.Place) *lexicon.Place {
 			deep = p
 		}
 	}
+	chain := true // the others contain the deepest: it is the place
+	for _, p := range ps {
+		if !p.Contains(deep) {
+			chain = false
+			break
+		}
+	}
+	if chain {
+		return deep
+	}
 	for x := deep; x != nil; x = x.ParentPlace() {
 		all := true
 		for _, p := range ps {
