@@ -127,7 +127,8 @@ func (s *sent) segment() {
 func (s *sent) startsVerb(i int) bool {
 	t := s.toks[i]
 	if t.trig >= 0 && s.trigs[t.trig].first == i && (s.trigs[t.trig].verb || s.trigs[t.trig].t.Participle) {
-		return true
+		// casualty verbs (قُتل ثلاثة وأصيب 34) describe one event: no new clause
+		return s.trigs[t.trig].t.Class != lexicon.ClassCasualty
 	}
 	return t.cueHead && t.cues.has(lexicon.CueSupport) && t.ment < 0 && t.trig < 0
 }

@@ -75,8 +75,9 @@ func enMem(mem *memory) *enMemory {
 	return mem.en
 }
 
-// scanEN is scan for English.
-func (p *Parser) scanEN(s *sent, anchor time.Time, mem *memory) {
+// scanEN is scan for English. It returns whether the lexicon finds a
+// trigger in the sentence; times and counts are only looked for then.
+func (p *Parser) scanEN(s *sent, anchor time.Time, mem *memory) bool {
 	s.en = &enSent{passive: map[int]bool{}, capture: map[int]bool{}, pronRef: map[int]ref{},
 		anaphor: map[int]bool{}, armyOf: map[int]bool{}, inf: map[int]bool{}, pronSubj: map[int]int{},
 		pronTarget: map[int]int{}, instr: map[int]bool{}, notName: map[int]bool{},
@@ -91,6 +92,38 @@ func (p *Parser) scanEN(s *sent, anchor time.Time, mem *memory) {
 		s.toks[i] = tokInfo{ment: -1, trig: -1, time: -1, count: -1, unit: -1, quote: -1, clause: 0}
 	}
 	s.findQuotes()
+	matches := p.lex.Match(s.seg.Tokens, s.lang)
+	hasTrigger := false
+	for _, m := range matches {
+		for _, e := range m.Entries {
+			if e.Trigger != nil {
+				hasTrigger = true
+			}
+		}
+	}
+	if hasTrigger {
+		s.findTimesAndCountsEN(anchor)
+	}
+	for _, m := range matches {
+		p.addMatchEN(s, m)
+	}
+	s.countsInNames()
+	s.markPassives()
+	s.markQuoteNames()
+	s.checkDemonymsEN(p)
+	s.dropModifierNames()
+	s.namesEN()
+	sortMentions(s)
+	s.readPlacesEN()
+	s.anaphoraEN(mem)
+	sortMentions(s)
+	s.rememberEN(mem)
+	return hasTrigger
+}
+
+// findTimesAndCountsEN finds the sentence's time expressions and counts.
+func (s *sent) findTimesAndCountsEN(anchor time.Time) {
+	n := s.n()
 	s.times = findTimes(&s.seg, s.lang, anchor)
 	for k, t := range s.times {
 		for i := max(t.First, 0); i < min(t.Last, n); i++ {
@@ -112,19 +145,6 @@ func (p *Parser) scanEN(s *sent, anchor time.Time, mem *memory) {
 			}
 		}
 	}
-	for _, m := range p.lex.Match(s.seg.Tokens, s.lang) {
-		p.addMatchEN(s, m)
-	}
-	s.countsInNames()
-	s.markPassives()
-	s.markQuoteNames()
-	s.checkDemonymsEN(p)
-	s.dropModifierNames()
-	s.namesEN()
-	sortMentions(s)
-	s.readPlacesEN()
-	s.anaphoraEN(mem)
-	sortMentions(s)
 }
 
 // dropDateline drops a wire dateline from the first sentence's tokens:

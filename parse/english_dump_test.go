@@ -38,7 +38,7 @@ func TestDumpEnglish(t *testing.T) {
 			t.Logf("s%d trig %q %s/%s %s", tr.Sentence, tr.Text, tr.Class, tr.Type, tr.Dropped)
 		}
 		for _, e := range an.Events {
-			t.Logf("s%d %-13s a1=%q a2=%q loc=%q %s..%s %s %q cnt=%v %s %s %v/%v ctx=%s trig=%q q=%q", e.SentenceIndex, e.EventType, e.Actor1, e.Actor2, e.Location, e.Date, e.DateEnd, e.DatePrecision, e.DateText, ptr(e.Count), e.CountQualifier, e.CountUnit, ptr(e.Fatalities), ptr(e.Injuries), e.Context, e.Trigger, e.Quote)
+			t.Logf("s%d %-13s a1=%q a2=%q loc=%q %s..%s %s %q cnt=%v %s %s %v/%v ctx=%s trig=%q q=%q", e.SentenceIndex, e.EventType, e.Actor1, e.Actor2, e.Location, e.Date, e.DateEnd, e.DatePrecision, e.DateText, ptrEN(e.Count), e.CountQualifier, e.CountUnit, ptrEN(e.Fatalities), ptrEN(e.Injuries), e.Context, e.Trigger, e.Quote)
 		}
 	}
 }
@@ -99,4 +99,11 @@ func containsStr(s, sub string) bool {
 		}
 	}
 	return false
+}
+
+func ptrEN(p *int) any {
+	if p == nil {
+		return "-"
+	}
+	return *p
 }

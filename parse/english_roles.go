@@ -564,10 +564,10 @@ func (s *sent) npEndFrom(i int) int {
 	return j
 }
 
-// agentAfter finds the agent after "by" following the trigger (shot down
+// byAgent finds the agent after "by" following the trigger (shot down
 // by Kurdish forces, an attack by Turkish-backed factions): a chain, or a
 // noun phrase as written.
-func (s *sent) agentAfter(h *trigHit) ref {
+func (s *sent) byAgent(h *trigHit) ref {
 	n := s.n()
 	cl := s.clauseOf(h.first)
 	for j := h.last; j < n && j < h.last+8; j++ {
@@ -791,7 +791,7 @@ func (s *sent) verbRoles(d *draft, h *trigHit) {
 				d.actor1 = ref{}
 			}
 		default:
-			if a := s.agentAfter(h); a.ok() {
+			if a := s.byAgent(h); a.ok() {
 				d.actor1 = a
 			}
 			if subj.chain >= 0 || subj.np.ok() {
@@ -831,7 +831,7 @@ func (e *enSent) pronObj(trig, tok int) {
 
 // nounRoles fills the roles of a noun trigger.
 func (s *sent) nounRoles(d *draft, h *trigHit) {
-	if a := s.agentAfter(h); a.ok() {
+	if a := s.byAgent(h); a.ok() {
 		d.actor1 = a
 	}
 	if !d.actor1.ok() {

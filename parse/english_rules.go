@@ -1020,7 +1020,7 @@ func (s *sent) locateEN(d *draft, mem *memory) {
 				known = append(known, m.place)
 			}
 		}
-		if p := commonPlace(known); p != nil {
+		if p := s.commonPlace(known); p != nil {
 			d.placeCC = p.Country
 		} else {
 			d.placeCC = enMem(mem).country
@@ -1051,9 +1051,22 @@ func (s *sent) finishEN(ds []draft) {
 	}
 }
 
-// memoryEN remembers the last armed forces, the last subject and the last
-// country named.
+// memoryEN remembers the last subject of an event.
 func (s *sent) memoryEN(mem *memory, ds []draft) {
+	em := enMem(mem)
+	for i := range ds {
+		d := &ds[i]
+		if d.kept() && d.actor1.ok() && d.actor1.how != "last speaker" {
+			r := d.actor1
+			r.ment = -1
+			em.lastSubject = &r
+		}
+	}
+}
+
+// rememberEN remembers the last armed forces and the last country a
+// sentence names, events or not.
+func (s *sent) rememberEN(mem *memory) {
 	em := enMem(mem)
 	for k := range s.ments {
 		m := &s.ments[k]
@@ -1065,14 +1078,6 @@ func (s *sent) memoryEN(mem *memory, ds []draft) {
 		}
 		if m.actor.Kind == lexicon.Organisation && m.actor.StateOf() != nil && isForceName(strings.ToLower(m.text)) {
 			em.lastArmy = &ref{actor: m.actor, name: m.actor.Name, ment: -1}
-		}
-	}
-	for i := range ds {
-		d := &ds[i]
-		if d.kept() && d.actor1.ok() && d.actor1.how != "last speaker" {
-			r := d.actor1
-			r.ment = -1
-			em.lastSubject = &r
 		}
 	}
 }

@@ -2,10 +2,12 @@ package parse
 
 import (
 	"math"
+	"strings"
 	"time"
 
 	"github.com/eventline/eventline/events"
 	"github.com/eventline/eventline/parse/lexicon"
+	"github.com/eventline/eventline/parse/textnorm"
 )
 
 // memory is what the parser remembers from one sentence to the next within
@@ -60,10 +62,19 @@ func (p *Parser) sentenceDrafts(s *sent, mem *memory, anchor time.Time) []draft 
 	s.assignTimes(ds)
 	s.assignModality(ds, anchor)
 	s.applyGovernors(ds)
+	s.continueStatements(ds)
 	s.inheritTimes(ds)
 	s.assignCounts(ds)
 	for i := range ds {
 		if ds[i].kept() {
+			if s.trigs[ds[i].trig].t.Participle {
+				for j := i - 1; j >= 0; j-- {
+					if speechLike(ds[j].class) && ds[j].kept() {
+						ds[i].sharedPlace = ds[j].place
+						break
+					}
+				}
+			}
 			s.locate(&ds[i])
 			s.resolveType(&ds[i])
 		}
@@ -106,6 +117,21 @@ func (s *sent) markVictims() {
 				m.victim = true
 			}
 		}
+		// 23 مقاتلاً على الأقل من الفصائل: the people counted belong to the group after من
+		j := m.first - 1
+		if j > 0 && s.norm(j) != "من" && s.toks[j].cues.any(lexicon.CueForce, lexicon.CueGroupHead) && s.norm(j-1) == "من" {
+			j-- // ثلاثة من عناصر الحوثي
+		}
+		if j > 0 && s.norm(j) == "من" {
+			for k := j - 1; k >= 0 && k >= j-4; k-- {
+				if c := s.toks[k].count; c >= 0 && s.counts[c].Role != roleNone {
+					m.victim = true
+				}
+				if c := s.toks[k].unit; c >= 0 && s.counts[c].Role != roleNone {
+					m.victim = true
+				}
+			}
+		}
 		for j := m.first - 1; j >= 0 && j >= m.first-3; j-- {
 			if t := s.toks[j].trig; t >= 0 {
 				if s.trigs[t].t.Class == lexicon.ClassCasualty {
@@ -138,8 +164,8 @@ func (s *sent) defaultActors(ds []draft, mem *memory) {
 		case d.claimVerb >= 0 && ds[d.claimVerb].actor1.ok():
 			d.actor1 = ds[d.claimVerb].actor1
 			d.actor1.how = "claimant"
-		case c.pron && c.parent >= 0:
-			if j := s.draftIn(ds, i, c.parent); j >= 0 && ds[j].actor1.ok() {
+		case (c.pron || d.pronSubject) && c.parent >= 0 && (h.verb || d.pronSubject || s.lightVerbBefore(h)):
+			if j := s.draftAbove(ds, i, c.parent); j >= 0 {
 				d.actor1 = ds[j].actor1
 				d.actor1.how = "pronoun"
 			}
@@ -168,7 +194,7 @@ func (s *sent) defaultActors(ds []draft, mem *memory) {
 				d.actor1 = s.chainRef(cc, "pronoun")
 			} else {
 				skip := -1
-				if d.actor2.ment >= 0 {
+				if d.actor2.ok() && d.actor2.ment >= 0 {
 					skip = s.ments[d.actor2.ment].chain
 				}
 				for cc := range s.chains {
@@ -183,7 +209,14 @@ func (s *sent) defaultActors(ds []draft, mem *memory) {
 				continue
 			}
 		}
-		if speechLike(d.class) || d.class == lexicon.ClassMeet {
+		if speechLike(d.class) {
+			if h.verb {
+				// the speaker as written (وأفاد مصدر عسكري، ودعت تنسيقيات الاحتجاج)
+				if r := s.fallbackNP(h.last); r.ok() && !s.isVictimNP(h.last) {
+					d.actor1 = r
+					continue
+				}
+			}
 			if s.opensSentence(h) && mem.lastSpeaker != nil {
 				d.actor1 = *mem.lastSpeaker
 				d.actor1.ment, d.actor1.how = -1, "last speaker"
@@ -202,14 +235,24 @@ func (s *sent) defaultActors(ds []draft, mem *memory) {
 				}
 			}
 		}
+		if d.noAgent || d.pronSubject {
+			continue
+		}
+		// SVO: a phrase between the clause's opening and the verb (إن مسلحين مجهولين هاجموا)
+		if r := s.clauseStartNP(h); r.ok() {
+			d.actor1 = r
+			continue
+		}
 		if h.verb {
 			if r := s.fallbackNP(h.last); r.ok() && !s.isVictimNP(h.last) {
 				d.actor1 = r
 				continue
 			}
-		}
-		if r := s.clauseStartNP(h); r.ok() {
-			d.actor1 = r
+		} else if sv := s.lightVerbAt(h); sv >= 0 {
+			// نفذت ميليشيا محلية هجوماً: the subject of the light verb, as written
+			if r, end := s.fallbackNPEnd(sv + 1); r.ok() && end <= h.first {
+				d.actor1 = r
+			}
 		}
 	}
 }
@@ -219,6 +262,47 @@ func (s *sent) isVictimNP(i int) bool {
 	for ; i < s.n() && s.toks[i].time >= 0; i++ {
 	}
 	return i < s.n() && (s.toks[i].unit >= 0 || s.toks[i].count >= 0 || s.toks[i].cues.has(lexicon.CueVictim))
+}
+
+// draftAbove returns the nearest draft before i with an actor1 whose
+// trigger lies in clause cl or a clause above it, or -1.
+func (s *sent) draftAbove(ds []draft, i, cl int) int {
+	for c := cl; c >= 0; c = s.clauses[c].parent {
+		if j := s.draftIn(ds, i, c); j >= 0 && ds[j].actor1.ok() {
+			return j
+		}
+	}
+	return -1
+}
+
+// lightVerbAt returns the token of the light verb governing a noun trigger
+// in its clause, or -1.
+func (s *sent) lightVerbAt(h *trigHit) int {
+	cl := s.clauseOf(h.first)
+	for j := h.first - 1; j >= 0 && j >= h.first-6; j-- {
+		if s.toks[j].clause != cl {
+			return -1
+		}
+		if s.toks[j].cueHead && s.toks[j].cues.has(lexicon.CueSupport) && s.toks[j].ment < 0 {
+			return j
+		}
+	}
+	return -1
+}
+
+// lightVerbBefore reports whether a light verb governs a noun trigger in its
+// clause (أنها شنّت هجوماً).
+func (s *sent) lightVerbBefore(h *trigHit) bool {
+	cl := s.clauseOf(h.first)
+	for j := h.first - 1; j >= 0 && j >= h.first-6; j-- {
+		if s.toks[j].clause != cl {
+			return false
+		}
+		if s.toks[j].cueHead && s.toks[j].cues.has(lexicon.CueSupport) && s.toks[j].ment < 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // draftIn returns the nearest draft before i whose trigger lies in clause cl.
@@ -259,29 +343,102 @@ func (s *sent) assignTimes(ds []draft) {
 		qx := s.inLongQuote(X.First)
 		clX := s.clauseOf(X.First)
 		best, bd := -1, 1<<30
-		for i := range ds {
-			if ds[i].absorbed {
-				continue
+		for pass := 0; pass < 2 && best < 0; pass++ {
+			for i := range ds {
+				if ds[i].absorbed {
+					continue
+				}
+				h := &s.trigs[ds[i].trig]
+				if s.inLongQuote(h.first) != qx {
+					continue
+				}
+				if cl := s.clauseOf(h.first); pass == 0 && cl != clX ||
+					pass == 1 && (speechLike(ds[i].class) || !s.relatedClauses(cl, clX)) {
+					continue
+				}
+				if d := s.triggerDistance(ds[i].trig, X.First, X.Last); d < bd {
+					best, bd = i, d
+				}
 			}
-			h := &s.trigs[ds[i].trig]
-			if s.inLongQuote(h.first) != qx || s.clauseOf(h.first) != clX {
-				continue
+			if k := s.clauses[clX].kind; k == clComp || k == clQuote || k == clRel {
+				break // a reported or relative clause keeps its time to itself
 			}
-			d := X.First - h.last
-			if h.first >= X.Last {
-				d = h.first - X.Last
-			}
-			if d < 0 {
-				d = 0
-			}
-			if d < bd {
-				best, bd = i, d
-			}
+		}
+		if g := s.sayerBefore(ds, X.First, clX); g >= 0 && best >= 0 && s.trigs[ds[best].trig].first >= X.Last {
+			// وتبنّت المقاومة صباح الأربعاء الهجوم: the time follows the verb of saying
+			// and its subject, before what it reports: it dates the saying
+			best, bd = g, 0
 		}
 		if best >= 0 && (ds[best].time < 0 || bd < dist[best]) {
 			ds[best].time, dist[best] = x, bd
 		}
 	}
+}
+
+// inBackground reports whether clause cl is or lies in a background clause.
+func (s *sent) inBackground(cl int) bool {
+	for i := 0; cl >= 0 && i < len(s.clauses); i++ {
+		if s.clauses[cl].kind == clBound {
+			return true
+		}
+		cl = s.clauses[cl].parent
+	}
+	return false
+}
+
+// sayerBefore returns the draft of a verb of saying, claiming or announcing
+// that stands before token at in clause cl with only its subject between
+// (names, titles, ordinary words, commas — no other trigger), or -1.
+func (s *sent) sayerBefore(ds []draft, at, cl int) int {
+	for j := at - 1; j >= 0 && j >= at-12; j-- {
+		if s.toks[j].clause != cl {
+			return -1
+		}
+		if t := s.toks[j].trig; t >= 0 {
+			for i := range ds {
+				if ds[i].trig == t && !ds[i].absorbed && (speechLike(ds[i].class) || ds[i].class == lexicon.ClassClaim) && s.trigs[t].last == j+1 {
+					return i
+				}
+			}
+			return -1
+		}
+		if s.toks[j].cues.any(lexicon.CueComp, lexicon.CueCompPron, lexicon.CueRel, lexicon.CueConj, lexicon.CueAgainst, lexicon.CueAbout) && s.toks[j].ment < 0 {
+			return -1
+		}
+	}
+	return -1
+}
+
+// triggerDistance is the distance in tokens between a span and a trigger
+// or the triggers merged into it.
+func (s *sent) triggerDistance(t, first, last int) int {
+	best := 1 << 30
+	for k := range s.trigs {
+		if k != t && s.trigs[k].mergedInto != t {
+			continue
+		}
+		h := &s.trigs[k]
+		d := first - h.last
+		if h.first >= last {
+			d = h.first - last
+		}
+		if d < 0 {
+			d = 0
+		}
+		best = min(best, d)
+	}
+	return best
+}
+
+// relatedClauses reports whether two clauses hang together: one holds the other,
+// or they are coordinated (a time in a clause without an event may date the
+// event of such a clause).
+func (s *sent) relatedClauses(a, b int) bool {
+	if s.ancestor(a, b) || s.ancestor(b, a) {
+		return true
+	}
+	ca, cb := s.clauses[a], s.clauses[b]
+	return ca.kind == clCoord && ca.sibling == b || cb.kind == clCoord && cb.sibling == a || ca.parent == cb.parent && ca.parent >= 0
 }
 
 // assignModality marks future and hypothetical events: a future سـ on the
@@ -323,9 +480,15 @@ func (s *sent) assignModality(ds []draft, anchor time.Time) {
 				ds[best].future = true
 			}
 		case t.cues.has(lexicon.CueCond):
+			// the event a condition conditions (before it, in its clause or the one
+			// above) and the events of the condition itself are hypothetical
 			for i := range ds {
 				h := &s.trigs[ds[i].trig]
-				if h.first > j && s.ancestor(t.clause, s.clauseOf(h.first)) {
+				if speechLike(ds[i].class) {
+					continue
+				}
+				if h.first < j && (s.clauseOf(h.first) == t.clause || s.ancestor(s.clauseOf(h.first), t.clause)) ||
+					h.first > j && s.ancestor(t.clause, s.clauseOf(h.first)) {
 					ds[i].hypo = true
 				}
 			}
@@ -347,17 +510,45 @@ func (s *sent) assignModality(ds []draft, anchor time.Time) {
 // group saying it struck makes a claim; a state announcing its own operation
 // gives the operation only.
 func (s *sent) applyGovernors(ds []draft) {
+	// أفاد مصدر عسكري بمقتل ثلاثة …: a report whose complement is the casualties
+	// of an event of the sentence is that event's report
+	for i := range ds {
+		if g := &ds[i]; g.kept() && s.trigs[g.trig].t.Report && s.reportsCasualties(g) {
+			g.collapsed, g.why = true, "reports casualties"
+		}
+	}
 	for i := range ds {
 		d := &ds[i]
-		if d.absorbed || d.gov < 0 {
-			if d.class == lexicon.ClassOperation && !d.absorbed {
-				d.absorbed, d.why = true, "an operation not claimed nor denied"
-			}
+		if d.absorbed || !s.trigs[d.trig].generic {
+			continue
+		}
+		// أي هجوم: an event only as what a threat or a condition is about
+		if !(d.gov >= 0 && ds[d.gov].class == lexicon.ClassThreat) && !d.hypo {
+			d.absorbed, d.why = true, "generic"
+		} else {
+			d.hypo = true
+		}
+	}
+	for i := range ds {
+		d := &ds[i]
+		if d.absorbed {
+			continue
+		}
+		if d.class == lexicon.ClassOperation && (d.gov < 0 || ds[d.gov].class != lexicon.ClassClaim && ds[d.gov].class != lexicon.ClassDeny) {
+			d.absorbed, d.why = true, "an operation neither claimed nor denied"
+			continue
+		}
+		if d.gov < 0 {
 			continue
 		}
 		g := &ds[d.gov]
 		T := &s.trigs[d.trig]
 		G := &s.trigs[g.trig]
+		if G.t.Topic {
+			// دانت "الاعتداء الأميركي"، متهماً الجماعات بتنفيذ الهجوم: a topic
+			d.absorbed, d.why = true, "what is condemned or blamed"
+			continue
+		}
 		sameClause := s.clauseOf(T.first) == s.clauseOf(G.first) || T.inQuote >= 0
 		armed := d.violent || d.class == lexicon.ClassIntercept || d.class == lexicon.ClassOperation
 		switch g.class {
@@ -389,14 +580,25 @@ func (s *sent) applyGovernors(ds []draft) {
 				}
 			}
 		case lexicon.ClassDemand, lexicon.ClassMeet:
-			if !T.verb || sameClause {
+			switch {
+			case d.class == lexicon.ClassProtest && g.class == lexicon.ClassDemand:
+				// a call to protest announces the protest: it is planned
+				d.future = true
+				if !d.actor1.ok() {
+					d.actor1 = g.actor1
+				}
+			case !T.verb || sameClause:
 				d.absorbed, d.why = true, "the topic of a "+g.class.String()
-			} else {
-				d.hypo = true
+				T.why = d.why
+				if g.time < 0 && d.time >= 0 {
+					g.time, d.time = d.time, -1 // يلتقي … الأسبوع المقبل لبحث الوجود
+				}
 			}
 		case lexicon.ClassSay, lexicon.ClassAnnounce:
-			group := g.actor1.actor != nil && g.actor1.actor.Kind == lexicon.Group
-			self := !d.actor1.ok() || d.actor1.name == g.actor1.name || d.actor1.how == "pronoun"
+			group := nonState(g.actor1.actor)
+			self := !d.actor1.ok() || d.actor1.name == g.actor1.name || d.actor1.how == "pronoun" ||
+				g.actor1.actor != nil && d.actor1.actor == groupOf(g.actor1.actor) ||
+				d.actor1.actor == nil && s.forcesAsWritten(d.actor1.name) // أكد سريع أن القوات البحرية استهدفت
 			if sameClause && !T.verb {
 				if !d.violent && (d.class == lexicon.ClassLaunch || d.class == lexicon.ClassAnnounce) {
 					d.absorbed, d.why = true, "what is announced"
@@ -412,7 +614,9 @@ func (s *sent) applyGovernors(ds []draft) {
 					} else {
 						g.collapsed, g.why = true, "reports the event"
 					}
-					if !d.actor1.ok() {
+					if !d.actor1.ok() && actsItself(g.actor1.actor) {
+						// a security body reporting what it did (أفاد بيان لجهاز مكافحة الإرهاب بإسقاط
+						// طائرة); a monitor or a medium reporting deaths is no actor
 						d.actor1 = g.actor1
 						d.actor1.how = "reporter"
 					}
@@ -426,6 +630,7 @@ func (s *sent) applyGovernors(ds []draft) {
 				}
 				if d.time < 0 && !d.future && !d.violent {
 					d.absorbed, d.why = true, "the topic of a statement"
+					T.why = d.why
 				}
 				continue
 			}
@@ -433,6 +638,10 @@ func (s *sent) applyGovernors(ds []draft) {
 				g.class = lexicon.ClassClaim
 				d.ctx = events.Claimed
 				d.actor1 = g.actor1
+				if a := groupOf(g.actor1.actor); a != nil && a != g.actor1.actor {
+					// a spokesman claims for his group: the group attacked
+					d.actor1 = ref{actor: a, name: a.Name, ment: -1, how: "claimant's group"}
+				}
 				if !g.actor2.ok() {
 					g.actor2 = d.actor2
 				}
@@ -444,14 +653,133 @@ func (s *sent) applyGovernors(ds []draft) {
 					d.actor1 = g.actor1
 				}
 			}
+			if g.kept() && s.anonymousSource(g.actor1) {
+				// أفادت مصادر طبية بأن …: the source of a report, not a statement
+				g.collapsed, g.why = true, "an anonymous source"
+			}
 		}
 	}
+}
+
+// armedDraft reports whether a draft is armed violence or an interception.
+func armedDraft(d *draft) bool {
+	return d.violent || d.class == lexicon.ClassIntercept
+}
+
+// reportsCasualties reports whether a report verb's nominal complement is a
+// casualty noun merged into another event (أفاد مصدر عسكري بمقتل ثلاثة).
+func (s *sent) reportsCasualties(g *draft) bool {
+	G := &s.trigs[g.trig]
+	for k := range s.trigs {
+		o := &s.trigs[k]
+		if o.t.Class != lexicon.ClassCasualty || !o.dropped || o.mergedInto < 0 || o.verb {
+			continue
+		}
+		if o.first > G.last && o.first-G.last <= 8 && s.clauseOf(o.first) == s.clauseOf(G.first) {
+			return true
+		}
+	}
+	return false
+}
+
+// actsItself reports whether a reporting actor can be the one who did what
+// it reports: a state, a body of one, or an armed group — not a monitor, a
+// medium or an international organisation.
+func actsItself(a *lexicon.Actor) bool {
+	return a != nil && (a.StateActor() || groupOf(a) != nil)
+}
+
+// continueStatements absorbs a participle of saying (وقال …، مضيفاً) and a
+// coordinated verb of saying by the same speaker (نفت …، واتهمت) into the
+// statement before them, when that statement is an event of its own.
+func (s *sent) continueStatements(ds []draft) {
+	for i := range ds {
+		d := &ds[i]
+		h := &s.trigs[d.trig]
+		if !d.kept() || d.class != lexicon.ClassSay || !(h.t.Participle || d.actor1.how == "coordinated") {
+			continue
+		}
+		for j := i - 1; j >= 0; j-- {
+			switch ds[j].class {
+			case lexicon.ClassSay, lexicon.ClassDeny, lexicon.ClassAnnounce, lexicon.ClassClaim:
+				if ds[j].kept() {
+					d.absorbed, d.why = true, "continues the statement"
+				}
+			default:
+				continue
+			}
+			break
+		}
+	}
+}
+
+// anonymousSource reports whether a speaker is an anonymous source as
+// written (مصادر طبية، شهود عيان، مصدر أمني).
+func (s *sent) anonymousSource(r ref) bool {
+	if r.actor != nil || !r.ok() {
+		return false
+	}
+	w := r.name
+	if i := strings.IndexByte(w, ' '); i > 0 {
+		w = w[:i]
+	}
+	f := textnorm.Fold(w)
+	return s.lex.HasCue(s.lang, f, lexicon.CueSource) || s.lex.HasCue(s.lang, strings.TrimPrefix(f, "ال"), lexicon.CueSource)
+}
+
+// forcesAsWritten reports whether a noun phrase as written is headed by a
+// force noun (القوات البحرية، وحدات الجيش): in what a group says it did,
+// its own forces.
+func (s *sent) forcesAsWritten(name string) bool {
+	if name == "" {
+		return false
+	}
+	w := name
+	if i := strings.IndexByte(w, ' '); i > 0 {
+		w = w[:i]
+	}
+	f := strings.TrimPrefix(textnorm.Fold(w), "ال")
+	return s.lex.HasCue(s.lang, f, lexicon.CueForce)
+}
+
+// nonState reports whether an actor is a non-state group or speaks for one
+// (a group, or a person or an organisation affiliated to a group): what it
+// says it did is a claim.
+func nonState(a *lexicon.Actor) bool {
+	return a != nil && !a.StateActor() && groupOf(a) != nil
+}
+
+// groupOf returns the group an actor is or belongs to (Yahya Saree →
+// Houthis), or nil.
+func groupOf(a *lexicon.Actor) *lexicon.Actor {
+	for i, x := 0, a; x != nil && i < 8; i, x = i+1, x.AffiliatedTo() {
+		if x.Kind == lexicon.Group {
+			return x
+		}
+		if x.Kind == lexicon.State {
+			return nil
+		}
+	}
+	return nil
 }
 
 // inheritTimes lets an event without a time share the time of another
 // event of its clause or of a clause coordinated with it — never the time of
 // a verb of saying, nor across a quotation.
 func (s *sent) inheritTimes(ds []draft) {
+	for i := range ds {
+		d := &ds[i]
+		if d.time >= 0 || !d.kept() || !s.trigs[d.trig].t.Participle {
+			continue
+		}
+		// داعياً، مضيفاً: the same act of speaking as the verb before
+		for j := i - 1; j >= 0; j-- {
+			if speechLike(ds[j].class) && ds[j].time >= 0 {
+				d.time, d.timeFrom = ds[j].time, "shared"
+				break
+			}
+		}
+	}
 	for i := range ds {
 		d := &ds[i]
 		if d.time >= 0 || !d.kept() || speechLike(d.class) {
@@ -483,7 +811,7 @@ func unitFits(c lexicon.TriggerClass, violent bool, unit string) bool {
 	switch {
 	case violent:
 		switch unit {
-		case "attack", "strike", "airstrike", "raid", "rocket", "missile", "drone", "shell", "mortar", "bomb", "operation", "round", "projectile":
+		case "attack", "strike", "airstrike", "raid", "rocket", "missile", "drone", "shell", "mortar", "bomb", "operation", "round", "projectile", "target":
 			return true
 		}
 	case c == lexicon.ClassIntercept:
@@ -520,6 +848,9 @@ func (s *sent) assignCounts(ds []draft) {
 		}
 		qc := s.inLongQuote(C.First)
 		clC := s.clauseOf(C.First)
+		if s.inBackground(clC) {
+			continue
+		}
 		if C.Role == roleNone {
 			target := -1
 			for i := range ds {
@@ -546,6 +877,16 @@ func (s *sent) assignCounts(ds []draft) {
 					}
 					if dd := abs(h.first - C.First); dd < bd {
 						target, bd = i, dd
+					}
+				}
+			}
+			if target < 0 && (C.Unit == "" || C.Unit == "person" || C.Unit == "resident" || C.Unit == "protester") {
+				// a crowd is counted in protesters
+				for i := range ds {
+					if ds[i].kept() && ds[i].class == lexicon.ClassProtest && s.sameCoordination(s.clauseOf(s.trigs[ds[i].trig].first), clC) {
+						target = i
+						ds[i].countUnit = "protester"
+						break
 					}
 				}
 			}
@@ -616,11 +957,20 @@ func (s *sent) locate(d *draft) {
 	fallback := ""
 	for k := range s.ments {
 		m := &s.ments[k]
-		if !m.isPlace || s.clauseOf(m.first) != cl {
+		if !m.isPlace || !s.sameCoordination(s.clauseOf(m.first), cl) || s.afterTopic(m.first, s.clauseOf(m.first)) {
 			continue
+		}
+		if m.pp == lexicon.CueTo && d.class != lexicon.ClassMeet && d.class != lexicon.ClassDeploy && d.class != lexicon.ClassWithdraw {
+			continue // نسبتها طهران إلى إسرائيل: a destination only for movements
 		}
 		if speechLike(d.class) && m.first > h.first {
 			continue
+		}
+		if d.class == lexicon.ClassIntercept && m.first > 0 && s.norm(m.first-1) == "من" {
+			continue // where the weapon came from
+		}
+		if s.inTopicOf(m.first, cl) {
+			continue // بحث الجانبان انسحاب القوات من العراق: where the topic is, not the talks
 		}
 		if m.fallback {
 			if fallback == "" {
@@ -632,7 +982,16 @@ func (s *sent) locate(d *draft) {
 			known = append(known, m.place)
 		}
 	}
-	p := commonPlace(known)
+	p := s.commonPlace(known)
+	if p == nil && fallback == "" && h.t.Participle && d.sharedPlace != nil {
+		p = d.sharedPlace
+	}
+	if p == nil && d.class == lexicon.ClassMeet && d.actor2.ok() && d.actor2.ment >= 0 && d.actor2.ment < len(s.ments) {
+		// زار واشنطن: the capital visited is also the place
+		if m := &s.ments[d.actor2.ment]; m.place != nil {
+			p = m.place
+		}
+	}
 	if fallback != "" {
 		d.placeText = fallback
 		if p != nil {
@@ -643,9 +1002,23 @@ func (s *sent) locate(d *draft) {
 	d.place = p
 }
 
-// commonPlace returns the deepest place when the others contain it, else
-// the deepest place containing them all, else nil.
-func commonPlace(ps []*lexicon.Place) *lexicon.Place {
+// sameCoordination reports whether clauses a and b are one clause or
+// coordinated with each other (في الحديدة، قُتل طفلان وأصيبت امرأة بانفجار).
+func (s *sent) sameCoordination(a, b int) bool {
+	root := func(c int) int {
+		for i := 0; i < len(s.clauses) && s.clauses[c].kind == clCoord && s.clauses[c].sibling >= 0; i++ {
+			c = s.clauses[c].sibling
+		}
+		return c
+	}
+	return a == b || root(a) == root(b)
+}
+
+// commonPlace returns the deepest place when the others contain it (مطار
+// أربيل in كردستان العراق); else, when the places lie in one country, that
+// country (EVENTS.md: several places in one country → that country); else
+// nil.
+func (s *sent) commonPlace(ps []*lexicon.Place) *lexicon.Place {
 	if len(ps) == 0 {
 		return nil
 	}
@@ -655,29 +1028,49 @@ func commonPlace(ps []*lexicon.Place) *lexicon.Place {
 			deep = p
 		}
 	}
-	chain := true // the others contain the deepest: it is the place
+	onChain := true
 	for _, p := range ps {
 		if !p.Contains(deep) {
-			chain = false
+			onChain = false
 			break
 		}
 	}
-	if chain {
+	if onChain {
 		return deep
 	}
-	for x := deep; x != nil; x = x.ParentPlace() {
-		all := true
-		for _, p := range ps {
-			if !x.Contains(p) {
-				all = false
-				break
-			}
-		}
-		if all {
-			return x
+	cc := ps[0].Country
+	for _, p := range ps {
+		if p.Country != cc || cc == "" {
+			return nil
 		}
 	}
-	return nil
+	return s.lex.CountryPlace(cc)
+}
+
+// inTopicOf reports whether token i follows, in clause cl, a trigger that
+// was absorbed as the topic of another event.
+func (s *sent) inTopicOf(i, cl int) bool {
+	for k := range s.trigs {
+		h := &s.trigs[k]
+		if h.first < i && i-h.last <= 6 && s.clauseOf(h.first) == cl && strings.HasPrefix(h.why, "the topic of") {
+			return true
+		}
+	}
+	return false
+}
+
+// afterTopic reports whether token i follows a topic preposition (بشأن،
+// حول) in clause cl: a place there is what is talked about, not where.
+func (s *sent) afterTopic(i, cl int) bool {
+	for j := i - 1; j >= 0 && j >= i-10; j-- {
+		if s.toks[j].clause != cl {
+			return false
+		}
+		if s.toks[j].cueHead && s.toks[j].cues.has(lexicon.CueAbout) && s.norm(j) != "عن" && s.toks[j].ment < 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // resolveType decides the event type from the trigger's class, the weapons
@@ -753,8 +1146,8 @@ func (s *sent) resolveType(d *draft) {
 		d.typ = events.RocketAttack
 	case weapons&meansAir != 0:
 		d.typ = events.Airstrike
-	case d.class == lexicon.ClassStrike && !h.verb && !d.actor1.ok():
-		d.typ = events.Airstrike // غارات، ضربات by nobody named
+	case d.class == lexicon.ClassStrike && !h.verb && !h.t.Object && !d.actor1.ok():
+		d.typ = events.Airstrike // غارات، ضربات by nobody named; استهداف is any attack
 	case d.class == lexicon.ClassShell:
 		d.typ = events.RocketAttack
 	default:
@@ -844,8 +1237,9 @@ func (s *sent) hasQuoteAfter(h *trigHit) bool {
 func (mem *memory) update(s *sent, ds []draft) {
 	for i := len(ds) - 1; i >= 0; i-- {
 		d := &ds[i]
-		if d.kept() && (speechLike(d.class) || d.typ == events.Claim) && d.actor1.ok() {
+		if (d.kept() || d.collapsed) && (speechLike(d.class) || d.typ == events.Claim) && d.actor1.ok() {
 			r := d.actor1
+			r.ment = -1
 			mem.lastSpeaker = &r
 			break
 		}

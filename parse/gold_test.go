@@ -16,14 +16,52 @@ import (
 // (fixtures/gold/ar-*.json): a change that lowers them fails. Raise them as
 // the parser improves.
 const (
-	minEventF1       = 0.75
-	minFieldAccuracy = 0.70 // mean over the scored fields
+	minEventF1       = 0.90
+	minFieldAccuracy = 0.92 // mean over the scored fields
 )
+
+// heldOut are the fixtures written after the rules were tuned on the
+// others, and scored without tuning: their score is the honest one.
+var heldOut = map[string]bool{
+	"ar-alarabiya-khanyunis": true,
+	"ar-reuters-portsudan":   true,
+	"ar-skynews-diyala":      true,
+}
 
 // TestArabicGold runs Extract over the Arabic fixtures and scores it with
 // package eval: events match by anchor and type, then each field is
-// compared. It logs precision, recall, F1 and per-field accuracy.
+// compared. It logs precision, recall, F1 and per-field accuracy, over all
+// fixtures and over the held-out ones.
 func TestArabicGold(t *testing.T) {
+	all := scoreGold(t, func(string) bool { return true }, true)
+	held := scoreGold(t, func(id string) bool { return heldOut[id] }, false)
+	t.Logf("held out: gold %d, extracted %d, matched %d: precision %.3f recall %.3f F1 %.3f",
+		held.Gold, held.Extracted, held.Matched, held.Precision, held.Recall, held.F1)
+	for _, f := range held.Fields {
+		t.Logf("  held-out field %-16s %3d/%3d = %.3f", f.Field, f.Correct, f.Total, f.Accuracy)
+	}
+	// the ar-wire-* fixtures were written and annotated by someone else
+	wire := scoreGold(t, func(id string) bool { return strings.HasPrefix(id, "ar-wire-") }, false)
+	t.Logf("others' annotations (ar-wire-*): gold %d, extracted %d, matched %d: precision %.3f recall %.3f F1 %.3f, mean field accuracy %.3f",
+		wire.Gold, wire.Extracted, wire.Matched, wire.Precision, wire.Recall, wire.F1, meanAccuracy(wire))
+	for _, f := range wire.Fields {
+		t.Logf("  ar-wire field %-16s %3d/%3d = %.3f", f.Field, f.Correct, f.Total, f.Accuracy)
+	}
+	assert.GreaterOrEqual(t, all.F1, minEventF1, "event F1")
+	assert.GreaterOrEqual(t, meanAccuracy(all), minFieldAccuracy, "mean field accuracy")
+}
+
+func meanAccuracy(r *eval.Report) float64 {
+	sum := 0.0
+	for _, f := range r.Fields {
+		sum += f.Accuracy
+	}
+	return sum / float64(len(r.Fields))
+}
+
+// scoreGold scores the Arabic fixtures whose doc_id keep accepts, logging
+// the details when asked.
+func scoreGold(t *testing.T, keep func(string) bool, details bool) *eval.Report {
 	root := moduleRoot(t)
 	fixtures, errs := golden.Load(filepath.Join(root, "fixtures"))
 	require.Empty(t, errs)
@@ -31,16 +69,16 @@ func TestArabicGold(t *testing.T) {
 	require.Empty(t, problems)
 	var ar []eval.Gold
 	for _, g := range golds {
-		if strings.HasPrefix(g.DocID, "ar-") {
+		if strings.HasPrefix(g.DocID, "ar-") && keep(g.DocID) {
 			ar = append(ar, g)
 		}
 	}
-	require.GreaterOrEqual(t, len(ar), 10, "at least ten Arabic gold files")
+	require.NotEmpty(t, ar)
 	p := newParser(t)
 	var docs []eval.Doc
 	for _, fx := range fixtures {
 		a := fx.Article
-		if a.Lang != "ar" {
+		if a.Lang != "ar" || !keep(a.ID) {
 			continue
 		}
 		var sentences []string
@@ -52,18 +90,19 @@ func TestArabicGold(t *testing.T) {
 	report, problems := eval.Evaluate(ar, docs)
 	require.Empty(t, problems)
 	require.Equal(t, len(ar), report.Documents)
+	if !details {
+		return report
+	}
+	require.GreaterOrEqual(t, len(ar), 10, "at least ten Arabic gold files")
 	t.Logf("events: gold %d, extracted %d, matched %d: precision %.3f recall %.3f F1 %.3f",
 		report.Gold, report.Extracted, report.Matched, report.Precision, report.Recall, report.F1)
 	for _, ts := range report.ByType {
 		t.Logf("  %-13s gold %2d extracted %2d matched %2d F1 %.2f", ts.EventType, ts.Gold, ts.Extracted, ts.Matched, ts.F1)
 	}
-	sum := 0.0
 	for _, f := range report.Fields {
 		t.Logf("  field %-16s %3d/%3d = %.3f", f.Field, f.Correct, f.Total, f.Accuracy)
-		sum += f.Accuracy
 	}
-	mean := sum / float64(len(report.Fields))
-	t.Logf("mean field accuracy %.3f", mean)
+	t.Logf("mean field accuracy %.3f", meanAccuracy(report))
 	if testing.Verbose() {
 		for _, m := range report.Missed {
 			t.Logf("missed   %s #%d %s %q", m.DocID, m.Index, m.EventType, m.Anchor)
@@ -75,6 +114,5 @@ func TestArabicGold(t *testing.T) {
 			t.Logf("mismatch %s #%d %s: want %q got %q", m.DocID, m.Index, m.Field, m.Want, m.Got)
 		}
 	}
-	assert.GreaterOrEqual(t, report.F1, minEventF1, "event F1")
-	assert.GreaterOrEqual(t, mean, minFieldAccuracy, "mean field accuracy")
+	return report
 }

@@ -156,7 +156,15 @@ func (p *Parser) run(a *events.Article, an *Analysis) []events.Event {
 	mem := &memory{}
 	for _, sen := range sentence.Split(a.Text) {
 		s := &sent{idx: sen.Index, s: sen, lang: lang}
-		p.scan(s, anchor, mem)
+		if !p.scan(s, anchor, mem) {
+			// no trigger, no event: remember the groups it names
+			mem.update(s, nil)
+			if an != nil {
+				s.findTimesAndCounts(anchor) // shown by explain, used by nothing
+				an.add(s, nil, nil)
+			}
+			continue
+		}
 		ds := p.sentenceDrafts(s, mem, anchor)
 		n := 0
 		first := len(out)
@@ -225,6 +233,9 @@ func (s *sent) event(a *events.Article, lang string, d *draft, n int) events.Eve
 			e.CountQualifier = events.Exact
 		}
 		e.CountUnit = c.Unit
+		if d.countUnit != "" {
+			e.CountUnit = d.countUnit
+		}
 	}
 	if d.fatal != nil {
 		e.Fatalities = events.Int(*d.fatal)

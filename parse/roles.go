@@ -68,6 +68,7 @@ func (s *sent) subjectAfter(h *trigHit, self int) (int, int) {
 	n := s.n()
 	cl := s.clauseOf(h.first)
 	locOnly := -1
+	plain := 0 // ordinary words before the first name
 	j := h.last
 	for ; j < n && j < h.last+14; j++ {
 		if s.toks[j].clause != cl && !s.ancestor(cl, s.toks[j].clause) || s.stopsNP(j, self) {
@@ -75,6 +76,9 @@ func (s *sent) subjectAfter(h *trigHit, self int) (int, int) {
 		}
 		k := s.toks[j].ment
 		if k < 0 {
+			if s.plainWord(j) {
+				plain++
+			}
 			continue
 		}
 		m := &s.ments[k]
@@ -84,6 +88,9 @@ func (s *sent) subjectAfter(h *trigHit, self int) (int, int) {
 		}
 		c := m.chain
 		switch {
+		case m.pp == lexicon.CueLoc && plain > 0 && locOnly < 0:
+			// مسؤول أمني وقيادي في الحشد الشعبي: the speaker's body
+			return c, s.chains[c].last
 		case m.pp == lexicon.CueLoc || m.ppPrepB:
 			if locOnly < 0 {
 				locOnly = c
@@ -109,7 +116,7 @@ func (s *sent) objectAfter(h *trigHit, from, self int, subj int) int {
 			break
 		}
 		tk := s.seg.Tokens[j]
-		if tk.Kind == textnorm.Punct && !isQuoteMark(tk.Text) && tk.Text != "/" {
+		if tk.Kind == textnorm.Punct && !isQuoteMark(tk.Text) && tk.Text != "/" && !s.parentheticalComma(j) {
 			break
 		}
 		if t := s.toks[j].trig; t >= 0 && t != self && s.toks[j].ment < 0 && !s.trigs[t].dropped {
@@ -140,45 +147,97 @@ func (s *sent) objectAfter(h *trigHit, from, self int, subj int) int {
 	return -1
 }
 
-// afterPrep finds the first chain after one of the role prepositions (ضد
-// X، على X، مع X) in the trigger's clause, after token from.
+// parentheticalComma reports whether the comma at token j sets off a time
+// expression (هاجم مسلحون، فجر الأربعاء، موقعاً للجيش).
+func (s *sent) parentheticalComma(j int) bool {
+	if t := s.seg.Tokens[j].Text; t != "،" && t != "," {
+		return false
+	}
+	return j+1 < s.n() && s.toks[j+1].time >= 0 || j > 0 && s.toks[j-1].time >= 0
+}
+
+// afterPrep finds the participant after one of the role prepositions (ضد
+// X، على X، مع X) in the trigger's clause, after token from: the first chain
+// in the phrase that follows the preposition (ضد مواقع لفصائل موالية لإيران →
+// the factions; على "قاعدة الاحتلال الأميركي" → the United States).
 func (s *sent) afterPrep(h *trigHit, from int, classes ...lexicon.CueClass) int {
 	cl := s.clauseOf(h.first)
-	for k := range s.ments {
-		m := &s.ments[k]
-		if m.first < from || m.chain < 0 {
+	n := s.n()
+	for j := from; j < n && j < from+16; j++ {
+		c := s.toks[j].clause
+		if c != cl && !s.ancestor(cl, c) {
 			continue
 		}
-		if c := s.toks[m.first].clause; c != cl && !s.ancestor(cl, c) {
+		if k := s.toks[j].ment; k >= 0 {
+			// a chain right after the preposition carries it as pp
+			m := &s.ments[k]
+			for _, want := range classes {
+				if m.pp == want && m.chain >= 0 && want != 0 {
+					return m.chain
+				}
+			}
+			j = m.last - 1
 			continue
 		}
-		for _, want := range classes {
-			if m.pp == want {
-				return m.chain
+		if s.toks[j].cueHead && s.toks[j].cues.has(lexicon.CueCond) {
+			return -1 // what follows is a condition
+		}
+		if !s.toks[j].cueHead || !s.cueIn(j, classes) {
+			continue
+		}
+		for k := j + 1; k < n && k < j+7; k++ {
+			if s.isPunct(k) && isQuoteMark(s.seg.Tokens[k].Text) {
+				continue
+			}
+			if m := s.toks[k].ment; m >= 0 {
+				if s.ments[m].chain >= 0 && !s.ments[m].isPlace {
+					return s.ments[m].chain
+				}
+				k = s.ments[m].last - 1
+				continue
+			}
+			if s.stopsNP(k, -1) && !s.toks[k].prepB {
+				break
 			}
 		}
 	}
 	return -1
 }
 
+func (s *sent) cueIn(j int, classes []lexicon.CueClass) bool {
+	for _, c := range classes {
+		if c != 0 && s.toks[j].cues.has(c) {
+			return true
+		}
+	}
+	return false
+}
+
 // genitiveAfter finds a chain right after a noun trigger (هجمات الجماعات،
 // غارات أميركية، هجوم للحوثيين), allowing weapon adjectives between.
 func (s *sent) genitiveAfter(h *trigHit) int {
 	n := s.n()
-	for j := h.last; j < n && j < h.last+4; j++ {
+	adjectives := 0
+	for j := h.last; j < n && j < h.last+5; j++ {
 		if s.isPunct(j) && isQuoteMark(s.seg.Tokens[j].Text) {
 			continue
 		}
 		if k := s.toks[j].ment; k >= 0 {
 			m := &s.ments[k]
-			if m.chain >= 0 && (m.pp == 0 || m.ppLam) && m.clitics.Conj == 0 {
+			if m.chain >= 0 && (m.pp == 0 && adjectives == 0 || m.ppLam || m.demonym) && m.clitics.Conj == 0 && !m.isPlace {
 				return m.chain
 			}
 			return -1
 		}
-		if !s.toks[j].cues.any(lexicon.CueAir, lexicon.CueDrone, lexicon.CueRocket, lexicon.CueMissile, lexicon.CueArtillery, lexicon.CueBomb) {
-			return -1
+		if s.toks[j].cues.any(lexicon.CueAir, lexicon.CueDrone, lexicon.CueRocket, lexicon.CueMissile, lexicon.CueArtillery, lexicon.CueBomb) {
+			continue
 		}
+		// an adjective or two before a genitive with لـ (هجوماً واسعاً لقوات الدعم السريع)
+		if s.plainWord(j) && adjectives < 2 {
+			adjectives++
+			continue
+		}
+		return -1
 	}
 	return -1
 }
@@ -204,9 +263,88 @@ func (s *sent) subjectBefore(h *trigHit) int {
 		if m.victim || first.pp != 0 || first.ppPrepB || first.ppLam || m.isPlace {
 			continue
 		}
+		if s.speakerOf(ch, h) {
+			return -1 // the speaker of a verb of saying is no agent of what it reports
+		}
+		// of coordinated participants the first is actor1 (العراق والولايات المتحدة)
+		for c > 0 && s.chains[c].coord && s.chains[c].first-s.chains[c-1].last <= 1 && s.toks[s.chains[c-1].first].clause == cl {
+			c--
+		}
 		return c
 	}
 	return -1
+}
+
+// speakerOf reports whether a verb of saying stands right before the chain
+// and after it lies the trigger (وأفاد المرصد … بمقتل … في الضربات).
+func (s *sent) speakerOf(ch *chain, h *trigHit) bool {
+	for j := ch.first - 1; j >= 0 && j >= ch.first-3; j-- {
+		if t := s.toks[j].trig; t >= 0 && s.trigs[t].t.Class.Speech() && t != s.toks[h.first].trig {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectRightBefore finds a subject written right before a verb (SVO, as
+// after أنّ: أن قوات التحالف الدولي أسقطت): a chain ending at the verb, or a
+// force noun with a pronoun (قواتها، مقاتليه) that stands for the subject of
+// the clause above. It returns the chain, or -1 and whether a possessive
+// force noun is there.
+func (s *sent) subjectRightBefore(h *trigHit) (int, bool) {
+	j := h.first - 1
+	for j >= 0 && s.toks[j].time >= 0 {
+		j--
+	}
+	if j < 0 || s.toks[j].clause != s.clauseOf(h.first) {
+		return -1, false
+	}
+	if k := s.toks[j].ment; k >= 0 {
+		m := &s.ments[k]
+		if m.chain < 0 || m.isPlace || m.victim {
+			return -1, false
+		}
+		first := &s.ments[s.chains[m.chain].ments[0]]
+		if first.pp != 0 || first.ppPrepB {
+			return -1, false
+		}
+		c := m.chain
+		for c > 0 && s.chains[c].coord && s.chains[c].first-s.chains[c-1].last <= 1 {
+			c--
+		}
+		return c, false
+	}
+	// one adjective may follow the noun: دفاعاته الجوية
+	if s.possessiveForce(j) || j > 0 && s.toks[j].ment < 0 && s.toks[j].trig < 0 && s.possessiveForce(j-1) {
+		return -1, true
+	}
+	return -1, false
+}
+
+// possessiveForce reports whether token i is a force or group noun with an
+// attached pronoun (قواتها، مقاتليه، عناصره، دفاعاته): "its forces".
+func (s *sent) possessiveForce(i int) bool {
+	t := s.toks[i]
+	if t.ment >= 0 || t.trig >= 0 || s.seg.Tokens[i].Kind != textnorm.Word {
+		return false
+	}
+	w := s.norm(i)
+	for _, suf := range []string{"هم", "ها", "ه", "نا"} {
+		if !strings.HasSuffix(w, suf) {
+			continue
+		}
+		stem := strings.TrimSuffix(w, suf)
+		for _, p := range []string{"", "و", "ف"} {
+			st := strings.TrimPrefix(stem, p)
+			if strings.HasSuffix(st, "ت") && !strings.HasSuffix(st, "ات") {
+				st = strings.TrimSuffix(st, "ت") + "ه"
+			}
+			if s.lex.HasCue(s.lang, st, lexicon.CueForce) || s.lex.HasCue(s.lang, st, lexicon.CueGroupHead) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // clauseStartNP returns a noun phrase as written at the start of the
@@ -226,7 +364,7 @@ func (s *sent) clauseStartNP(h *trigHit) ref {
 		start++
 	}
 	end := start
-	for end < h.first && s.plainWord(end) {
+	for end < h.first && (s.plainWord(end) || s.isGroupHead(end)) {
 		end++
 	}
 	if end == start || end-start > 4 {
@@ -236,7 +374,7 @@ func (s *sent) clauseStartNP(h *trigHit) ref {
 	if end != h.first && !(s.toks[end].cues.has(lexicon.CueSupport) && s.toks[end].cueHead) {
 		return ref{}
 	}
-	if !strings.HasPrefix(s.norm(start), "ال") {
+	if !strings.HasPrefix(s.norm(start), "ال") && !s.isGroupHead(start) {
 		return ref{}
 	}
 	return ref{name: s.npText(start, end), ment: -1, how: "noun phrase"}
@@ -256,12 +394,12 @@ func (s *sent) fallbackNPEnd(start int) (ref, int) {
 	for start < n && s.toks[start].time >= 0 {
 		start++
 	}
-	if start >= n || !s.plainWord(start) && !s.isGroupHead(start) {
+	if start >= n || !s.plainWord(start) && !s.isGroupHead(start) || s.possessiveForce(start) {
 		return ref{}, start
 	}
 	end := start
 	definite := false
-	for end < n && end < start+4 && (s.plainWord(end) || s.isGroupHead(end)) {
+	for end < n && end < start+4 && (s.plainWord(end) || s.isGroupHead(end) || s.weakTrigger(end) && end > start) && s.norm(end) != "من" {
 		w := s.norm(end)
 		def := strings.HasPrefix(w, "ال") || strings.HasPrefix(w, "بال") || strings.HasPrefix(w, "لل")
 		conjDef := strings.HasPrefix(w, "وال")
@@ -277,7 +415,20 @@ func (s *sent) fallbackNPEnd(start int) (ref, int) {
 	if end == start || len([]rune(s.norm(start))) < 3 {
 		return ref{}, start
 	}
+	// مسلحون من حركة تحرير ماسينا: the group they belong to is more specific
+	if end+1 < n && s.norm(end) == "من" && s.isGroupHead(end+1) {
+		if r, e := s.fallbackNPEnd(end + 1); r.ok() && e > end+2 {
+			return r, e
+		}
+	}
 	return ref{name: s.npText(start, end), ment: -1, how: "noun phrase"}, end
+}
+
+// weakTrigger reports whether token i is an "operation" noun, which may sit
+// inside a name (قيادة العمليات المشتركة).
+func (s *sent) weakTrigger(i int) bool {
+	t := s.toks[i].trig
+	return t >= 0 && s.trigs[t].t.Class == lexicon.ClassOperation && s.toks[i].ment < 0
 }
 
 // isGroupHead reports whether token i is a noun of forces, groups or people
@@ -294,7 +445,7 @@ func (s *sent) isGroupHead(i int) bool {
 // npText is the text of tokens [start, end) as written, without the
 // proclitics of the first word.
 func (s *sent) npText(start, end int) string {
-	first := stripProclitics(s.seg.Tokens[start].Text)
+	first := s.stripProclitics(s.seg.Tokens[start].Text)
 	if end-start == 1 {
 		return first
 	}

@@ -3,6 +3,7 @@ package parse
 import (
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/eventline/eventline/parse/lexicon"
 	"github.com/eventline/eventline/parse/sentence"
@@ -59,6 +60,7 @@ type mention struct {
 	chain       int
 	victim      bool
 	anaphor     bool // a demonstrative or a role noun resolved to an earlier actor
+	person      bool // a fallback that is a person's name after a title
 	pp          lexicon.CueClass
 	ppPrepB     bool // after a clitic or lone بـ
 	ppLam       bool // after a clitic لـ
@@ -76,6 +78,7 @@ type trigHit struct {
 	dropped     bool
 	why         string // why it was dropped, for explain
 	mergedInto  int    // a violent trigger merged into another one, or -1
+	generic     bool   // after أي: an event only in a threat
 }
 
 // chain is a run of adjacent mentions that name one participant
@@ -89,6 +92,7 @@ type chain struct {
 
 // sent is one sentence under analysis.
 type sent struct {
+	lex     *lexicon.Lexicon
 	idx     int
 	s       sentence.Sentence
 	seg     textnorm.Segment
@@ -128,10 +132,14 @@ func isQuoteMark(t string) bool {
 
 // scan tokenizes the sentence and finds quotations, time expressions,
 // counts, lexicon phrases and mentions.
-func (p *Parser) scan(s *sent, anchor time.Time, mem *memory) {
+//
+// Time expressions and counts are looked for only in a sentence where the
+// lexicon finds a trigger: a sentence without one has no event (it still
+// names actors, for the article's memory). It returns whether there is one.
+func (p *Parser) scan(s *sent, anchor time.Time, mem *memory) bool {
+	s.lex = p.lex
 	if s.lang == "en" {
-		p.scanEN(s, anchor, mem)
-		return
+		return p.scanEN(s, anchor, mem)
 	}
 	s.seg = textnorm.NewSegment(s.s.Text, s.s.Start)
 	n := len(s.seg.Tokens)
@@ -146,6 +154,35 @@ func (p *Parser) scan(s *sent, anchor time.Time, mem *memory) {
 		}
 	}
 	s.findQuotes()
+	matches := p.lex.Match(s.seg.Tokens, s.lang)
+	hasTrigger := false
+	for _, m := range matches {
+		for _, e := range m.Entries {
+			if e.Trigger != nil {
+				hasTrigger = true
+			}
+		}
+	}
+	if hasTrigger {
+		s.findTimesAndCounts(anchor)
+	}
+	for _, m := range matches {
+		p.addMatch(s, m)
+	}
+	s.dropDateline()
+	s.markQuoteNames()
+	s.checkDemonyms()
+	s.readPlaces()
+	s.anaphora(mem)
+	s.fallbackPlaces()
+	s.personNames()
+	return hasTrigger
+}
+
+// findTimesAndCounts finds the sentence's time expressions and counts and
+// marks their tokens.
+func (s *sent) findTimesAndCounts(anchor time.Time) {
+	n := s.n()
 	s.times = findTimes(&s.seg, s.lang, anchor)
 	for k, t := range s.times {
 		for i := max(t.First, 0); i < min(t.Last, n); i++ {
@@ -168,14 +205,58 @@ func (p *Parser) scan(s *sent, anchor time.Time, mem *memory) {
 			}
 		}
 	}
-	for _, m := range p.lex.Match(s.seg.Tokens, s.lang) {
-		p.addMatch(s, m)
+}
+
+// personNames reports a person the lexicon lacks when a title heads a name
+// (المتحدث باسم الحكومة الأردنية مهند المبيضين، محافظ مأرب سلطان العرادة):
+// after the title and its genitive (up to four words), a first name without
+// the article, one or two more words, then the end of the phrase. The name
+// is a mention as written, as specific as a person of the lexicon.
+func (s *sent) personNames() {
+	n := s.n()
+	added := false
+	nameWord := func(j int) bool { return j < n && s.plainWord(j) && !strings.HasPrefix(s.norm(j), "ال") }
+	articleWord := func(j int) bool { return j < n && s.plainWord(j) && strings.HasPrefix(s.norm(j), "ال") }
+	ends := func(j int) bool { return j >= n || s.phraseEndsAfter(j-1) || s.norm(j) == "في" }
+	for i := 0; i < n; i++ {
+		if !s.toks[i].cueHead || !s.toks[i].cues.has(lexicon.CueTitle) || s.toks[i].ment >= 0 {
+			continue
+		}
+		first, end := -1, -1
+		for j := i + 1; j < n && j < i+9; j++ {
+			if k := s.toks[j].ment; k >= 0 {
+				if m := s.ments[k]; m.actor != nil && m.actor.Kind == lexicon.Person {
+					break // the lexicon names the person
+				}
+				j = s.ments[k].last - 1
+				continue
+			}
+			switch {
+			case nameWord(j) && nameWord(j+1):
+				// ويليام بيرنز، نبيل عبد الله
+				first, end = j, j+2
+				if articleWord(j+2) && ends(j+3) {
+					end = j + 3
+				}
+			case nameWord(j) && articleWord(j+1) && ends(j+2) && j > i+1:
+				// مهند المبيضين إن، أسعد العيداني في
+				first, end = j, j+2
+			case s.plainWord(j) || s.norm(j) == "باسم" ||
+				s.toks[j].cues.any(lexicon.CueForce, lexicon.CueTitle, lexicon.CueGroupHead) && s.toks[j].trig < 0:
+				continue
+			}
+			break
+		}
+		if first < 0 {
+			continue
+		}
+		s.ments = append(s.ments, mention{first: first, last: end, fallback: true, person: true, text: s.seg.Slice(first, end)})
+		added = true
+		i = end - 1
 	}
-	s.markQuoteNames()
-	s.checkDemonyms()
-	s.readPlaces()
-	s.anaphora(mem)
-	s.fallbackPlaces()
+	if added {
+		sortMentions(s)
+	}
 }
 
 // findQuotes pairs quotation marks: «» “” and straight quotes.
@@ -255,7 +336,7 @@ func (p *Parser) addMatch(s *sent, m lexicon.Match) {
 		case e.Trigger != nil:
 			if trig == nil || (e.Trigger.Verb() && !trig.Verb() && m.Clitics.Prep == 0 && !m.Clitics.Article) {
 				trig = e.Trigger
-				verb = e.Trigger.Verb() || e.Trigger.POS == "exact" && looksVerbal(s.norm(m.First))
+				verb = e.Trigger.Verb()
 			}
 		}
 	}
@@ -281,9 +362,10 @@ func (p *Parser) addMatch(s *sent, m lexicon.Match) {
 		s.addMention(mention{first: m.First, last: m.Last, actor: demonym, demonym: true, clitics: m.Clitics,
 			text: s.seg.Slice(m.First, m.Last)})
 	case trig != nil:
-		// a count's number words are never a trigger
+		// a count's number words are never a trigger (a stated zero, لم تسفر الغارة
+		// عن إصابات, spans words that may be)
 		for i := m.First; i < m.Last; i++ {
-			if s.toks[i].count >= 0 {
+			if c := s.toks[i].count; c >= 0 && s.counts[c].Value != 0 {
 				return
 			}
 		}
@@ -298,21 +380,6 @@ func (p *Parser) addMatch(s *sent, m lexicon.Match) {
 	}
 }
 
-// looksVerbal guesses whether an exactly listed trigger form is a verb:
-// Arabic verbs in the lexicon's exact lists start with a present prefix or
-// are short past forms without the article.
-func looksVerbal(norm string) bool {
-	if strings.HasPrefix(norm, "ال") {
-		return false
-	}
-	for _, p := range []string{"اطلاق", "اسقاط", "تبني", "نفي", "سقوط", "عبوه", "سياره", "عمليه", "حزام", "هجوم", "تفجير", "مسيره", "متظاهر", "محتج"} {
-		if strings.HasPrefix(norm, p) {
-			return false
-		}
-	}
-	return true
-}
-
 func (s *sent) addMention(m mention) {
 	s.ments = append(s.ments, m)
 	for i := m.first; i < m.last; i++ {
@@ -320,13 +387,53 @@ func (s *sent) addMention(m mention) {
 	}
 }
 
+// dropDateline forgets the names of a dateline opening a paragraph
+// ("واشنطن (رويترز) -"، "الخرطوم/الأناضول -"): the place where the story was
+// filed and the outlet are no participants of its events.
+func (s *sent) dropDateline() {
+	n := s.n()
+	dash := -1
+	for j := 0; j < n && j < 10; j++ {
+		if t := s.seg.Tokens[j]; t.Kind == textnorm.Punct && (t.Text == "-" || t.Text == "–" || t.Text == "—") {
+			dash = j
+			break
+		}
+	}
+	if dash < 1 {
+		return
+	}
+	marked := false
+	for j := 0; j < dash; j++ {
+		if t := s.seg.Tokens[j].Text; t == ")" || t == "/" {
+			marked = true
+		}
+	}
+	if !marked {
+		return
+	}
+	kept := s.ments[:0]
+	for _, m := range s.ments {
+		if m.last <= dash {
+			continue
+		}
+		kept = append(kept, m)
+	}
+	s.ments = kept
+	sortMentions(s)
+}
+
 // markQuoteNames marks quotations whose whole content is one name
-// ("المقاومة الإسلامية في العراق"): they are transparent.
+// ("المقاومة الإسلامية في العراق"), and long quotations after a preposition
+// (على "قاعدة الاحتلال الأميركي في مطار أربيل"): a quoted phrase, not
+// direct speech. Both are transparent.
 func (s *sent) markQuoteNames() {
 	for k := range s.quotes {
 		q := &s.quotes[k]
 		if q.close-q.open < 2 {
 			continue
+		}
+		if j := q.open - 1; j >= 0 && s.toks[j].cues.any(lexicon.CueAgainst, lexicon.CueLoc, lexicon.CueWith, lexicon.CueTo, lexicon.CueAbout, lexicon.CueAgent) {
+			q.long = false
 		}
 		m := s.toks[q.open+1].ment
 		if m >= 0 && s.ments[m].first == q.open+1 && s.ments[m].last == q.close {
@@ -349,13 +456,25 @@ func (s *sent) checkDemonyms() {
 		ok := false
 		head := m.first
 		j := m.first - 1
-		if j >= 0 && s.toks[j].cues.has(lexicon.CueForce) {
+		if j >= 0 && s.isPunct(j) && isQuoteMark(s.seg.Tokens[j].Text) {
+			// a quoted name between the noun and its adjective: موقع "الراهب" الإسرائيلي
+			for _, q := range s.quotes {
+				if q.close == j && q.open > 0 {
+					j = q.open - 1
+				}
+			}
+		}
+		if j >= 1 && s.plainWord(j) && s.toks[j-1].cues.any(lexicon.CueForce, lexicon.CueTarget) && s.toks[j-1].ment < 0 {
+			ok = true // one adjective between: سفينة تجارية أميركية
+		} else if j >= 0 && s.toks[j].cues.any(lexicon.CueForce, lexicon.CueTarget) && j != m.first-1 {
+			ok = true
+		} else if j >= 0 && s.toks[j].cues.any(lexicon.CueForce, lexicon.CueTarget) {
 			ok = true
 			head = j
-			for head > 0 && s.toks[head-1].cues.has(lexicon.CueForce) && s.toks[head].cueHead && !s.toks[head-1].cueHead {
+			for head > 0 && s.toks[head-1].cues.any(lexicon.CueForce, lexicon.CueTarget) && !s.toks[head].cueHead {
 				head--
 			}
-			for head > 0 && s.toks[head-1].cues.has(lexicon.CueForce) && !s.toks[head].cueHead {
+			for head > 0 && s.toks[head-1].cues.has(lexicon.CueForce) && s.toks[head-1].ment < 0 && m.first-head < 3 {
 				head--
 			}
 		}
@@ -457,7 +576,10 @@ func (s *sent) readPlaces() {
 			continue
 		}
 		if m.place != nil && m.actor != nil {
-			m.isPlace = m.pp == lexicon.CueLoc || m.ppPrepB
+			m.isPlace = m.pp == lexicon.CueLoc || m.ppPrepB ||
+				// a destination (زيارة إلى واشنطن) or a place noun's name (مدينة تل أبيب)
+				m.pp == lexicon.CueTo && (m.actor.Kind == lexicon.State) ||
+				m.first > 0 && s.toks[m.first-1].cues.has(lexicon.CuePlaceHead) && s.toks[m.first-1].ment < 0
 			// coordinated with a place: في العراق وسوريا
 			if !m.isPlace && m.clitics.Conj == 'و' && k > 0 && s.ments[k-1].isPlace && s.ments[k-1].last == m.first {
 				m.isPlace = true
@@ -490,12 +612,25 @@ func (s *sent) anaphora(mem *memory) {
 		if !s.toks[i].cues.has(lexicon.CueRoleHead) || !s.toks[i].cueHead || s.toks[i].ment >= 0 || mem.lastSpeaker == nil {
 			continue
 		}
-		// المسؤول followed by a name is not a reference back (المسؤول العراقي فلان)
-		if i+1 < n && s.toks[i+1].ment >= 0 {
+		// المسؤول followed by a name or a genitive is not a reference back
+		// (المسؤول العراقي فلان، المتحدث باسم الحكومة)
+		if !s.phraseEndsAfter(i) {
 			continue
 		}
 		sp := mem.lastSpeaker
 		s.addMention(mention{first: i, last: i + 1, actor: sp.actor, fallback: sp.actor == nil, text: sp.name, anaphor: true})
+	}
+	// a bare definite group noun (غير أن الجماعة لم تستبعد …): the last group named
+	for i := 0; i < n; i++ {
+		t := s.toks[i]
+		if !t.cues.has(lexicon.CueGroupHead) || !t.cueHead || t.ment >= 0 || mem.lastGroup == nil || !strings.HasPrefix(s.norm(i), "ال") {
+			continue
+		}
+		if i > 0 && s.toks[i-1].cues.has(lexicon.CueDemonstr) || !s.phraseEndsAfter(i) {
+			continue
+		}
+		g := mem.lastGroup
+		s.addMention(mention{first: i, last: i + 1, actor: g.actor, fallback: g.actor == nil, text: g.name, anaphor: true})
 	}
 	// keep mentions in token order
 	sortMentions(s)
@@ -518,6 +653,24 @@ func sortMentions(s *sent) {
 	}
 }
 
+// phraseEndsAfter reports whether the noun phrase of token i ends with it:
+// what follows is punctuation, a clause cue, a verb or the end.
+func (s *sent) phraseEndsAfter(i int) bool {
+	j := i + 1
+	if j >= s.n() {
+		return true
+	}
+	if s.isPunct(j) {
+		return true
+	}
+	t := s.toks[j]
+	if t.trig >= 0 || t.time >= 0 {
+		return true
+	}
+	return t.cueHead && t.ment < 0 && t.cues.any(lexicon.CueComp, lexicon.CueCompPron, lexicon.CueRel, lexicon.CueConj, lexicon.CueNeg,
+		lexicon.CueLoc, lexicon.CueSupport, lexicon.CueFuture, lexicon.CueAgainst, lexicon.CueTo, lexicon.CueAbout, lexicon.CueExist)
+}
+
 // fallbackPlaces reports a place the gazetteer lacks when a place noun
 // heads a name after a locative preposition (في مدينة كادوقلي، قرب قرية أم
 // دافوق): the noun and the name as written.
@@ -530,7 +683,7 @@ func (s *sent) fallbackPlaces() {
 			continue
 		}
 		prepOK := false
-		if j := i - 1; j >= 0 && (s.toks[j].cues.has(lexicon.CueLoc) || s.toks[j].prepB || s.norm(j) == "من") {
+		if j := i - 1; j >= 0 && (s.toks[j].cues.any(lexicon.CueLoc, lexicon.CueAgainst) || s.toks[j].prepB || s.norm(j) == "من") {
 			prepOK = true
 		}
 		w := s.seg.Tokens[i].Norm
@@ -542,14 +695,17 @@ func (s *sent) fallbackPlaces() {
 		}
 		// the name: up to three words that are no cue, trigger, time, count or mention
 		last := i + 1
-		for last < n && last < i+4 && s.plainWord(last) {
+		for last < n && last < i+4 && s.plainWord(last) && !(last > i+1 && strings.HasPrefix(s.norm(last), "ل")) {
 			last++
 		}
 		if last == i+1 {
 			// the head alone, or followed by a known place (في مطار أربيل is in the lexicon)
 			continue
 		}
-		text := stripProclitics(s.seg.Tokens[i].Text) + s.seg.SliceOffsets(s.seg.Tokens[i].End, s.seg.Tokens[last-1].End)
+		if w := s.norm(i + 1); !strings.HasPrefix(w, "ال") && (strings.HasSuffix(w, "يه") || strings.HasSuffix(w, "ي")) {
+			continue // قاعدة عسكرية: a kind of place, not a name
+		}
+		text := s.stripProclitics(s.seg.Tokens[i].Text) + s.seg.SliceOffsets(s.seg.Tokens[i].End, s.seg.Tokens[last-1].End)
 		s.ments = append(s.ments, mention{first: i, last: last, isPlace: true, fallback: true, text: text, pp: lexicon.CueLoc})
 		added = true
 		i = last - 1
@@ -560,18 +716,28 @@ func (s *sent) fallbackPlaces() {
 }
 
 // plainWord reports whether token i is an ordinary word: no cue, trigger,
-// time, count, mention or punctuation.
+// time, count, mention, punctuation, nor one of the prepositions من and
+// منذ (too common to be cues, too frequent to be part of a name).
 func (s *sent) plainWord(i int) bool {
 	t := s.toks[i]
-	return s.seg.Tokens[i].Kind == textnorm.Word && t.cues == 0 && t.trig < 0 && t.time < 0 && t.count < 0 && t.ment < 0 && !t.prepB
+	if s.seg.Tokens[i].Kind != textnorm.Word || t.cues != 0 || t.trig >= 0 || t.time >= 0 || t.count >= 0 || t.ment >= 0 || t.prepB {
+		return false
+	}
+	switch s.seg.Tokens[i].Norm {
+	case "من", "منذ", "ومن", "ومنذ":
+		return false
+	}
+	return true
 }
 
 // stripProclitics drops a leading conjunction and preposition (و ف ب ل)
-// from a word as written, keeping its marks: وبمدينة → مدينة.
-func stripProclitics(w string) string {
+// from a word as written, keeping its marks: وبمدينة → مدينة. A letter comes
+// off only when what is left is a word the lexicon knows or starts with the
+// article, so that the first letter of وزارة or وفد stays.
+func (s *sent) stripProclitics(w string) string {
 	rs := []rune(w)
-	letters := func(i int) (rune, int) { // next letter at or after i, skipping marks
-		for i < len(rs) && (textnorm.FoldRune(rs[i]) == "") {
+	next := func(i int) (rune, int) { // the next letter at or after i, skipping marks
+		for i < len(rs) && textnorm.FoldRune(rs[i]) == "" {
 			i++
 		}
 		if i >= len(rs) {
@@ -579,12 +745,24 @@ func stripProclitics(w string) string {
 		}
 		return rs[i], i
 	}
+	ok := func(from int) bool {
+		rest := textnorm.Fold(string(rs[from:]))
+		if strings.HasPrefix(rest, "ال") || strings.HasPrefix(rest, "لل") || s.lex != nil && s.lex.Known(s.lang, rest) {
+			return true
+		}
+		if r, size := utf8.DecodeRuneInString(rest); (r == 'ب' || r == 'ل') && len(rest) > size {
+			r2 := rest[size:]
+			return strings.HasPrefix(r2, "ال") || s.lex != nil && s.lex.Known(s.lang, r2)
+		}
+		return false
+	}
 	i := 0
-	if r, j := letters(i); (r == 'و' || r == 'ف') && len(rs)-j > 3 {
+	if r, j := next(0); (r == 'و' || r == 'ف') && len(rs)-j > 3 && ok(j+1) {
 		i = j + 1
 	}
-	if r, j := letters(i); (r == 'ب' || r == 'ل') && len(rs)-j > 3 {
-		if r2, _ := letters(j + 1); !(r == 'ل' && r2 == 'ل') {
+	if r, j := next(i); (r == 'ب' || r == 'ل') && len(rs)-j > 3 {
+		r2, _ := next(j + 1)
+		if !(r == 'ل' && r2 == 'ل') && ok(j+1) {
 			i = j + 1
 		}
 	}
@@ -612,8 +790,8 @@ func (s *sent) buildChains() {
 		if c := len(s.chains) - 1; c >= 0 {
 			ch := &s.chains[c]
 			gap := m.first - ch.last
-			if gap == 0 && m.clitics.Conj == 0 && m.pp == 0 && !m.ppPrepB ||
-				gap == 1 && s.linkWord(ch.last) && m.clitics.Conj == 0 {
+			if (gap == 0 && m.clitics.Conj == 0 && m.pp == 0 && !m.ppPrepB ||
+				gap == 1 && s.linkWord(ch.last) && m.clitics.Conj == 0) && s.related(ch.best, k) {
 				ch.ments = append(ch.ments, k)
 				ch.last = m.last
 				m.chain = c
@@ -627,6 +805,30 @@ func (s *sent) buildChains() {
 			coord: m.clitics.Conj == 'و' && m.first > 0 || m.first > 0 && s.norm(m.first-1) == "و"})
 		m.chain = len(s.chains) - 1
 	}
+}
+
+// related reports whether two adjacent mentions may name one participant:
+// the same actor, one affiliated to the other (وزير الدفاع الأميركي لويد
+// أوستن، مسؤول في وزارة الدفاع الأميركية), or a name as written.
+func (s *sent) related(a, b int) bool {
+	x, y := s.ments[a].actor, s.ments[b].actor
+	if s.ments[a].person && y != nil {
+		return false // يزور … ويليام بيرنز الدوحة: a name, then its object
+	}
+	if x == nil || y == nil || x == y {
+		return true
+	}
+	for i, z := 0, y; z != nil && i < 8; i, z = i+1, z.AffiliatedTo() {
+		if z == x {
+			return true
+		}
+	}
+	for i, z := 0, x; z != nil && i < 8; i, z = i+1, z.AffiliatedTo() {
+		if z == y {
+			return true
+		}
+	}
+	return false
 }
 
 // linkWord reports whether token i may sit inside a chain between two names
@@ -644,6 +846,9 @@ func (s *sent) rank(k int) int {
 			return 1
 		}
 		return m.actor.Rank()
+	}
+	if m.person {
+		return 3
 	}
 	return int(m.rankEN) // a noun phrase as written: 0, or its English rank
 }

@@ -73,8 +73,8 @@ func subcommands(streams IO) []*cobra.Command {
 	return []*cobra.Command{
 		newExtractCmd(streams),
 		newValidateCmd(streams), newEvalCmd(streams), newConvertCmd(streams),
-		newExplainCmd(streams),
 		newStatsCmd(streams),
+		newExplainCmd(streams),
 	}
 }
 

@@ -17,7 +17,7 @@ func generate(lang, pos, form string) []string {
 	if lang == "en" {
 		return englishForms(pos, f)
 	}
-	if lang != "ar" || strings.ContainsRune(f, ' ') {
+	if lang != "ar" || strings.ContainsRune(f, ' ') || pos == "exactverb" {
 		return []string{f}
 	}
 	switch pos {

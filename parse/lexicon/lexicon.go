@@ -75,12 +75,18 @@ func (a *Actor) StateOf() *Actor {
 }
 
 // StateActor reports whether a acts for a state: a state, or a person or an
-// organisation affiliated to one. Groups never do, whoever backs them.
+// organisation affiliated to one. Groups never do, whoever backs them, nor
+// their members (Yahya Saree → Houthis → … → Iran is no state actor).
 func (a *Actor) StateActor() bool {
-	if a.Kind == Group {
-		return false
+	for i, x := 0, a; x != nil && i < 8; i, x = i+1, x.affiliation {
+		switch x.Kind {
+		case Group:
+			return false
+		case State:
+			return true
+		}
 	}
-	return a.StateOf() != nil
+	return false
 }
 
 // PlaceKind is what a place is.
@@ -199,7 +205,7 @@ const (
 type Trigger struct {
 	Lang       string
 	Forms      []string
-	POS        string // verb, noun or exact
+	POS        string // verb, noun, exact or exactverb
 	Class      TriggerClass
 	Type       events.EventType
 	Report     bool // reports what its complement names (أعلن، أفاد)
@@ -208,6 +214,9 @@ type Trigger struct {
 	// (استهداف القوات = the targeting of the forces; هجمات الجماعات = the
 	// groups' attacks).
 	Object bool
+	// Topic marks a verb of judging (دان، اتهم): the events it names are
+	// its topic, not events of the sentence.
+	Topic bool
 	// Source marks a verb of saying that often only names a source
 	// ("…, officials said"): the English parser makes it a statement only
 	// when it is dated, names a formal statement or introduces a quotation.
@@ -217,7 +226,7 @@ type Trigger struct {
 }
 
 // Verb reports whether the trigger's forms are verbs.
-func (t *Trigger) Verb() bool { return t.POS == "verb" }
+func (t *Trigger) Verb() bool { return t.POS == "verb" || t.POS == "exactverb" }
 
 // CueClass is the role of a cue word.
 type CueClass uint8
@@ -255,12 +264,20 @@ const (
 	CueGroupHead
 	CueRoleHead
 	CueVictim
-	// English grammar words (see english.go)
+	CueAttrib
+	CueUndergo
+	CueGeneric
+	CueExchange
+	CueTarget
+	CueTitle
+	CueFunction
+	CueNaming
+	CueSource
+	// English grammar words (see parse/english.go)
 	CueDet     // a determiner or possessive: a, the, its
 	CueBe      // a form of be: a passive after it
 	CueAux     // an auxiliary or modal other than be: has, had, did
 	CuePron    // a pronoun that refers back: it, they, its, their
-	CueTitle   // a title before a name: President, Gen., spokesman
 	CueOrgHead // a noun ending an organisation's name: Network, Council
 	CueStmt    // a phrase naming a formal statement: in a statement
 	CueRepel   // a verb whose subject is the target of the event noun after it: repelled an attack
@@ -270,7 +287,8 @@ const (
 var cueNames = []string{"", "neg", "shield", "future", "cond", "hyp", "comp", "comppron", "rel", "conj", "bound", "frame",
 	"against", "with", "to", "about", "loc", "agent", "support", "exist", "demonstr",
 	"drone", "rocket", "missile", "artillery", "air", "bomb", "force", "placehead", "grouphead", "rolehead", "victim",
-	"det", "be", "aux", "pron", "title", "orghead", "stmt", "repel"}
+	"attrib", "undergo", "generic", "exchange", "target", "title", "function", "naming", "source",
+	"det", "be", "aux", "pron", "orghead", "stmt", "repel"}
 
 // String returns the class's name in cues.tsv.
 func (c CueClass) String() string {
@@ -299,9 +317,10 @@ type Lexicon struct {
 	Triggers []*Trigger
 	Cues     []*Cue
 
-	actors map[string]*Actor
-	places map[string]*Place
-	roots  map[string]*node // phrase index per language
+	actors    map[string]*Actor
+	places    map[string]*Place
+	countries map[string]*Place // country places by ISO code
+	roots     map[string]*node  // phrase index per language
 }
 
 // Default returns the lexicon of the embedded data files, loaded once.
@@ -316,7 +335,7 @@ var Default = sync.OnceValues(func() (*Lexicon, error) {
 // Load reads actors.tsv, places.tsv, triggers.tsv and cues.tsv from fsys and
 // indexes them. Errors name the file and line.
 func Load(fsys fs.FS) (*Lexicon, error) {
-	l := &Lexicon{actors: map[string]*Actor{}, places: map[string]*Place{}, roots: map[string]*node{}}
+	l := &Lexicon{actors: map[string]*Actor{}, places: map[string]*Place{}, countries: map[string]*Place{}, roots: map[string]*node{}}
 	if err := l.loadActors(fsys); err != nil {
 		return nil, err
 	}
@@ -430,6 +449,9 @@ func (l *Lexicon) loadPlaces(fsys fs.FS) error {
 		}
 		l.places[p.Name] = p
 		l.Places = append(l.Places, p)
+		if p.Kind == Country && p.Country != "" && l.countries[p.Country] == nil {
+			l.countries[p.Country] = p
+		}
 	}
 	for i, p := range l.Places {
 		if p.Parent == "" {
@@ -462,10 +484,10 @@ func checkLang(r Row, lang string) error {
 
 func parsePOS(r Row, pos string) error {
 	switch pos {
-	case "verb", "noun", "exact":
+	case "verb", "noun", "exact", "exactverb":
 		return nil
 	}
-	return r.Errorf("pos %q is not one of verb, noun, exact", pos)
+	return r.Errorf("pos %q is not one of verb, noun, exact, exactverb", pos)
 }
 
 func (l *Lexicon) loadTriggers(fsys fs.FS) error {
@@ -506,6 +528,8 @@ func (l *Lexicon) loadTriggers(fsys fs.FS) error {
 				t.Participle = true
 			case "object":
 				t.Object = true
+			case "topic":
+				t.Topic = true
 			case "source":
 				t.Source = true
 			case "needs=force":
@@ -521,7 +545,7 @@ func (l *Lexicon) loadTriggers(fsys fs.FS) error {
 		l.Triggers = append(l.Triggers, t)
 		for _, f := range t.Forms {
 			for _, g := range generate(t.Lang, t.POS, f) {
-				l.addPhrase(t.Lang, g, Entry{Trigger: t, verbal: t.POS == "verb"}, false)
+				l.addPhrase(t.Lang, g, Entry{Trigger: t, verbal: t.Verb()}, false)
 			}
 		}
 	}
@@ -553,7 +577,7 @@ func (l *Lexicon) loadCues(fsys fs.FS) error {
 		l.Cues = append(l.Cues, c)
 		for _, f := range c.Forms {
 			for _, g := range generate(c.Lang, pos, f) {
-				l.addPhrase(c.Lang, g, Entry{Cue: c, verbal: pos == "verb"}, false)
+				l.addPhrase(c.Lang, g, Entry{Cue: c, verbal: pos == "verb" || pos == "exactverb"}, false)
 			}
 		}
 	}

@@ -229,6 +229,9 @@ func (l *Lexicon) Match(toks []textnorm.Token, lang string) []Match {
 		}
 		best := Match{}
 		for _, c := range cands {
+			if c.clitics.Article && utf8.RuneCountInString(c.key) < 3 {
+				continue // الله is no ال + له
+			}
 			n := root.next[c.key]
 			if n == nil {
 				continue
@@ -252,12 +255,17 @@ func (l *Lexicon) Match(toks []textnorm.Token, lang string) []Match {
 				es := endNode.all
 				if end == i+1 {
 					es = entriesFor(endNode, c.clitics)
+					if c.clitics.Article {
+						es = withoutNames(es)
+					}
 				}
-				best = Match{First: i, Last: end, Entries: es, Clitics: c.clitics}
+				if len(es) > 0 {
+					best = Match{First: i, Last: end, Entries: es, Clitics: c.clitics}
+				}
 			}
 		}
 		if best.Last == 0 && lang == "ar" {
-			best = suffixMatch(root, cands, i)
+			best = suffixMatch(root, cands, i, strings.HasSuffix(toks[i].Text, "ة"))
 		}
 		if best.Last > 0 {
 			out = append(out, best)
@@ -269,13 +277,40 @@ func (l *Lexicon) Match(toks []textnorm.Token, lang string) []Match {
 	return out
 }
 
+// withoutNames drops the actor and place readings of a single word whose
+// article came off: a name written without the article (سورية، إيران) does
+// not match the adjective السورية. Demonyms, triggers and cues stay.
+func withoutNames(es []Entry) []Entry {
+	keep := true
+	for _, e := range es {
+		if (e.Actor != nil || e.Place != nil) && !e.Demonym {
+			keep = false
+			break
+		}
+	}
+	if keep {
+		return es
+	}
+	var out []Entry
+	for _, e := range es {
+		if (e.Actor == nil && e.Place == nil) || e.Demonym {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
 // suffixMatch tries the candidates of one word without an attached pronoun;
-// only triggers take one (استهدفتها، لقائه), never names.
-func suffixMatch(root *node, cands []candidate, i int) Match {
+// only triggers take one (استهدفتها، لقائه), never names. taMarbuta tells
+// that the word as written ends in ة, which folds to the pronoun's ه.
+func suffixMatch(root *node, cands []candidate, i int, taMarbuta bool) Match {
 	for _, c := range cands {
 		for _, s := range pronounSuffixes {
 			if !strings.HasSuffix(c.key, s) || utf8.RuneCountInString(c.key)-utf8.RuneCountInString(s) < 3 {
 				continue
+			}
+			if s == "ه" && taMarbuta {
+				continue // زارة is no زار + ه: a ة folds to ه but is no pronoun
 			}
 			n := root.next[c.key[:len(c.key)-len(s)]]
 			if n == nil {
@@ -293,4 +328,44 @@ func suffixMatch(root *node, cands []candidate, i int) Match {
 		}
 	}
 	return Match{}
+}
+
+// Known reports whether the folded word (or the word without its article)
+// starts a phrase of the lexicon: a word the lexicon knows. The parser uses
+// it to tell a proclitic (وقوات → قوات) from a first letter (وزارة).
+func (l *Lexicon) Known(lang, folded string) bool {
+	root := l.roots[lang]
+	if root == nil || folded == "" {
+		return false
+	}
+	if root.next[folded] != nil {
+		return true
+	}
+	if lang == "ar" && strings.HasPrefix(folded, "ال") {
+		return root.next[folded[len("ال"):]] != nil
+	}
+	return false
+}
+
+// CountryPlace returns the place of kind country with the ISO code cc, or nil.
+func (l *Lexicon) CountryPlace(cc string) *Place {
+	return l.countries[cc]
+}
+
+// HasCue reports whether the folded single word is a cue of class c.
+func (l *Lexicon) HasCue(lang, folded string, c CueClass) bool {
+	root := l.roots[lang]
+	if root == nil {
+		return false
+	}
+	n := root.next[folded]
+	if n == nil {
+		return false
+	}
+	for _, e := range n.all {
+		if e.Cue != nil && e.Cue.Class == c {
+			return true
+		}
+	}
+	return false
 }
