@@ -284,8 +284,10 @@ func (s *sent) contextBefore(i int) readingCtx {
 		return ctxWeapon
 	case t.cues.any(lexicon.CueLoc, lexicon.CueAgainst, lexicon.CueWith, lexicon.CueAgent, lexicon.CueAbout, lexicon.CueFrame, lexicon.CueSupport):
 		return ctxNoun
-	case t.trig >= 0:
+	case t.trig >= 0 && s.trigs[t.trig].verb:
 		return ctxNoun // launched attacks
+	case t.trig >= 0:
+		return ctxVerb // a drone attack wounded three
 	}
 	return ctxNone
 }
@@ -695,6 +697,10 @@ func (s *sent) namesEN() {
 			if words == 1 && !s.allCaps(first) {
 				continue
 			}
+		}
+		// an adjective of origin before a noun of people: Kurdish forces, Tuareg rebels
+		if words == 1 && last < n && !s.capitalized(last) && s.toks[last].cues.any(lexicon.CueForce, lexicon.CueGroupHead, lexicon.CueVictim) && s.toks[last].ment < 0 {
+			continue
 		}
 		// a model name (Shahed drones), a compound modifier (Tuareg-led), a numbered name (Route 1)
 		if last < n && (s.toks[last].unit >= 0 || s.toks[last].cues.any(lexicon.CueDrone, lexicon.CueMissile, lexicon.CueRocket) ||

@@ -123,12 +123,13 @@ func (s *sent) segmentEN() {
 		} else if (s.norm(i) == "and" || s.norm(i) == "but") && !opened && s.clauseAhead(i+1) {
 			// "…, and the army responded": after a comma, coordinated with the main clause
 			sib := cur
-			if i > 0 && s.seg.Tokens[i-1].Text == "," || !s.clauses[cur].hasVerb {
+			comma := i > 0 && s.seg.Tokens[i-1].Text == ","
+			if comma {
 				for s.clauses[sib].parent >= 0 && s.clauses[sib].kind != clCoord {
 					sib = s.clauses[sib].parent
 				}
 			}
-			if s.clauses[sib].hasVerb || sib != cur {
+			if s.clauses[cur].hasVerb || comma && s.clauses[sib].hasVerb {
 				cur = open(clCoord, s.clauses[sib].parent, i)
 				s.clauses[cur].sibling = sib
 				s.clauses[cur].opener = -1

@@ -1,6 +1,8 @@
 package parse
 
 import (
+	"strings"
+
 	"github.com/eventline/eventline/parse/lexicon"
 	"github.com/eventline/eventline/parse/textnorm"
 )
@@ -73,7 +75,7 @@ func (s *sent) readPlacesEN() {
 		if m.place == nil || m.actor == nil || m.demonym {
 			continue
 		}
-		m.isPlace = m.pp == lexicon.CueLoc || m.pp == lexicon.CueTo && s.motionBefore(m.first)
+		m.isPlace = m.pp == lexicon.CueLoc || m.pp == lexicon.CueTo && (s.motionBefore(m.first) || s.norm(s.prepTok(m)) == "into")
 		if !m.isPlace && m.place.Kind != lexicon.Country {
 			// strike Beirut: a city after a violent verb is the place struck
 			for j := m.first - 1; j >= 0 && j >= m.first-2; j-- {
@@ -93,6 +95,20 @@ func (s *sent) readPlacesEN() {
 			}
 		}
 	}
+}
+
+// prepTok returns the token of the preposition before a mention, past its
+// determiner and adjectives, or -1.
+func (s *sent) prepTok(m *mention) int {
+	for j := m.first - 1; j >= 0 && j >= m.first-8; j-- {
+		if s.toks[j].cues.any(lexicon.CueLoc, lexicon.CueAgainst, lexicon.CueWith, lexicon.CueTo, lexicon.CueAbout, lexicon.CueAgent) {
+			return j
+		}
+		if !s.isAdjectiveLike(j) {
+			return -1
+		}
+	}
+	return -1
 }
 
 // motionBefore reports whether a deployment or withdrawal verb governs the
@@ -576,6 +592,9 @@ func (s *sent) byAgent(h *trigHit) ref {
 			return ref{}
 		}
 		if t.cues.has(lexicon.CueAgent) && t.ment < 0 {
+			if w := s.norm(j - 1); j-1 >= h.last && strings.HasSuffix(w, "ed") && s.plainWord(j-1) {
+				return ref{} // sites used by X: the agent of "used", not of the event
+			}
 			for k := j + 1; k < n && k < j+5; k++ {
 				if m := s.toks[k].ment; m >= 0 {
 					if c := s.ments[m].chain; c >= 0 {

@@ -84,7 +84,7 @@ func (s *sent) markVictimsEN() {
 	for k := range s.ments {
 		m := &s.ments[k]
 		j := m.first - 1
-		for j >= 0 && s.isAdjectiveLike(j) && s.toks[j].unit < 0 && s.toks[j].count < 0 {
+		for j >= 0 && s.norm(j) != "of" && (s.isAdjectiveLike(j) || s.seg.Tokens[j].Text == "." || s.seg.Tokens[j].Text == "(") && s.toks[j].unit < 0 && s.toks[j].count < 0 {
 			j--
 		}
 		if j < 1 || s.norm(j) != "of" {
@@ -92,6 +92,12 @@ func (s *sent) markVictimsEN() {
 		}
 		if c := s.toks[j-1].unit; c >= 0 && s.counts[c].Role != roleNone {
 			m.victim = true
+		}
+		// killing two members of Harakat al-Nujaba: the count may stop before its noun
+		if j >= 2 && s.toks[j-1].cues.any(lexicon.CueVictim, lexicon.CueForce) {
+			if c := s.toks[j-2].count; c >= 0 && s.counts[c].Role != roleNone {
+				m.victim = true
+			}
 		}
 	}
 }
@@ -358,6 +364,12 @@ func (s *sent) defaultActorsEN(ds []draft, mem *memory) {
 			if r := s.resolvePronoun(ds, i, tok, em); r.ok() {
 				d.actor2 = r
 				d.actor2.how = "pronoun"
+			}
+		}
+		// whose defeat Baghdad declared: the antecedent is what the verb is about
+		if !d.actor2.ok() && c.kind == clRel && c.opener > 0 && s.norm(c.opener) == "whose" {
+			if j := s.chainBefore(c.opener); j >= 0 {
+				d.actor2 = s.chainRef(j, "antecedent")
 			}
 		}
 		if d.actor1.ok() {
@@ -994,7 +1006,7 @@ func (s *sent) locateEN(d *draft, mem *memory) {
 		}
 		return
 	}
-	s.locate(d)
+	s.placesOfClause(d)
 	if d.place != nil || d.placeText != "" {
 		// talks on the future of the coalition in Iraq: a place inside the topic is not the event's
 		h := &s.trigs[d.trig]
@@ -1026,6 +1038,86 @@ func (s *sent) locateEN(d *draft, mem *memory) {
 			d.placeCC = enMem(mem).country
 		}
 	}
+}
+
+// placesOfClause sets the event's place from the places named in its own
+// clause (English coordinates clauses with their own places: "fired at
+// northern Israel, and the army responded with strikes in south Lebanon"):
+// the deepest of nested places, else the country that holds them all. A
+// place after "to" or "into" is where a movement or a raid goes; a clause
+// opened by "where" happened at the place it follows (at Harir air base,
+// where troops are stationed).
+func (s *sent) placesOfClause(d *draft) {
+	h := &s.trigs[d.trig]
+	cl := s.clauseOf(h.first)
+	var known []*lexicon.Place
+	fallback := ""
+	for k := range s.ments {
+		m := &s.ments[k]
+		mc := s.clauseOf(m.first)
+		if !m.isPlace || mc != cl || s.afterTopicEN(m.first) || s.inTopicOf(m.first, cl) {
+			continue
+		}
+		if m.fallback {
+			if fallback == "" {
+				fallback = m.text
+			}
+			continue
+		}
+		if m.place != nil {
+			known = append(known, m.place)
+		}
+	}
+	if len(known) == 0 && fallback == "" {
+		if c := s.clauses[cl]; c.kind == clRel && c.opener > 0 && s.norm(c.opener) == "where" {
+			// the head of the locative phrase before "where": at Harir air base north of Erbil
+			head := -1
+			for j := c.opener - 1; j >= 0; j-- {
+				t := s.toks[j]
+				if k := t.ment; k >= 0 && s.ments[k].isPlace {
+					head = k
+					j = s.ments[k].first
+					continue
+				}
+				if s.isPunct(j) || t.cues.has(lexicon.CueLoc) || s.norm(j) == "of" || s.isAdjectiveLike(j) && t.time < 0 {
+					continue
+				}
+				break
+			}
+			if head >= 0 {
+				if s.ments[head].place != nil {
+					known = append(known, s.ments[head].place)
+				} else {
+					fallback = s.ments[head].text
+				}
+			}
+		}
+	}
+	p := s.commonPlace(known)
+	if fallback != "" {
+		d.placeText = fallback
+		if p != nil {
+			d.placeCC = p.Country
+		}
+		return
+	}
+	d.place = p
+}
+
+// afterTopicEN reports whether a topic preposition (about, on the future
+// of) governs token i in its clause: a place there is what is talked about.
+func (s *sent) afterTopicEN(i int) bool {
+	cl := s.clauseOf(i)
+	for j := i - 1; j >= 0 && j >= i-10; j-- {
+		t := s.toks[j]
+		if t.clause != cl {
+			return false
+		}
+		if t.cueHead && t.cues.has(lexicon.CueAbout) && t.ment < 0 && t.count < 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // finishEN completes the English drafts: a claim takes the place of the
