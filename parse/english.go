@@ -649,6 +649,10 @@ func (s *sent) connector(i int) bool {
 	if tk.Text == "-" {
 		return i > 0 && s.seg.Tokens[i-1].End == tk.Start && i+1 < s.n() && s.seg.Tokens[i+1].Start == tk.End
 	}
+	if tk.Text == "." {
+		// an initial inside a name: Dwight D. Eisenhower
+		return i > 0 && s.seg.Tokens[i-1].End == tk.Start && utf8.RuneCountInString(s.seg.Tokens[i-1].Text) == 1 && s.capitalized(i-1)
+	}
 	switch tk.Norm {
 	case "of", "for", "the", "al", "el", "bin", "ibn", "abu", "de", "van", "von", "ez", "ad", "ash":
 		return true

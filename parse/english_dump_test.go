@@ -58,7 +58,7 @@ func dumpSentence(t *testing.T, p *Parser, a *events.Article, which string) {
 		for i, tk := range s.seg.Tokens {
 			ti := s.toks[i]
 			line := fmt.Sprintf("%3d %-14q cl%d", i, tk.Text, ti.clause)
-			for c := lexicon.CueClass(1); c < 40; c++ {
+			for c := lexicon.CueClass(1); c < 64; c++ {
 				if ti.cues.has(c) {
 					line += " " + c.String()
 				}

@@ -375,10 +375,24 @@ func (s *sent) npStartFrom(end int) int {
 func (s *sent) npSubject(res subjectEN, start, end int) subjectEN {
 	if r := s.agentNP(start, end); r.ok() {
 		res.np = r
+	} else if txt := s.seg.Slice(start, end); s.bothSides(txt) {
+		res.np = ref{name: txt, ment: -1, how: "both sides"}
 	} else if end > start && s.toks[end-1].cues.any(lexicon.CueDrone, lexicon.CueRocket, lexicon.CueMissile, lexicon.CueAir, lexicon.CueArtillery) {
 		res.instr = true
 	}
 	return res
+}
+
+// agentNPEnd returns the longest noun phrase from start within [start,
+// end) that agentNP accepts (a commercial vessel | bound for Israel), and
+// its end.
+func (s *sent) agentNPEnd(start, end int) (ref, int) {
+	for e := end; e > start; e-- {
+		if r := s.agentNP(start, e); r.ok() {
+			return r, e
+		}
+	}
+	return ref{}, start
 }
 
 // agentNP returns the noun phrase [start, end) as written, without its
@@ -520,8 +534,8 @@ func (s *sent) objectAfterEN(h *trigHit, preps ...lexicon.CueClass) (int, ref) {
 			j = o.last - 1
 			continue
 		}
-		if t.cues.has(lexicon.CueAgent) && j > 0 && s.plainWord(j-1) {
-			afterPrep = true // sites used by X
+		if t.cues.has(lexicon.CueAgent) && j > 0 && (s.plainWord(j-1) || s.toks[j-1].trig >= 0 && s.trigs[s.toks[j-1].trig].dropped) {
+			afterPrep = true // sites used by X; drones launched by X
 			continue
 		}
 		if t.cues.any(lexicon.CueLoc, lexicon.CueAgainst, lexicon.CueWith, lexicon.CueTo, lexicon.CueAbout, lexicon.CueAgent) {
@@ -535,7 +549,12 @@ func (s *sent) objectAfterEN(h *trigHit, preps ...lexicon.CueClass) (int, ref) {
 				break
 			}
 			afterPrep = true
-			if r := s.agentNP(j+1, s.npEndFrom(j+1)); r.ok() {
+			if r, end := s.agentNPEnd(j+1, s.npEndFrom(j+1)); r.ok() {
+				if end < n {
+					if k := s.toks[end].ment; k >= 0 && s.ments[k].chain >= 0 && !s.ments[k].isPlace {
+						return s.ments[k].chain, ref{}
+					}
+				}
 				r.how = "object"
 				return -1, r
 			}
@@ -545,7 +564,13 @@ func (s *sent) objectAfterEN(h *trigHit, preps ...lexicon.CueClass) (int, ref) {
 			break
 		}
 		if j == start || afterPrep && s.toks[j-1].cues.any(preps...) {
-			if r := s.agentNP(j, s.npEndFrom(j)); r.ok() {
+			if r, end := s.agentNPEnd(j, s.npEndFrom(j)); r.ok() {
+				// the tanker Sea Falcon: a name right after the noun is the name
+				if end < n {
+					if k := s.toks[end].ment; k >= 0 && s.ments[k].chain >= 0 && !s.ments[k].isPlace {
+						return s.ments[k].chain, ref{}
+					}
+				}
 				r.how = "object"
 				return -1, r
 			}
@@ -789,7 +814,16 @@ func (s *sent) ownRolesEN(d *draft) {
 // verbRoles fills the roles of a verb trigger.
 func (s *sent) verbRoles(d *draft, h *trigHit) {
 	passive := s.en.passive[d.trig]
-	subj := s.subjectBeforeEN(h.first)
+	subj := s.subjectBeforeEN(s.causativeHave(h))
+	if subj.chain < 0 && subj.np.ok() && s.bothSides(subj.np.name) {
+		// the two countries said: the actors the sentence coordinates
+		for c := range s.chains {
+			if s.secondConjunct(c) >= 0 && s.usableChain(c) {
+				subj.chain, subj.np = c, ref{}
+				break
+			}
+		}
+	}
 	subjRef := ref{}
 	if subj.chain >= 0 {
 		subjRef = s.chainRef(subj.chain, "subject")
@@ -840,6 +874,40 @@ func (s *sent) verbRoles(d *draft, h *trigHit) {
 			d.actor2 = np
 		}
 	}
+}
+
+// causativeHave returns where to look for the subject of a participle: for
+// "The US has had the carrier group stationed in the Red Sea", before "has";
+// else the participle itself.
+func (s *sent) causativeHave(h *trigHit) int {
+	w := s.norm(h.first)
+	if !strings.HasSuffix(w, "ed") || s.en.passive[s.toks[h.first].trig] {
+		return h.first
+	}
+	for j := h.first - 1; j >= s.en.initial && j >= h.first-10; j-- {
+		t := s.toks[j]
+		if s.isPunct(j) && s.seg.Tokens[j].Text != "." || t.trig >= 0 {
+			return h.first
+		}
+		if w := s.norm(j); (w == "had" || w == "has" || w == "have") && j+1 < h.first && !s.toks[j+1].cues.any(lexicon.CueBe, lexicon.CueAux) {
+			if j+2 < h.first || !s.plainWord(j+1) {
+				return j
+			}
+		}
+	}
+	return h.first
+}
+
+// bothSides reports whether a noun phrase refers to the parties named
+// together before it: the two countries, both sides.
+func (s *sent) bothSides(np string) bool {
+	w := strings.ToLower(np)
+	for _, p := range []string{"two countries", "two sides", "both sides", "both countries", "two governments", "both governments", "the allies"} {
+		if strings.Contains(w, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // pronObj records a pronoun that stands for actor2 (its convoys had been

@@ -210,7 +210,7 @@ func (s *sent) refersBack(h *trigHit) bool {
 		return false
 	}
 	switch s.norm(j) {
-	case "the", "this", "these", "those", "that":
+	case "the", "this", "these", "those":
 	default:
 		return false
 	}
@@ -620,6 +620,11 @@ func (s *sent) standsFor(k int) []*trigHit {
 // protest or a deployment (marched to demand a ceasefire) is no event.
 func (s *sent) modalityEN(ds []draft) {
 	for i := range ds {
+		if ds[i].class == lexicon.ClassThreat && !s.en.inf[s.clauseOf(s.trigs[ds[i].trig].first)] {
+			ds[i].future = false // a threat speaks of the future: it is made now (will not go unpunished)
+		}
+	}
+	for i := range ds {
 		d := &ds[i]
 		cl := s.clauseOf(s.trigs[d.trig].first)
 		if !s.en.inf[cl] || d.absorbed {
@@ -654,6 +659,12 @@ func (s *sent) governorsEN(ds []draft) {
 			continue
 		}
 		g := &ds[d.gov]
+		// a spokesman's group acts: Houthi spokesman Yahya Saree warned that attacks would continue
+		if d.violent && d.actor1.ok() && d.actor1.name == g.actor1.name && g.actor1.actor != nil && g.actor1.actor.Kind == lexicon.Person {
+			if a := g.actor1.actor.AffiliatedTo(); a != nil && a.Kind == lexicon.Group {
+				d.actor1 = ref{actor: a, name: a.Name, ment: -1, how: "speaks for"}
+			}
+		}
 		switch {
 		case s.en.capture[d.trig] && (g.class == lexicon.ClassSay || g.class == lexicon.ClassAnnounce || g.class == lexicon.ClassClaim):
 			if g.kept() {
@@ -913,6 +924,20 @@ func (s *sent) assignCountsEN(ds []draft) {
 		if best >= 0 {
 			d.count = best
 			used[best] = true
+		}
+	}
+	// no casualties were reported: a stated zero is the count of the event it goes to
+	for i := range ds {
+		d := &ds[i]
+		if !d.kept() || d.count >= 0 || d.fatal == nil || d.injured == nil || *d.fatal != 0 || *d.injured != 0 {
+			continue
+		}
+		for c := range s.counts {
+			if C := s.counts[c]; C.Role == roleCasualties && C.Value == 0 && !s.cdrop[c] {
+				d.count = c
+				used[c] = true
+				break
+			}
 		}
 	}
 	// attacked more than 160 times: the count of attacks
