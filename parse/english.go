@@ -702,8 +702,9 @@ func (s *sent) namesEN() {
 				continue
 			}
 		}
-		// an adjective of origin before a noun of people: Kurdish forces, Tuareg rebels
-		if words == 1 && last < n && !s.capitalized(last) && s.toks[last].cues.any(lexicon.CueForce, lexicon.CueGroupHead, lexicon.CueVictim) && s.toks[last].ment < 0 {
+		// an adjective before a noun: Kurdish forces, Tuareg rebels, the Buddhist majority
+		if words == 1 && last < n && !s.capitalized(last) && s.seg.Tokens[last].Kind == textnorm.Word && s.toks[last].ment < 0 && s.toks[last].trig < 0 && s.toks[last].time < 0 &&
+			(s.toks[last].cues == 0 || s.toks[last].cues.any(lexicon.CueForce, lexicon.CueGroupHead, lexicon.CueVictim)) && !s.toks[last].cues.has(lexicon.CueTitle) {
 			continue
 		}
 		// a model name (Shahed drones), a compound modifier (Tuareg-led), a numbered name (Route 1)

@@ -244,6 +244,7 @@ func (s *sent) subjectBeforeEN(v int) subjectEN {
 	res := subjectEN{chain: -1, pron: -1}
 	cl := s.clauseOf(v)
 	npEnd := -1 // end of the noun phrase right before the verb
+	afterComma := false
 	for j := v - 1; j >= s.en.initial; j-- {
 		t := s.toks[j]
 		tc := t.clause
@@ -259,6 +260,7 @@ func (s *sent) subjectBeforeEN(v int) subjectEN {
 			case "'", "-", ".", "\"", "“", "”", "(", ")":
 				continue
 			case ",":
+				afterComma = true
 				if npEnd >= 0 {
 					// X, an umbrella group of …, claimed: the name before the apposition
 					if j > 0 && s.toks[j-1].ment >= 0 {
@@ -287,6 +289,13 @@ func (s *sent) subjectBeforeEN(v int) subjectEN {
 			if !s.usableChain(c) {
 				j = s.chains[c].first
 				continue
+			}
+			if afterComma {
+				// The Arakan Army, an ethnic armed group seeking …, said: the name before the apposition
+				if h := s.appositionHead(c); h >= 0 {
+					res.chain = s.firstConjunct(h)
+					return res
+				}
 			}
 			c = s.apposition(c, v)
 			res.chain = s.firstConjunct(c)
@@ -409,6 +418,10 @@ func (s *sent) agentNP(start, end int) ref {
 	if t.ment >= 0 || t.trig >= 0 || s.seg.Tokens[head].Kind != textnorm.Word {
 		return ref{}
 	}
+	switch s.norm(head) {
+	case "people", "person", "persons", "others", "individuals":
+		return ref{} // too general to name a party
+	}
 	if !t.cues.any(lexicon.CueForce, lexicon.CueGroupHead, lexicon.CueVictim, lexicon.CueOrgHead) ||
 		t.cues.any(lexicon.CueDrone, lexicon.CueRocket, lexicon.CueMissile, lexicon.CueAir, lexicon.CueArtillery, lexicon.CueBomb) {
 		return ref{}
@@ -419,6 +432,29 @@ func (s *sent) agentNP(start, end int) ref {
 		}
 	}
 	return ref{name: s.seg.Slice(start, end), ment: -1, how: "noun phrase"}
+}
+
+// appositionHead returns, for a chain inside an apposition that opens with
+// a determiner after a comma (X, an ethnic armed group seeking autonomy
+// for …,), the usable chain right before that comma, or -1.
+func (s *sent) appositionHead(c int) int {
+	for j := s.chains[c].first - 1; j >= s.en.initial && j >= s.chains[c].first-16; j-- {
+		tk := s.seg.Tokens[j]
+		if tk.Text == "," {
+			if j+1 < s.n() && s.toks[j+1].cues.has(lexicon.CueDet) && s.toks[j+1].ment < 0 && j > 0 {
+				if k := s.toks[j-1].ment; k >= 0 {
+					if h := s.ments[k].chain; h >= 0 && h != c && s.usableChain(h) {
+						return h
+					}
+				}
+			}
+			return -1
+		}
+		if s.toks[j].trig >= 0 && s.trigs[s.toks[j].trig].verb || s.toks[j].cues.any(lexicon.CueBe, lexicon.CueAux, lexicon.CueComp, lexicon.CueRel) {
+			return -1
+		}
+	}
+	return -1
 }
 
 // apposition returns, for a chain found between commas right before a verb
@@ -796,8 +832,25 @@ func (s *sent) ownRolesEN(d *draft) {
 			break
 		}
 	}
-	// victims: Three U.S. soldiers were killed; killing three members of the SDF
+	// victims: Three U.S. soldiers were killed; killing three members of the SDF;
+	// killing at least 23 civilians
 	if !d.actor2.ok() && d.violent {
+		defer func() {
+			if d.actor2.ok() {
+				return
+			}
+			for c := range s.counts {
+				C := s.counts[c]
+				if (C.Role == roleKilled || C.Role == roleWounded) && C.UnitFirst >= 0 && s.inLongQuote(C.First) < 0 &&
+					s.toks[C.UnitLast-1].cues.has(lexicon.CueVictim) && !s.toks[C.UnitLast-1].cues.any(lexicon.CueForce, lexicon.CueGroupHead) {
+					if r := s.agentNP(C.UnitFirst, C.UnitLast); r.ok() {
+						r.how = "victims"
+						d.actor2 = r
+						return
+					}
+				}
+			}
+		}()
 		for k := range s.ments {
 			m := &s.ments[k]
 			if m.victim && m.chain >= 0 && s.inLongQuote(m.first) < 0 {

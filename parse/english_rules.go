@@ -20,6 +20,12 @@ func (p *Parser) sentenceDraftsEN(s *sent, mem *memory, anchor time.Time) []draf
 	for i := range ds {
 		if h := ds[i].trig; s.en.capture[h] && ds[i].absorbed && ds[i].why == "no verb of claiming" {
 			ds[i].absorbed, ds[i].why = false, ""
+			g := s.captureGovernor(&s.trigs[h])
+			for j := range ds {
+				if ds[j].trig == g {
+					ds[i].gov = j
+				}
+			}
 		}
 	}
 	for i := range ds {

@@ -6,9 +6,10 @@ import "strings"
 // triggers.tsv or cues.tsv (see the header of triggers.tsv):
 //
 //   - verb: "attack" gives attack, attacks, attacked, attacking; the
-//     irregular past and participle follow slashes, "strike/struck",
-//     "withdraw/withdrew/withdrawn"; in a phrase only the first word is
-//     inflected ("shoot down/shot down" gives shoots down, shooting down …).
+//     irregular past, participle and gerund follow slashes, "strike/struck",
+//     "withdraw/withdrew/withdrawn", "repel/repelled/repelled/repelling"; in
+//     a phrase only the first word is inflected ("shoot down/shot down" gives
+//     shoots down, shooting down …).
 //   - noun: the singular and its plural ("strike" gives strikes); an
 //     irregular plural follows a slash ("personnel/personnel").
 //   - exact: the form as written.
@@ -56,11 +57,15 @@ func englishForms(pos, f string) []string {
 		if len(parts) > 2 && parts[2] != "" {
 			part = firstWord(parts[2])
 		}
+		gerund := englishGerund(head)
+		if len(parts) > 3 && parts[3] != "" {
+			gerund = firstWord(parts[3])
+		}
 		add(head)
 		add(englishPlural(head)) // third person singular: attacks, pushes, carries
 		add(past)
 		add(part)
-		add(englishGerund(head))
+		add(gerund)
 	case "noun":
 		add(head)
 		if len(parts) > 1 && parts[1] != "" {
