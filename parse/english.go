@@ -54,6 +54,7 @@ type enSent struct {
 	// pronTarget maps a trigger to the pronoun token that is its target
 	// (its convoys had been hit)
 	pronTarget map[int]int
+	mem        *enMemory    // the article's English memory
 	instr      map[int]bool // triggers whose subject is a weapon (air defences had shot down)
 	notName    map[int]bool // tokens of demonyms read as adjectives (Iraqi sovereignty)
 	whenTime   map[int]int  // clause opened by "when" after a time → the time it happened
@@ -62,6 +63,8 @@ type enSent struct {
 
 // enMemory is what the English rules remember across sentences.
 type enMemory struct {
+	lastPair *ref           // the first of the last two parties named together (for "both sides")
+	lastCity *lexicon.Place // the last city named (for "the city")
 	lastArmy    *ref // the last armed forces named (for "the army", "the military")
 	lastSubject *ref // the last actor1 of an event (for "it", "they" opening a sentence)
 	country     string
@@ -81,7 +84,7 @@ func (p *Parser) scanEN(s *sent, anchor time.Time, mem *memory) bool {
 	s.en = &enSent{passive: map[int]bool{}, capture: map[int]bool{}, pronRef: map[int]ref{},
 		anaphor: map[int]bool{}, armyOf: map[int]bool{}, inf: map[int]bool{}, pronSubj: map[int]int{},
 		pronTarget: map[int]int{}, instr: map[int]bool{}, notName: map[int]bool{},
-		whenTime: map[int]int{}}
+		whenTime: map[int]int{}, mem: enMem(mem)}
 	s.seg = textnorm.NewSegment(s.s.Text, s.s.Start)
 	if s.idx == 0 {
 		s.seg.Tokens = dropDateline(s.seg.Tokens)
@@ -505,7 +508,7 @@ func (s *sent) checkDemonymsEN(p *Parser) {
 				ok = !s.ments[t.ment].isPlace || s.ments[t.ment].actor != nil
 				break
 			}
-			if t.cues.any(lexicon.CueForce, lexicon.CueTitle) {
+			if t.cues.any(lexicon.CueForce, lexicon.CueTitle, lexicon.CueGroupHead) {
 				ok, head = true, j
 				switch s.norm(j) {
 				case "soldier", "soldiers", "troop", "troops", "army", "military", "forces":
@@ -579,8 +582,15 @@ func (p *Parser) armyOf(d string, state *lexicon.Actor) *lexicon.Actor {
 func (s *sent) dropModifierNames() {
 	kept := s.ments[:0]
 	for _, m := range s.ments {
-		if s.hyphenAfter(m.last-1) || (m.first > 0 && s.seg.Tokens[m.first-1].Text == "-" &&
-			m.first >= 2 && s.seg.Tokens[m.first-2].End == s.seg.Tokens[m.first-1].Start) {
+		last := m.last - 1
+		if s.seg.Tokens[last].Text == "." && last > m.first {
+			last-- // U.S.-backed: the abbreviation's period is part of the name
+		}
+		if s.hyphenAfter(m.last-1) || s.hyphenAfter(last) && s.seg.Tokens[m.last-1].Text == "." ||
+			(m.first > 0 && s.seg.Tokens[m.first-1].Text == "-" && m.first >= 2 && s.seg.Tokens[m.first-2].End == s.seg.Tokens[m.first-1].Start) {
+			for i := m.first; i < m.last; i++ {
+				s.en.notName[i] = true
+			}
 			continue
 		}
 		kept = append(kept, m)
@@ -780,6 +790,9 @@ func (s *sent) anaphoraEN(mem *memory) {
 			g := mem.lastGroup
 			start := s.npStart(i)
 			s.addMention(mention{first: start, last: i + 1, actor: g.actor, fallback: g.actor == nil, text: g.name, anaphor: true})
+		case (w == "city" || w == "town") && em.lastCity != nil && i > 0 && s.norm(i-1) == "the" && (i+1 >= n || s.norm(i+1) != "of"):
+			// the city's east: the last city named
+			s.addMention(mention{first: i - 1, last: i + 1, place: em.lastCity, isPlace: true, text: s.seg.Slice(i-1, i+1), anaphor: true})
 		case w == "army" || w == "military":
 			if em.lastArmy == nil || i > 0 && s.toks[i-1].ment >= 0 || s.capitalized(i) && i > s.en.initial {
 				continue

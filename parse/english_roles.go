@@ -150,14 +150,39 @@ func (s *sent) buildChainsEN() {
 		}
 		coord := false
 		if j := m.first - 1; j >= 0 {
-			for j > 0 && s.norm(j) == "the" {
-				j--
+			for j > 0 && (s.norm(j) == "the" || s.plainWord(j) && !s.capitalized(j)) && j >= m.first-3 {
+				j-- // and the paramilitary Rapid Support Forces
 			}
-			coord = s.norm(j) == "and" || s.seg.Tokens[j].Text == "," && j > 0 && s.toks[j-1].ment >= 0
+			coord = s.norm(j) == "and" || s.norm(j) == "or" ||
+				s.seg.Tokens[j].Text == "," && j > 0 && s.toks[j-1].ment >= 0 && s.listContinues(m.last)
 		}
 		s.chains = append(s.chains, chain{first: m.first, last: m.last, ments: []int{k}, best: k, coord: coord})
 		m.chain = len(s.chains) - 1
 	}
+}
+
+// listContinues reports whether a list of names goes on after token i
+// (Israel, the US, Egypt and Qatar): a comma or "and" and another name,
+// not the comma that closes an apposition (…, Geir Pedersen, called).
+func (s *sent) listContinues(i int) bool {
+	for step := 0; step < 4 && i < s.n(); step++ {
+		w := s.norm(i)
+		if w != "," && w != "and" && w != "or" {
+			return false
+		}
+		j := i + 1
+		for j < s.n() && s.norm(j) == "the" {
+			j++
+		}
+		if j >= s.n() || s.toks[j].ment < 0 {
+			return false
+		}
+		if w == "and" || w == "or" {
+			return true
+		}
+		i = s.ments[s.toks[j].ment].last
+	}
+	return false
 }
 
 // joinsEN reports whether the tokens [a, b) between two names leave them one
@@ -217,7 +242,7 @@ func (s *sent) firstConjunct(c int) int {
 func (s *sent) secondConjunct(c int) int {
 	if c+1 < len(s.chains) && s.chains[c+1].coord {
 		gap := s.chains[c+1].first - s.chains[c].last
-		if gap >= 1 && gap <= 2 {
+		if gap >= 1 && gap <= 4 {
 			return c + 1
 		}
 	}
@@ -407,6 +432,11 @@ func (s *sent) agentNPEnd(start, end int) (ref, int) {
 // agentNP returns the noun phrase [start, end) as written, without its
 // determiner, when its last word names people, forces, a group or vessels.
 func (s *sent) agentNP(start, end int) ref {
+	if end > start && end-start <= 4 {
+		if txt := s.seg.Slice(start, end); s.bothSides(txt) {
+			return ref{name: txt, ment: -1, how: "both sides"}
+		}
+	}
 	for start < end && (s.toks[start].cues.has(lexicon.CueDet) || s.toks[start].count >= 0 && s.toks[start].unit < 0) && s.toks[start].ment < 0 {
 		start++
 	}
@@ -545,7 +575,7 @@ func (s *sent) objectAfterEN(h *trigHit, preps ...lexicon.CueClass) (int, ref) {
 		}
 		if k := t.ment; k >= 0 {
 			m := &s.ments[k]
-			if m.chain >= 0 && !s.ments[s.chains[m.chain].best].isPlace && (m.pp == 0 || afterPrep || s.prepIn(m.pp, preps)) && !s.ofBefore(m) {
+			if m.chain >= 0 && !s.ments[s.chains[m.chain].best].isPlace && (m.pp == 0 || afterPrep || s.prepIn(m.pp, preps)) && (!s.ofBefore(m) || s.topicGenitive(m)) {
 				return m.chain, ref{}
 			}
 			j = m.last - 1
@@ -613,6 +643,18 @@ func (s *sent) objectAfterEN(h *trigHit, preps ...lexicon.CueClass) (int, ref) {
 		}
 	}
 	return -1, ref{}
+}
+
+// topicGenitive reports whether a mention is the genitive of an event noun
+// (the withdrawal of Israeli troops): the party the event is asked of.
+func (s *sent) topicGenitive(m *mention) bool {
+	for j := m.first - 1; j >= 1 && j >= m.first-4; j-- {
+		if s.norm(j) == "of" {
+			t := s.toks[j-1].trig
+			return t >= 0 && !s.trigs[t].verb
+		}
+	}
+	return false
 }
 
 // prepIn reports whether pp is one of preps.
@@ -811,7 +853,7 @@ func (s *sent) ownRolesEN(d *draft) {
 		s.nounRoles(d, h)
 	}
 	// between X and Y: both sides (fighting broke out between …)
-	if (d.class == lexicon.ClassMeet || d.class == lexicon.ClassClash) && !d.actor2.ok() {
+	if d.class == lexicon.ClassMeet || d.class == lexicon.ClassClash {
 		for j := h.last; j < s.n() && j < h.last+6; j++ {
 			if s.norm(j) != "between" {
 				continue
@@ -913,18 +955,24 @@ func (s *sent) verbRoles(d *draft, h *trigHit) {
 		return
 	}
 	d.actor1 = subjRef
-	if subj.chain >= 0 && (d.class == lexicon.ClassMeet || d.class == lexicon.ClassClash || d.class == lexicon.ClassAnnounce) {
-		if c2 := s.secondConjunct(subj.chain); c2 >= 0 {
-			d.actor2 = s.chainRef(c2, "with")
-		}
-	}
-	if takesObjectEN(d.class) && !d.actor2.ok() {
+	if takesObjectEN(d.class) {
 		c, np := s.objectAfterEN(h, targetPreps(d.class)...)
 		switch {
 		case c >= 0 && (subj.chain < 0 || c != subj.chain):
 			d.actor2 = s.chainRef(c, "object")
+		case np.ok() && s.bothSides(np.name):
+			if p := s.en.mem.lastPair; p != nil && d.class == lexicon.ClassDemand {
+				d.actor2 = *p
+				d.actor2.how = "both sides"
+			}
 		case np.ok() && d.class != lexicon.ClassSay:
 			d.actor2 = np
+		}
+	}
+	// Washington and Baghdad agreed; X and Y will meet: the second is the counterpart
+	if !d.actor2.ok() && subj.chain >= 0 && (d.class == lexicon.ClassMeet || d.class == lexicon.ClassClash || d.class == lexicon.ClassAnnounce) {
+		if c2 := s.secondConjunct(subj.chain); c2 >= 0 {
+			d.actor2 = s.chainRef(c2, "with")
 		}
 	}
 }

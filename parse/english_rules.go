@@ -49,7 +49,23 @@ func (p *Parser) sentenceDraftsEN(s *sent, mem *memory, anchor time.Time) []draf
 	s.assignTimesEN(ds)
 	s.assignModality(ds, anchor)
 	s.modalityEN(ds)
+	noAgent := make([]bool, len(ds))
+	for i := range ds {
+		noAgent[i] = !ds[i].actor1.ok() && s.en.passive[ds[i].trig]
+	}
 	s.applyGovernors(ds)
+	for i := range ds {
+		// one of its convoys had been hit: the one who denies it is no agent
+		if noAgent[i] && ds[i].ctx == events.Denied {
+			ds[i].actor1 = ref{}
+		}
+		// a demand or a meeting takes nouns and its own clauses as topics, not the
+		// verbs of its clause after a comma (…, a ruling Mr Netanyahu called "outrageous")
+		if ds[i].absorbed && strings.HasPrefix(ds[i].why, "the topic of") && s.trigs[ds[i].trig].verb && ds[i].gov >= 0 &&
+			s.clauseOf(s.trigs[ds[i].trig].first) == s.clauseOf(s.trigs[ds[ds[i].gov].trig].first) {
+			ds[i].absorbed, ds[i].why = false, ""
+		}
+	}
 	s.governorsEN(ds)
 	s.inheritTimesEN(ds)
 	s.assignCounts(ds)
@@ -1174,9 +1190,18 @@ func (s *sent) finishEN(ds []draft) {
 	}
 }
 
-// memoryEN remembers the last subject of an event.
+// memoryEN remembers the last subject of an event and the last two
+// parties named together.
 func (s *sent) memoryEN(mem *memory, ds []draft) {
 	em := enMem(mem)
+	for c := range s.chains {
+		if s.secondConjunct(c) >= 0 && s.usableChain(c) {
+			r := s.chainRef(c, "both sides")
+			r.ment = -1
+			em.lastPair = &r
+			break
+		}
+	}
 	for i := range ds {
 		d := &ds[i]
 		if d.kept() && d.actor1.ok() && d.actor1.how != "last speaker" {
@@ -1195,6 +1220,9 @@ func (s *sent) rememberEN(mem *memory) {
 		m := &s.ments[k]
 		if m.isPlace && m.place != nil && m.place.Country != "" {
 			em.country = m.place.Country
+			if m.place.Kind == lexicon.City && !m.anaphor {
+				em.lastCity = m.place
+			}
 		}
 		if m.actor == nil || m.isPlace || m.anaphor {
 			continue

@@ -10,8 +10,9 @@ import "strings"
 //     "withdraw/withdrew/withdrawn", "repel/repelled/repelled/repelling"; in
 //     a phrase only the first word is inflected ("shoot down/shot down" gives
 //     shoots down, shooting down …).
-//   - noun: the singular and its plural ("strike" gives strikes); an
-//     irregular plural follows a slash ("personnel/personnel").
+//   - noun: the singular and its plural ("strike" gives strikes, "air
+//     strike" air strikes); an irregular plural follows a slash
+//     ("personnel/personnel", "gunman/gunmen").
 //   - exact: the form as written.
 //
 // f is already folded (lower case).
@@ -67,11 +68,18 @@ func englishForms(pos, f string) []string {
 		add(part)
 		add(gerund)
 	case "noun":
-		add(head)
+		// a noun phrase inflects its last word: air strike → air strikes
+		lead, last := "", base
+		if i := strings.LastIndexByte(base, ' '); i > 0 {
+			lead, last = base[:i+1], base[i+1:]
+		}
+		out = append(out, base)
+		plural := lead + englishPlural(last)
 		if len(parts) > 1 && parts[1] != "" {
-			add(firstWord(parts[1]))
-		} else {
-			add(englishPlural(head))
+			plural = parts[1]
+		}
+		if plural != base {
+			out = append(out, plural)
 		}
 	default:
 		return []string{f}
