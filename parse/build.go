@@ -27,6 +27,7 @@ type draft struct {
 	actor2      ref
 	gov         int  // governing draft (a verb of saying, claiming …), or -1
 	pronSubject bool // the subject is "its forces" (قواتها): the subject of the clause above
+	svo         bool // the subject, as written, stands before the verb
 	noAgent     bool // a verb of undergoing names the target, not the agent
 	claimVerb   int  // for a claim noun (مسؤوليته): the verb that announces it, or -1
 	absorbed    bool // not an event of its own (a topic, or merged into its governor)
@@ -578,6 +579,12 @@ func (s *sent) ownRoles(d *draft) {
 		case h.suffix == "" && s.clauses[s.clauseOf(h.first)].pron && h.first == s.clauses[s.clauseOf(h.first)].opener+1:
 			// أعلنت واشنطن أنها استهدفت كتائب حزب الله: the subject is the pronoun
 			d.pronSubject = true
+		case d.class != lexicon.ClassCasualty:
+			// أن القوات البحرية استهدفت سفينة: a subject as written before the verb
+			if r := s.clauseStartNP(h); r.ok() {
+				d.actor1 = r
+				d.svo = true
+			}
 		}
 		c, end := s.subjectAfter(h, self)
 		if d.class == lexicon.ClassCasualty {
@@ -587,7 +594,7 @@ func (s *sent) ownRoles(d *draft) {
 			}
 			c = -1
 		}
-		if subj < 0 && !d.pronSubject && c >= 0 {
+		if subj < 0 && !d.pronSubject && !d.svo && c >= 0 {
 			subj = c
 			d.actor1 = s.chainRef(c, "subject")
 		} else if c >= 0 && takesObject(d.class) {

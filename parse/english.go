@@ -63,10 +63,10 @@ type enSent struct {
 
 // enMemory is what the English rules remember across sentences.
 type enMemory struct {
-	lastPair *ref           // the first of the last two parties named together (for "both sides")
-	lastCity *lexicon.Place // the last city named (for "the city")
-	lastArmy    *ref // the last armed forces named (for "the army", "the military")
-	lastSubject *ref // the last actor1 of an event (for "it", "they" opening a sentence)
+	lastPair    *ref           // the first of the last two parties named together (for "both sides")
+	lastCity    *lexicon.Place // the last city named (for "the city")
+	lastArmy    *ref           // the last armed forces named (for "the army", "the military")
+	lastSubject *ref           // the last actor1 of an event (for "it", "they" opening a sentence)
 	country     string
 }
 

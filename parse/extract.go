@@ -982,6 +982,7 @@ func (s *sent) locate(d *draft) {
 			known = append(known, m.place)
 		}
 	}
+	known = s.dropContainers(known, cl)
 	p := s.commonPlace(known)
 	if p == nil && fallback == "" && h.t.Participle && d.sharedPlace != nil {
 		p = d.sharedPlace
@@ -1012,6 +1013,51 @@ func (s *sent) sameCoordination(a, b int) bool {
 		return c
 	}
 	return a == b || root(a) == root(b)
+}
+
+// dropContainers drops a place the text writes as the container of the one
+// before it (مديرية اللحية بمحافظة الحديدة، البصيرة في ريف دير الزور): the
+// first one is inside it even when the gazetteer does not say so.
+func (s *sent) dropContainers(ps []*lexicon.Place, cl int) []*lexicon.Place {
+	if len(ps) < 2 {
+		return ps
+	}
+	var ms []*mention
+	for k := range s.ments {
+		m := &s.ments[k]
+		if m.isPlace && m.place != nil && s.sameCoordination(s.clauseOf(m.first), cl) {
+			ms = append(ms, m)
+		}
+	}
+	drop := map[*lexicon.Place]bool{}
+	for i := 0; i+1 < len(ms); i++ {
+		a, b := ms[i], ms[i+1]
+		if b.first-a.last > 3 || b.clitics.Conj != 0 || b.place.Contains(a.place) || a.place.Contains(b.place) || b.place.Kind == lexicon.Country && b.place.Country == a.place.Country {
+			continue
+		}
+		inside := b.first > a.last
+		for j := a.last; j < b.first; j++ {
+			if !(s.toks[j].cues.any(lexicon.CueLoc, lexicon.CuePlaceHead) || s.toks[j].prepB || s.isPunct(j) && s.seg.Tokens[j].Text == "،") {
+				inside = false
+			}
+		}
+		if inside || b.ppPrepB && b.first-a.last <= 1 {
+			drop[b.place] = true
+		}
+	}
+	if len(drop) == 0 {
+		return ps
+	}
+	var out []*lexicon.Place
+	for _, p := range ps {
+		if !drop[p] {
+			out = append(out, p)
+		}
+	}
+	if len(out) == 0 {
+		return ps
+	}
+	return out
 }
 
 // commonPlace returns the deepest place when the others contain it (مطار

@@ -56,6 +56,35 @@
 //  9. type: from the class, the weapons named around the trigger and whether
 //     actor1 acts for a state.
 //
+// # Choices where EVENTS.md is silent
+//
+//   - "X said (on Sunday) that Y happened" gives a statement and Y; a group
+//     saying it did Y gives a claim and Y claimed; a state announcing its
+//     own operation gives the operation only; what an anonymous source
+//     (مصادر طبية، شهود عيان) says is reported, not a statement of its own;
+//     "according to" (بحسب ما أفاد) names a source, no statement.
+//   - A verb of saying without a subject at the start of a sentence (وقال،
+//     وأضاف، كذلك تعهّد) speaks for the last speaker of the article; a bare
+//     role noun (المسؤول، الجهاز) refers to them too, a demonstrative with a
+//     group noun (هذه الجماعات) or a bare definite group noun (الجماعة) to the
+//     last group named. A participle of saying (مضيفاً) continues the
+//     statement before it and shares its time and place.
+//   - The events of a condition (إذا استمرت الغارات) and the event it
+//     conditions are hypothetical; an event after أي (any attack) is one only
+//     in a threat. Background (على خلفية، ردا على، منذ بدء الحرب) and events
+//     referred back to (هذه الاشتباكات) are no events of the sentence.
+//   - A title followed by a name the lexicon lacks (المتحدث باسم الجيش نبيل
+//     عبد الله) is a person as written; a dateline (واشنطن (رويترز) -) names
+//     no participant.
+//   - Places on one chain of the gazetteer give the deepest; a place written
+//     as the container of the one before it (اللحية بمحافظة الحديدة) is
+//     dropped; places in different countries give no location.
+//   - Statements carry the quoted words after their verb, joined by " … ";
+//     without quotation marks, the reported clause as written.
+//   - Confidence is a score of the evidence (see confidence in extract.go):
+//     the kind of trigger, a known or written actor, a resolved date, a
+//     place, a count.
+//
 // Extract is safe for concurrent use: the Parser is read-only after New.
 package parse
 

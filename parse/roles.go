@@ -96,7 +96,7 @@ func (s *sent) subjectAfter(h *trigHit, self int) (int, int) {
 				locOnly = c
 			}
 		case m.pp == 0:
-			return c, s.chains[c].last
+			return s.mostSpecificAfter(c, self), s.chains[s.mostSpecificAfter(c, self)].last
 		}
 		j = s.chains[c].last - 1
 	}
@@ -104,6 +104,34 @@ func (s *sent) subjectAfter(h *trigHit, self int) (int, int) {
 		return locOnly, s.chains[locOnly].last
 	}
 	return -1, j
+}
+
+// mostSpecificAfter returns, for a subject chain c, a more specific chain
+// that follows it in the same title phrase (المتحدث باسم القوات المسلحة
+// اليمنية العميد يحيى سريع → the person): only titles and ordinary words
+// between, no conjunction.
+func (s *sent) mostSpecificAfter(c, self int) int {
+	best := c
+	end := s.chains[c].last
+	for k := c + 1; k < len(s.chains) && k < c+3; k++ {
+		ch := &s.chains[k]
+		if ch.coord || ch.first-end > 3 {
+			break
+		}
+		for j := end; j < ch.first; j++ {
+			if !(s.plainWord(j) || s.toks[j].cues.any(lexicon.CueTitle, lexicon.CueForce)) || s.stopsNP(j, self) {
+				return best
+			}
+		}
+		if s.ments[ch.ments[0]].pp != 0 {
+			break
+		}
+		if s.rank(ch.best) > s.rank(s.chains[best].best) {
+			best = k
+		}
+		end = ch.last
+	}
+	return best
 }
 
 // objectAfter finds the object of a transitive trigger from token from: the
@@ -414,6 +442,13 @@ func (s *sent) fallbackNPEnd(start int) (ref, int) {
 	}
 	if end == start || len([]rune(s.norm(start))) < 3 {
 		return ref{}, start
+	}
+	// قوة من الجيش العراقي: the body they belong to, when the lexicon names it
+	if end+1 < n && s.norm(end) == "من" {
+		if m := s.toks[end+1].ment; m >= 0 && s.ments[m].chain >= 0 && !s.ments[m].isPlace {
+			c := s.ments[m].chain
+			return s.chainRef(c, "member of"), s.chains[c].last
+		}
 	}
 	// مسلحون من حركة تحرير ماسينا: the group they belong to is more specific
 	if end+1 < n && s.norm(end) == "من" && s.isGroupHead(end+1) {

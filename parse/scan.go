@@ -435,6 +435,9 @@ func (s *sent) markQuoteNames() {
 		if j := q.open - 1; j >= 0 && s.toks[j].cues.any(lexicon.CueAgainst, lexicon.CueLoc, lexicon.CueWith, lexicon.CueTo, lexicon.CueAbout, lexicon.CueAgent) {
 			q.long = false
 		}
+		if j := q.open - 1; j >= 0 && s.toks[j].cues.any(lexicon.CueGroupHead, lexicon.CuePlaceHead, lexicon.CueNaming) {
+			q.long = false // تنظيم "واي بي جي/ بي كا كا": a name
+		}
 		m := s.toks[q.open+1].ment
 		if m >= 0 && s.ments[m].first == q.open+1 && s.ments[m].last == q.close {
 			q.name = true
@@ -702,7 +705,7 @@ func (s *sent) fallbackPlaces() {
 			// the head alone, or followed by a known place (في مطار أربيل is in the lexicon)
 			continue
 		}
-		if w := s.norm(i + 1); !strings.HasPrefix(w, "ال") && (strings.HasSuffix(w, "يه") || strings.HasSuffix(w, "ي")) {
+		if w := s.norm(i + 1); !strings.HasPrefix(w, "ال") && strings.HasSuffix(w, "يه") {
 			continue // قاعدة عسكرية: a kind of place, not a name
 		}
 		text := s.stripProclitics(s.seg.Tokens[i].Text) + s.seg.SliceOffsets(s.seg.Tokens[i].End, s.seg.Tokens[last-1].End)

@@ -8,6 +8,30 @@
 // lines and lines whose first non-space character is '#' are skipped; a
 // trailing '\r' is dropped. A cell may list alternatives separated by '|'
 // (aliases); Split splits them.
+//
+// # The parser's data
+//
+// Default loads the embedded data/*.tsv, each documented in its header:
+// actors.tsv (one entity a line, whatever the language: canonical English
+// name, kind, country, affiliation, Arabic and English aliases, demonyms),
+// places.tsv (the gazetteer: kind, country, containing place, coordinates,
+// aliases), triggers.tsv (event words with a lang column, the class the
+// parser's rules work on, the default event type and flags) and cues.tsv
+// (the small words that decide roles, scope and context). Lexicon.Match
+// finds their phrases in a token sequence, longest first, with Arabic
+// proclitics (و ف ب ل ك ال, a future سـ) and attached pronouns taken off.
+// The lexicon only normalizes names: whether a sentence reports an event is
+// decided by triggers and rules, never by a name being known.
+//
+// Example:
+//
+//	lex, err := lexicon.Default()
+//	if err != nil { … }
+//	for _, m := range lex.Match(textnorm.Tokenize("وأعلنت وزارة الخارجية العراقية"), "ar") {
+//		fmt.Println(m.First, m.Last, m.Entries[0])
+//	}
+//	// 0 1 trigger:announce/announcement
+//	// 1 4 actor:Iraqi Ministry of Foreign Affairs
 package lexicon
 
 import (
