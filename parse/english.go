@@ -325,6 +325,9 @@ func (s *sent) chooseReading(m lexicon.Match, verbT, nounT, exactT *lexicon.Trig
 		}
 		return nounT, false
 	case verbT != nil:
+		if ctx == ctxNoun && strings.HasSuffix(w, "ing") && m.First > 0 && s.toks[m.First-1].trig >= 0 {
+			return verbT, true // denied attacking the base
+		}
 		if ctx == ctxNoun {
 			if exactT != nil {
 				return exactT, false
@@ -502,7 +505,10 @@ func (s *sent) checkDemonymsEN(p *Parser) {
 		}
 		ok, head := false, -1
 		soldiers := false
-		for j := m.last; j < n && j < m.last+4; j++ {
+		if m.last+1 < n && (s.norm(m.last) == "and" || s.norm(m.last) == "or") && s.toks[m.last+1].ment >= 0 {
+			ok = true // Iraqi and U.S. officials
+		}
+		for j := m.last; j < n && j < m.last+4 && !ok; j++ {
 			t := s.toks[j]
 			if t.ment >= 0 && j >= m.last {
 				ok = !s.ments[t.ment].isPlace || s.ments[t.ment].actor != nil

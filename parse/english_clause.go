@@ -75,6 +75,9 @@ func (s *sent) segmentEN() {
 					cur = open(clConj, -1, i)
 				}
 				opened = true
+			case c.has(lexicon.CueCond):
+				cur = open(clConj, cur, i) // if it attacked …: a clause of its own under the one before
+				opened = true
 			case c.has(lexicon.CueBound):
 				resume = append(resume, cur)
 				cur = open(clBound, cur, i)
@@ -196,8 +199,8 @@ func (s *sent) governorBefore(i int) int {
 // announcing, denying, threatening or claiming.
 func (s *sent) governsClause(k int) bool {
 	h := &s.trigs[k]
-	if !h.verb || s.en.passive[k] {
-		return false
+	if !h.verb || s.en.passive[k] || s.norm(h.last-1) == "by" {
+		return false // claimed by X: no clause follows
 	}
 	switch h.t.Class {
 	case lexicon.ClassSay, lexicon.ClassAnnounce, lexicon.ClassDeny, lexicon.ClassThreat, lexicon.ClassClaim:

@@ -75,7 +75,8 @@ func (s *sent) readPlacesEN() {
 		if m.place == nil || m.actor == nil || m.demonym {
 			continue
 		}
-		m.isPlace = m.pp == lexicon.CueLoc || m.pp == lexicon.CueTo && (s.motionBefore(m.first) || s.norm(s.prepTok(m)) == "into")
+		m.isPlace = m.pp == lexicon.CueLoc || m.pp == lexicon.CueTo && (s.motionBefore(m.first) || s.norm(s.prepTok(m)) == "into") ||
+			m.first > 0 && s.norm(m.first-1) == "from" && s.motionBefore(m.first-1) // withdrew from Niger
 		if !m.isPlace && m.place.Kind != lexicon.Country {
 			// strike Beirut: a city after a violent verb is the place struck
 			for j := m.first - 1; j >= 0 && j >= m.first-2; j-- {
@@ -587,7 +588,11 @@ func (s *sent) objectAfterEN(h *trigHit, preps ...lexicon.CueClass) (int, ref) {
 			for u > start && s.toks[u-1].unit == t.unit {
 				u--
 			}
-			return -1, ref{name: s.seg.Slice(u, j+1), ment: -1, how: "object"}
+			if r := s.agentNP(u, j+1); r.ok() {
+				r.how = "object"
+				return -1, r
+			}
+			return -1, ref{}
 		}
 		if t.time >= 0 || t.count >= 0 || t.unit >= 0 {
 			continue

@@ -240,6 +240,23 @@ func (s *sent) refersBack(h *trigHit) bool {
 	if k := h.last; k < s.n() && s.toks[k].cues.any(lexicon.CueAgainst, lexicon.CueAgent) && s.toks[k].ment < 0 {
 		return false
 	}
+	// the subject of a violent verb is new: The attack, claimed by …, killed 30 people
+	commas := 0
+	for k := h.last; k < s.n() && k < h.last+14; k++ {
+		if s.seg.Tokens[k].Text == "," {
+			commas++
+			continue
+		}
+		if t := s.toks[k].trig; t >= 0 && s.trigs[t].verb && s.trigs[t].first == k && s.norm(k) != "claimed" {
+			if s.trigs[t].t.Class.Violent() && (commas == 0 || commas == 2) {
+				return false
+			}
+			break
+		}
+		if commas == 0 && !s.isAdjectiveLike(k) && !s.toks[k].cues.any(lexicon.CueBe, lexicon.CueAux) {
+			break
+		}
+	}
 	// under a denial, the denied event is kept
 	for i := h.first - 1; i >= s.en.initial; i-- {
 		if t := s.toks[i].trig; t >= 0 && s.trigs[t].t.Class == lexicon.ClassDeny {
@@ -504,6 +521,9 @@ func (s *sent) resolvePronoun(ds []draft, i, tok int, em *enMemory) ref {
 			}
 			break
 		}
+		if cc.kind == clConj {
+			break // if it attacked …: the nearest name before
+		}
 		if cc.parent < 0 {
 			break
 		}
@@ -706,6 +726,36 @@ func (s *sent) governorsEN(ds []draft) {
 			}
 		case g.collapsed && g.why == "announces an operation" && (d.future || d.hypo):
 			g.collapsed, g.why = false, ""
+		}
+	}
+	// the attack, claimed by the Islamic State group, …: the claimant and the claimed attack
+	for i := range ds {
+		d := &ds[i]
+		h := &s.trigs[d.trig]
+		if !d.kept() || d.class != lexicon.ClassClaim || h.last-h.first < 2 || s.norm(h.last-1) != "by" {
+			continue
+		}
+		d.actor1 = ref{}
+		for k := h.last; k < s.n() && k < h.last+4; k++ {
+			if m := s.toks[k].ment; m >= 0 && s.ments[m].chain >= 0 {
+				d.actor1 = s.chainRef(s.ments[m].chain, "claimant")
+				break
+			}
+			if !s.isAdjectiveLike(k) {
+				break
+			}
+		}
+		for j := range ds {
+			o := &ds[j]
+			if j == i || !o.kept() || !o.violent || s.trigs[o.trig].first > h.first+12 {
+				continue
+			}
+			o.ctx = events.Claimed
+			if !o.actor1.ok() {
+				o.actor1 = d.actor1
+			}
+			d.actor2 = o.actor2
+			break
 		}
 	}
 	// coordinated verbs of saying share their counterpart (blamed X … and vowed)
