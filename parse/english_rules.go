@@ -1147,12 +1147,18 @@ func (s *sent) locateEN(d *draft, mem *memory) {
 func (s *sent) placesOfClause(d *draft) {
 	h := &s.trigs[d.trig]
 	cl := s.clauseOf(h.first)
+	own := map[int]bool{cl: true} // its clause, and those of the words merged into it (… killed 30 people in Kidal)
+	for k := range s.trigs {
+		if s.trigs[k].mergedInto == d.trig {
+			own[s.clauseOf(s.trigs[k].first)] = true
+		}
+	}
 	var known []*lexicon.Place
 	fallback := ""
 	for k := range s.ments {
 		m := &s.ments[k]
 		mc := s.clauseOf(m.first)
-		if !m.isPlace || mc != cl || s.afterTopicEN(m.first) || s.inTopicOf(m.first, cl) {
+		if !m.isPlace || !own[mc] || s.afterTopicEN(m.first) || s.inTopicOf(m.first, mc) {
 			continue
 		}
 		if m.fallback {
