@@ -408,12 +408,23 @@ func (s *sent) findCountsEN() []countSpan {
 		if c.Unit == "" && c.Role == roleNone {
 			s.repairUnit(c)
 		}
+	}
+	// 20 of 25 drones: the first number counts the second's noun
+	out := cs[:0]
+	for k := 0; k < len(cs); k++ {
+		c := cs[k]
+		if k+1 < len(cs) && c.Unit == "" && c.Role == roleNone && c.Last < n && s.norm(c.Last) == "of" && cs[k+1].First == c.Last+1 && cs[k+1].Unit != "" {
+			b := cs[k+1]
+			c.Unit, c.UnitFirst, c.UnitLast, c.Last, c.Role = b.Unit, b.UnitFirst, b.UnitLast, b.Last, b.Role
+			k++
+		}
 		c.Text = s.seg.Slice(c.First, c.Last)
 		if c.First < n && c.Last > 0 && c.Last <= n {
 			c.Start, c.End = s.seg.Tokens[c.First].Start, s.seg.Tokens[c.Last-1].End
 		}
+		out = append(out, c)
 	}
-	return cs
+	return out
 }
 
 // repairUnit finds the counted noun of a count that has none: the first
@@ -530,7 +541,7 @@ func (s *sent) checkDemonymsEN(p *Parser) {
 				ok = true
 				break
 			}
-			if !s.plainWord(j) {
+			if !s.plainWord(j) && !(s.isAdjectiveLike(j) && !t.cues.has(lexicon.CueDet) && s.seg.Tokens[j].Kind == textnorm.Word) {
 				break
 			}
 			ok = true // Houthi targets, Iranian interests: a plain noun after the demonym

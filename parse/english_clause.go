@@ -244,6 +244,15 @@ func (s *sent) zeroComp(i int) bool {
 	case "for", "as", "of", "again", "also", "earlier", "later":
 		return false
 	}
+	// warned Washington against …, told AFP that …: a name the verb takes as object
+	if k := t.ment; k >= 0 {
+		if e := s.ments[k].last; e < s.n() {
+			switch s.norm(e) {
+			case "that", "to", "against", "of", "not", "on", "over", "about":
+				return false
+			}
+		}
+	}
 	return true
 }
 

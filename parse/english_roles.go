@@ -77,6 +77,9 @@ func (s *sent) readPlacesEN() {
 		}
 		m.isPlace = m.pp == lexicon.CueLoc || m.pp == lexicon.CueTo && (s.motionBefore(m.first) || s.norm(s.prepTok(m)) == "into") ||
 			m.first > 0 && s.norm(m.first-1) == "from" && s.motionBefore(m.first-1) // withdrew from Niger
+		if m.isPlace && m.last < s.n() && s.plainWord(m.last) && !s.capitalized(m.last) && !s.toks[m.last].cues.has(lexicon.CuePlaceHead) {
+			m.isPlace = false // outside the U.S. embassy: a name that modifies a noun is no place
+		}
 		if !m.isPlace && m.place.Kind != lexicon.Country {
 			// strike Beirut: a city after a violent verb is the place struck
 			for j := m.first - 1; j >= 0 && j >= m.first-2; j-- {

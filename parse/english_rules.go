@@ -157,6 +157,9 @@ func (s *sent) filterTriggersEN() {
 			h.dropped, h.why = true, "describes a weapon"
 		case h.verb && h.t.Class == lexicon.ClassMeet && s.meetsThing(h):
 			h.dropped, h.why = true, "meets no party"
+		case !h.verb && h.t.Class == lexicon.ClassProtest && h.last < s.n() && s.toks[h.last].trig >= 0 &&
+			s.trigs[s.toks[h.last].trig].verb && s.trigs[s.toks[h.last].trig].t.Class == lexicon.ClassProtest:
+			h.dropped, h.why, h.mergedInto = true, "same event", s.toks[h.last].trig // Protesters rallied
 		case h.t.Needs == lexicon.NeedGovernor:
 			if g := s.captureGovernor(h); g >= 0 {
 				s.en.capture[k] = true
