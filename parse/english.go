@@ -59,6 +59,7 @@ type enSent struct {
 	notName    map[int]bool // tokens of demonyms read as adjectives (Iraqi sovereignty)
 	whenTime   map[int]int  // clause opened by "when" after a time → the time it happened
 	derived    int          // times from this index on are derived (whenTimes), not found
+	stands     [][]*trigHit // per trigger: itself and the casualty words merged into it (standsFor)
 }
 
 // enMemory is what the English rules remember across sentences.

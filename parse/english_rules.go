@@ -651,13 +651,18 @@ func (s *sent) whenTimes(anchor time.Time) {
 
 // standsFor returns the trigger k and the casualty triggers merged into it.
 func (s *sent) standsFor(k int) []*trigHit {
-	out := []*trigHit{&s.trigs[k]}
-	for j := range s.trigs {
-		if o := &s.trigs[j]; o.mergedInto == k && o.why == "casualties of another event" {
-			out = append(out, o)
+	if s.en.stands == nil {
+		s.en.stands = make([][]*trigHit, len(s.trigs))
+		for j := range s.trigs {
+			s.en.stands[j] = append(s.en.stands[j], &s.trigs[j])
+		}
+		for j := range s.trigs {
+			if o := &s.trigs[j]; o.mergedInto >= 0 && o.why == "casualties of another event" {
+				s.en.stands[o.mergedInto] = append(s.en.stands[o.mergedInto], o)
+			}
 		}
 	}
-	return out
+	return s.en.stands[k]
 }
 
 // modalityEN marks what an infinitive says: the event an announcement or an
