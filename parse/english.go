@@ -108,6 +108,20 @@ func (p *Parser) scanEN(s *sent, anchor time.Time, mem *memory) bool {
 	if hasTrigger {
 		s.findTimesAndCountsEN(anchor)
 	}
+	// the cue words first, so that a trigger's reading can look at the words after it
+	for _, m := range matches {
+		timed := false
+		for i := m.First; i < m.Last; i++ {
+			timed = timed || s.toks[i].time >= 0
+		}
+		for _, e := range m.Entries {
+			if e.Cue != nil && !timed {
+				for i := m.First; i < m.Last; i++ {
+					s.toks[i].cues |= 1 << e.Cue.Class
+				}
+			}
+		}
+	}
 	for _, m := range matches {
 		p.addMatchEN(s, m)
 	}
@@ -322,6 +336,11 @@ func (s *sent) chooseReading(m lexicon.Match, verbT, nounT, exactT *lexicon.Trig
 		}
 		// a plural or a base form after an actor: a verb unless a preposition follows (U.S. strikes on …)
 		if j := m.First - 1; j >= s.en.initial && s.toks[j].ment >= 0 && !s.nextIsPrep(m.Last) {
+			return verbT, true
+		}
+		// after a noun of people, with an object after it: Rebels attack the town
+		if j := m.First - 1; j >= s.en.initial && s.toks[j].cues.any(lexicon.CueGroupHead, lexicon.CueForce, lexicon.CueVictim) &&
+			m.Last < s.n() && (s.toks[m.Last].cues.has(lexicon.CueDet) || s.toks[m.Last].ment >= 0) {
 			return verbT, true
 		}
 		return nounT, false
