@@ -421,6 +421,16 @@ func (s *sent) npSubject(res subjectEN, start, end int) subjectEN {
 	return res
 }
 
+// isOrderWord reports the adjectives of order that do not name a party
+// (the last blue helmets → blue helmets).
+func isOrderWord(w string) bool {
+	switch w {
+	case "last", "first", "remaining", "final", "latest", "other":
+		return true
+	}
+	return false
+}
+
 // agentNPEnd returns the longest noun phrase from start within [start,
 // end) that agentNP accepts (a commercial vessel | bound for Israel), and
 // its end.
@@ -441,7 +451,7 @@ func (s *sent) agentNP(start, end int) ref {
 			return ref{name: txt, ment: -1, how: "both sides"}
 		}
 	}
-	for start < end && (s.toks[start].cues.has(lexicon.CueDet) || s.toks[start].count >= 0 && s.toks[start].unit < 0) && s.toks[start].ment < 0 {
+	for start < end && (s.toks[start].cues.has(lexicon.CueDet) || s.toks[start].count >= 0 && s.toks[start].unit < 0 || isOrderWord(s.norm(start))) && s.toks[start].ment < 0 {
 		start++
 	}
 	if start >= end || end-start > 5 {
