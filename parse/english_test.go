@@ -211,9 +211,9 @@ func TestEnglishRoles(t *testing.T) {
 			types: []events.EventType{},
 		},
 		{
-			name: "trailing attribution names a source, not a statement",
-			text: "Russian forces shelled Kharkiv on Monday, Ukrainian officials said.",
-			want: []wantEvent{{typ: events.RocketAttack, trigger: "shelled", actor1: "Russia", location: "Kharkiv", date: "2024-01-22"}},
+			name:  "trailing attribution names a source, not a statement",
+			text:  "Russian forces shelled Kharkiv on Monday, Ukrainian officials said.",
+			want:  []wantEvent{{typ: events.RocketAttack, trigger: "shelled", actor1: "Russia", location: "Kharkiv", date: "2024-01-22"}},
 			types: []events.EventType{events.RocketAttack},
 		},
 		{
@@ -225,9 +225,9 @@ func TestEnglishRoles(t *testing.T) {
 			},
 		},
 		{
-			name: "a direct quotation makes a statement",
-			text: `Biden said: "We will respond at a time and place of our choosing."`,
-			want: []wantEvent{{typ: events.Statement, trigger: "said", actor1: "Joe Biden"}},
+			name:  "a direct quotation makes a statement",
+			text:  `Biden said: "We will respond at a time and place of our choosing."`,
+			want:  []wantEvent{{typ: events.Statement, trigger: "said", actor1: "Joe Biden"}},
 			types: []events.EventType{events.Statement},
 		},
 		{
@@ -275,21 +275,21 @@ func TestEnglishRoles(t *testing.T) {
 				precision: events.PrecisionYear}},
 		},
 		{
-			name: "a demand and its topic",
-			text: "U.N. human rights chief Volker Türk urged the military to stop air strikes on civilian areas.",
-			want: []wantEvent{{typ: events.Demand, trigger: "urged", actor1: "Volker Türk"}},
+			name:  "a demand and its topic",
+			text:  "U.N. human rights chief Volker Türk urged the military to stop air strikes on civilian areas.",
+			want:  []wantEvent{{typ: events.Demand, trigger: "urged", actor1: "Volker Türk"}},
 			types: []events.EventType{events.Demand},
 		},
 		{
-			name: "a dateline is no part of the story",
-			text: "ERBIL, Iraq, Jan 5 (Reuters) - Rebels attacked a checkpoint in Mopti on Monday.",
-			want: []wantEvent{{typ: events.Attack, trigger: "attacked", actor1: "Rebels", location: "Mopti", date: "2024-01-22"}},
+			name:  "a dateline is no part of the story",
+			text:  "ERBIL, Iraq, Jan 5 (Reuters) - Rebels attacked a checkpoint in Mopti on Monday.",
+			want:  []wantEvent{{typ: events.Attack, trigger: "attacked", actor1: "Rebels", location: "Mopti", date: "2024-01-22"}},
 			types: []events.EventType{events.Attack},
 		},
 		{
-			name: "definite event nouns refer back",
-			text: "Iran's foreign ministry spokesman Nasser Kanaani condemned the strikes on Sunday.",
-			want: []wantEvent{{typ: events.Statement, trigger: "condemned", actor1: "Nasser Kanaani", date: "2024-01-21"}},
+			name:  "definite event nouns refer back",
+			text:  "Iran's foreign ministry spokesman Nasser Kanaani condemned the strikes on Sunday.",
+			want:  []wantEvent{{typ: events.Statement, trigger: "condemned", actor1: "Nasser Kanaani", date: "2024-01-21"}},
 			types: []events.EventType{events.Statement},
 		},
 	}
