@@ -130,6 +130,7 @@ func (p *Parser) scanEN(s *sent, anchor time.Time, mem *memory) bool {
 	s.markQuoteNames()
 	s.checkDemonymsEN(p)
 	s.dropModifierNames()
+	s.possessiveArmies(p)
 	s.namesEN()
 	sortMentions(s)
 	s.readPlacesEN()
@@ -595,6 +596,31 @@ func (s *sent) checkDemonymsEN(p *Parser) {
 	sortMentions(s)
 }
 
+// possessiveArmies reads "Israel's military", "Sudan's army" as the
+// state's armed forces when the lexicon has them (found as for demonyms:
+// "<demonym> army").
+func (s *sent) possessiveArmies(p *Parser) {
+	for k := range s.ments {
+		m := &s.ments[k]
+		if m.actor == nil || m.actor.Kind != lexicon.State || m.isPlace || len(m.actor.DemonymsEN) == 0 || m.last+2 >= s.n() {
+			continue
+		}
+		if s.seg.Tokens[m.last].Text != "'" || s.norm(m.last+1) != "s" {
+			continue
+		}
+		j := m.last + 2
+		if w := s.norm(j); (w == "military" || w == "army") && s.toks[j].ment < 0 && s.toks[j].trig < 0 {
+			if army := p.armyOf(m.actor.DemonymsEN[0], m.actor); army != nil {
+				m.actor, m.last = army, j+1
+				m.text = s.seg.Slice(m.first, m.last)
+				for i := m.first; i < m.last; i++ {
+					s.toks[i].ment = k
+				}
+			}
+		}
+	}
+}
+
 // armyOf returns the armed forces of the state whose demonym is written d
 // (Malian → Malian Armed Forces), found in the lexicon as "<d> army" or
 // "<d> military", or nil.
@@ -798,6 +824,10 @@ func (s *sent) placeContext(first, last int) bool {
 		return true
 	}
 	j := first - 1
+	for j >= s.en.initial && j >= first-4 && (s.plainWord(j) && !s.capitalized(j) || s.norm(j) == "the" || s.seg.Tokens[j].Text == "-" || s.en.notName[j]) &&
+		!s.toks[j].cues.any(lexicon.CueLoc, lexicon.CueTo) {
+		j-- // toward the Israeli-controlled Golan Heights
+	}
 	if j >= 0 && s.toks[j].cues.any(lexicon.CueLoc, lexicon.CueTo) && s.norm(j) != "to" {
 		return true
 	}

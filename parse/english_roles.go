@@ -865,6 +865,17 @@ func targetPreps(c lexicon.TriggerClass) []lexicon.CueClass {
 // ownRolesEN fills actor1 and actor2 from the trigger's own surroundings.
 func (s *sent) ownRolesEN(d *draft) {
 	h := &s.trigs[d.trig]
+	if ex := s.exchangeBefore(h); ex >= 0 {
+		// Hezbollah and Israel have exchanged fire: an armed clash between the two
+		d.class, d.violent = lexicon.ClassClash, true
+		if subj := s.subjectBeforeEN(ex); subj.chain >= 0 {
+			d.actor1 = s.chainRef(subj.chain, "subject")
+			if c2 := s.secondConjunct(subj.chain); c2 >= 0 {
+				d.actor2 = s.chainRef(c2, "the other side")
+			}
+		}
+		return
+	}
 	if h.verb {
 		s.verbRoles(d, h)
 	} else {
@@ -1073,6 +1084,11 @@ func (s *sent) nounRoles(d *draft, h *trigHit) {
 		if d.class == lexicon.ClassMeet || d.class == lexicon.ClassProtest || d.class == lexicon.ClassClash {
 			if subj := s.subjectBeforeEN(h.first); subj.chain >= 0 {
 				d.actor1 = s.chainRef(subj.chain, "subject")
+			} else if d.class == lexicon.ClassMeet {
+				// Blinken will travel to Cairo for talks with …: the clause's subject goes to the talks
+				if c := s.firstFreeChainEN(s.clauseOf(h.first), h.first); c >= 0 {
+					d.actor1 = s.chainRef(c, "subject")
+				}
 			}
 		}
 	}

@@ -31,6 +31,14 @@ func (p *Parser) sentenceDraftsEN(s *sent, mem *memory, anchor time.Time) []draf
 	for i := range ds {
 		s.ownRolesEN(&ds[i])
 		for k := range s.trigs {
+			// the casualty verb merged into the event brings its subject (Nigerian troops killed 30 insurgents in clashes)
+			if o := &s.trigs[k]; o.mergedInto == ds[i].trig && o.why == "casualties of another event" && o.verb && !s.en.passive[k] && !ds[i].actor1.ok() {
+				tmp := draft{trig: k, class: o.t.Class, violent: true, gov: -1, claimVerb: -1, time: -1, count: -1}
+				s.ownRolesEN(&tmp)
+				if tmp.actor1.ok() {
+					ds[i].actor1 = tmp.actor1
+				}
+			}
 			// a verb merged into the event (fired a barrage of rockets) brings its object
 			if o := &s.trigs[k]; o.mergedInto == ds[i].trig && o.why == "same event" && !ds[i].actor2.ok() {
 				tmp := draft{trig: k, class: o.t.Class, violent: true, gov: -1, claimVerb: -1, time: -1, count: -1}
@@ -87,6 +95,9 @@ func (p *Parser) sentenceDraftsEN(s *sent, mem *memory, anchor time.Time) []draf
 		switch d.typ {
 		case events.Statement:
 			d.quote = s.quotesAfter(ds, i)
+			if d.quote == "" {
+				d.quote = s.openingQuote(&s.trigs[d.trig])
+			}
 		case events.Threat, events.Demand:
 			if q := s.quotesAfter(ds, i); q != "" && s.hasQuoteAfter(&s.trigs[d.trig]) {
 				d.quote = q
@@ -675,6 +686,18 @@ func (s *sent) modalityEN(ds []draft) {
 		}
 	}
 	for i := range ds {
+		// marched …, demanding the resignation: what the protest demands is no event of its own
+		h := &s.trigs[ds[i].trig]
+		if ds[i].class == lexicon.ClassDemand && h.verb && strings.HasSuffix(s.norm(h.first), "ing") && h.first > 0 && s.isPunct(h.first-1) {
+			for j := i - 1; j >= 0; j-- {
+				if ds[j].class == lexicon.ClassProtest && !ds[j].absorbed {
+					ds[i].absorbed, ds[i].why = true, "what the protest demands"
+					break
+				}
+			}
+		}
+	}
+	for i := range ds {
 		d := &ds[i]
 		cl := s.clauseOf(s.trigs[d.trig].first)
 		if !s.en.inf[cl] || d.absorbed {
@@ -836,7 +859,7 @@ func (s *sent) governorsEN(ds []draft) {
 		}
 		stmt := s.namesStatement(h)
 		if s.trailing(ds, i) {
-			if !stmt {
+			if !stmt && s.openingQuote(h) == "" {
 				d.absorbed, d.why = true, "names a source"
 			}
 			continue
@@ -923,6 +946,18 @@ func (s *sent) quotedAfter(ds []draft, i int) bool {
 		}
 	}
 	return false
+}
+
+// openingQuote returns the quotation that opens the sentence before its
+// verb of saying ("We will not stop," the Houthi leader said), or "".
+func (s *sent) openingQuote(h *trigHit) string {
+	for _, q := range s.quotes {
+		if q.open <= s.en.initial+1 && q.close < h.first && !q.name && s.quoteWords(q) >= 2 {
+			txt := s.seg.Slice(q.open+1, q.close)
+			return strings.TrimRight(txt, ",.;: ")
+		}
+	}
+	return ""
 }
 
 // quoteWords counts the words of a quotation ("terrorist" is a scare quote
