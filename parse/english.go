@@ -824,7 +824,7 @@ func (s *sent) placeContext(first, last int) bool {
 		return true
 	}
 	j := first - 1
-	for j >= s.en.initial && j >= first-4 && (s.plainWord(j) && !s.capitalized(j) || s.norm(j) == "the" || s.seg.Tokens[j].Text == "-" || s.en.notName[j]) &&
+	for j >= s.en.initial && j >= first-4 && s.norm(j) != "of" && (s.plainWord(j) && !s.capitalized(j) || s.norm(j) == "the" || s.seg.Tokens[j].Text == "-" || s.en.notName[j]) &&
 		!s.toks[j].cues.any(lexicon.CueLoc, lexicon.CueTo) {
 		j-- // toward the Israeli-controlled Golan Heights
 	}

@@ -1375,8 +1375,8 @@ func (s *sent) meansNearEN(h *trigHit) meansSet {
 		if t.clause != cl && !s.ancestor(cl, t.clause) || s.clauses[t.clause].kind == clBound {
 			break
 		}
-		if i >= h.last && t.trig >= 0 && s.trigs[t.trig].t.Class.Violent() && !s.trigs[t.trig].dropped && s.trigs[t.trig].mergedInto < 0 {
-			break
+		if i >= h.last && t.trig >= 0 && s.trigs[t.trig].verb && s.trigs[t.trig].t.Class.Violent() && !s.trigs[t.trig].dropped && s.trigs[t.trig].mergedInto < 0 {
+			break // another violent verb: its weapons are its own
 		}
 		if i >= h.last && s.isPunct(i) && s.seg.Tokens[i].Text == "," {
 			break
