@@ -477,3 +477,88 @@ func TestDetectLangEnglish(t *testing.T) {
 		})
 	}
 }
+
+// TestEnglishWireSentences runs sentences in the style of AP, Reuters and
+// AFP copy that none of the fixtures holds.
+func TestEnglishWireSentences(t *testing.T) {
+	tests := []struct {
+		name  string
+		text  string
+		want  []wantEvent
+		types []events.EventType
+	}{
+		{
+			name:  "exchanged fire is a clash between the two",
+			text:  "Hezbollah and Israel have exchanged fire almost daily since Oct. 8.",
+			want:  []wantEvent{{typ: events.ArmedClash, trigger: "fire", actor1: "Hezbollah", actor2: "Israel", date: "2023-10-08", dateEnd: "2024-01-25", precision: events.PrecisionRange}},
+			types: []events.EventType{events.ArmedClash},
+		},
+		{
+			name: "a state's military by its possessive",
+			text: "Israel's military said Monday it had killed a senior Hamas commander in an airstrike in Gaza City.",
+			want: []wantEvent{
+				{typ: events.Statement, trigger: "said", actor1: "Israel Defense Forces", date: "2024-01-22"},
+				{typ: events.Airstrike, trigger: "airstrike", actor1: "Israel Defense Forces", location: "Gaza City", precision: events.PrecisionUnknown},
+			},
+		},
+		{
+			name:  "what a protest demands is no event",
+			text:  "Hundreds of protesters marched through Baghdad on Sunday, demanding the resignation of the prime minister.",
+			want:  []wantEvent{{typ: events.Protest, trigger: "marched", location: "Baghdad", date: "2024-01-21", count: num(100), qualifier: events.AtLeast, unit: "protester"}},
+			types: []events.EventType{events.Protest},
+		},
+		{
+			name: "a quotation before a trailing verb of saying",
+			text: `"We will not stop until the aggression stops," Houthi leader Abdul-Malik al-Houthi said in a televised speech on Thursday.`,
+			want: []wantEvent{{typ: events.Statement, trigger: "said", actor1: "Abdul-Malik al-Houthi", date: "2024-01-25"}},
+		},
+		{
+			name: "claimed by",
+			text: "The attack, claimed by the Islamic State group, killed up to 30 people in Kidal on Monday.",
+			want: []wantEvent{
+				{typ: events.Attack, trigger: "attack", ctx: events.Claimed, actor1: "Islamic State", location: "Kidal", date: "2024-01-22",
+					count: num(30), qualifier: events.AtMost, unit: "person", fatal: num(30)},
+				{typ: events.Claim, trigger: "claimed by", actor1: "Islamic State"},
+			},
+		},
+		{
+			name:  "a claim to have taken a town",
+			text:  "Sudan's army said on Tuesday it had recaptured the town of Wad Madani.",
+			want:  []wantEvent{{typ: events.Claim, trigger: "recaptured", actor1: "Sudanese Armed Forces", location: "Wad Madani", date: "2024-01-23"}},
+			types: []events.EventType{events.Claim},
+		},
+		{
+			name:  "the subject of a casualty verb acts in the clash",
+			text:  "Nigerian troops killed 30 insurgents in clashes on Tuesday, the army said.",
+			want:  []wantEvent{{typ: events.ArmedClash, trigger: "clashes", actor1: "Nigerian troops", date: "2024-01-23", count: num(30), fatal: num(30)}},
+			types: []events.EventType{events.ArmedClash},
+		},
+		{
+			name:  "rockets fired toward a place",
+			text:  "Several rockets were fired from Syria toward the Golan Heights on Wednesday, the army said.",
+			want:  []wantEvent{{typ: events.RocketAttack, trigger: "fired", date: "2024-01-24", none: []string{"actor1"}}},
+			types: []events.EventType{events.RocketAttack},
+		},
+		{
+			name:  "no one fired",
+			text:  "He was fired from his job on Monday.",
+			types: []events.EventType{},
+		},
+	}
+	p := newParser(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			evs := extractEN(t, p, tt.text)
+			if tt.types != nil {
+				got := []events.EventType{}
+				for _, e := range evs {
+					got = append(got, e.EventType)
+				}
+				assert.Equal(t, tt.types, got, describeEvents(evs))
+			}
+			for _, w := range tt.want {
+				checkEvent(t, evs, w)
+			}
+		})
+	}
+}
