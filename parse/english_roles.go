@@ -989,6 +989,12 @@ func (s *sent) verbRoles(d *draft, h *trigHit) {
 		switch {
 		case c >= 0 && (subj.chain < 0 || c != subj.chain):
 			d.actor2 = s.chainRef(c, "object")
+			if m := &s.ments[s.chains[c].best]; d.class == lexicon.ClassDemand && m.actor != nil && s.topicGenitive(&s.ments[s.chains[c].ments[0]]) {
+				// demanded the withdrawal of Israeli troops: the demand goes to the state
+				if st := m.actor.StateOf(); st != nil {
+					d.actor2 = ref{actor: st, name: st.Name, ment: -1, how: "asked"}
+				}
+			}
 		case np.ok() && s.bothSides(np.name):
 			if p := s.en.mem.lastPair; p != nil && d.class == lexicon.ClassDemand {
 				d.actor2 = *p
