@@ -278,6 +278,9 @@ func (s *sent) forceNear(h *trigHit) bool {
 // meansNear returns the weapons named around a trigger, in its clause: two
 // words before it to six after.
 func (s *sent) meansNear(h *trigHit) meansSet {
+	if s.lang == "en" {
+		return s.meansNearEN(h)
+	}
 	var m meansSet
 	cl := s.clauseOf(h.first)
 	span := 0 // words after the trigger, not counting times and numbers

@@ -16,6 +16,7 @@ import (
 type memory struct {
 	lastSpeaker *ref
 	lastGroup   *ref
+	en          *enMemory // English only (english.go)
 }
 
 // speechLike reports whether a class is an act of saying: its time dates
@@ -31,6 +32,9 @@ func speechLike(c lexicon.TriggerClass) bool {
 // sentenceDrafts runs the rules over one scanned sentence and returns its
 // drafts, in trigger order; the kept ones are its events.
 func (p *Parser) sentenceDrafts(s *sent, mem *memory, anchor time.Time) []draft {
+	if s.lang == "en" {
+		return p.sentenceDraftsEN(s, mem, anchor)
+	}
 	s.markVictims()
 	s.buildChains()
 	s.segment()

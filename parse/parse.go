@@ -85,6 +85,14 @@
 //     the kind of trigger, a known or written actor, a resolved date, a
 //     place, a count.
 //
+// English articles go through the same steps and data files; english*.go
+// replace only the readers of word order and morphology: noun or verb
+// readings of one word (attack, strikes), passives (was shot down by),
+// subjects before their verb and past appositions, zero complementizers
+// (said it targeted), datelines, and names the lexicon lacks written with
+// capitals. A verb of saying that only names a source ("…, officials
+// said") is no statement there.
+//
 // Extract is safe for concurrent use: the Parser is read-only after New.
 package parse
 

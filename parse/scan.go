@@ -64,6 +64,7 @@ type mention struct {
 	pp          lexicon.CueClass
 	ppPrepB     bool // after a clitic or lone بـ
 	ppLam       bool // after a clitic لـ
+	rankEN      int8 // English: the rank of a name as written (see english.go), 0 when not set
 }
 
 // trigHit is a trigger found in a sentence.
@@ -105,6 +106,7 @@ type sent struct {
 	cdrop   []bool // counts dropped (a name holding a number)
 	quotes  []quote
 	clauses []clause
+	en      *enSent // English: what the English rules add (english.go); nil for Arabic
 }
 
 func (s *sent) n() int { return len(s.seg.Tokens) }
@@ -136,6 +138,9 @@ func isQuoteMark(t string) bool {
 // names actors, for the article's memory). It returns whether there is one.
 func (p *Parser) scan(s *sent, anchor time.Time, mem *memory) bool {
 	s.lex = p.lex
+	if s.lang == "en" {
+		return p.scanEN(s, anchor, mem)
+	}
 	s.seg = textnorm.NewSegment(s.s.Text, s.s.Start)
 	n := len(s.seg.Tokens)
 	s.toks = make([]tokInfo, n)
@@ -848,5 +853,5 @@ func (s *sent) rank(k int) int {
 	if m.person {
 		return 3
 	}
-	return 0 // a noun phrase as written
+	return int(m.rankEN) // a noun phrase as written: 0, or its English rank
 }

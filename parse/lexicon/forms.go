@@ -14,6 +14,9 @@ func generate(lang, pos, form string) []string {
 	if f == "" {
 		return nil
 	}
+	if lang == "en" {
+		return englishForms(pos, f)
+	}
 	if lang != "ar" || strings.ContainsRune(f, ' ') || pos == "exactverb" {
 		return []string{f}
 	}

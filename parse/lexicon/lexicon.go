@@ -217,8 +217,12 @@ type Trigger struct {
 	// Topic marks a verb of judging (دان، اتهم): the events it names are
 	// its topic, not events of the sentence.
 	Topic bool
-	Needs Need
-	Line  int
+	// Source marks a verb of saying that often only names a source
+	// ("…, officials said"): the English parser makes it a statement only
+	// when it is dated, names a formal statement or introduces a quotation.
+	Source bool
+	Needs  Need
+	Line   int
 }
 
 // Verb reports whether the trigger's forms are verbs.
@@ -269,13 +273,22 @@ const (
 	CueFunction
 	CueNaming
 	CueSource
+	// English grammar words (see parse/english.go)
+	CueDet     // a determiner or possessive: a, the, its
+	CueBe      // a form of be: a passive after it
+	CueAux     // an auxiliary or modal other than be: has, had, did
+	CuePron    // a pronoun that refers back: it, they, its, their
+	CueOrgHead // a noun ending an organisation's name: Network, Council
+	CueStmt    // a phrase naming a formal statement: in a statement
+	CueRepel   // a verb whose subject is the target of the event noun after it: repelled an attack
 	numCueClasses
 )
 
 var cueNames = []string{"", "neg", "shield", "future", "cond", "hyp", "comp", "comppron", "rel", "conj", "bound", "frame",
 	"against", "with", "to", "about", "loc", "agent", "support", "exist", "demonstr",
 	"drone", "rocket", "missile", "artillery", "air", "bomb", "force", "placehead", "grouphead", "rolehead", "victim",
-	"attrib", "undergo", "generic", "exchange", "target", "title", "function", "naming", "source"}
+	"attrib", "undergo", "generic", "exchange", "target", "title", "function", "naming", "source",
+	"det", "be", "aux", "pron", "orghead", "stmt", "repel"}
 
 // String returns the class's name in cues.tsv.
 func (c CueClass) String() string {
@@ -517,6 +530,8 @@ func (l *Lexicon) loadTriggers(fsys fs.FS) error {
 				t.Object = true
 			case "topic":
 				t.Topic = true
+			case "source":
+				t.Source = true
 			case "needs=force":
 				t.Needs = NeedForce
 			case "needs=means":

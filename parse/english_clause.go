@@ -1,0 +1,362 @@
+package parse
+
+import (
+	"github.com/eventline/eventline/parse/lexicon"
+	"github.com/eventline/eventline/parse/textnorm"
+)
+
+// segmentEN splits an English sentence into the clauses of clause.go:
+//
+//   - comp: after "that" following a verb of saying, announcing, denying or
+//     threatening (said on Thursday that …), after such a verb directly
+//     ("said it had targeted", "denied attacking": a zero complementizer; a
+//     pronoun or a gerund there takes the subject of the verb above), and
+//     an infinitive ("threatened to strike", "agreed to begin talks": its
+//     subject is the one above);
+//   - rel: who, which, where, whose, and "that" after a noun;
+//   - conj: but, while, when, after, because … open a new main clause;
+//   - coord: "and" or a comma before a verb (blamed … and vowed), or before
+//     a subject and its verb (…, and the Israeli army responded);
+//   - bound and frame: as for Arabic (according to, in support of; during),
+//     up to the next comma; quote: direct speech.
+func (s *sent) segmentEN() {
+	s.clauses = append(s.clauses[:0], clause{kind: clMain, parent: -1, sibling: -1, opener: -1})
+	if s.en.inf == nil {
+		s.en.inf = map[int]bool{}
+	}
+	cur := 0
+	n := s.n()
+	open := func(k clauseKind, parent, at int) int {
+		s.clauses = append(s.clauses, clause{kind: k, parent: parent, sibling: -1, first: at, opener: at})
+		return len(s.clauses) - 1
+	}
+	var resume []int
+	quoteEnd := -1
+	for i := 0; i < n; i++ {
+		t := &s.toks[i]
+		tk := s.seg.Tokens[i]
+		if quoteEnd >= 0 && i > quoteEnd {
+			quoteEnd = -1
+			cur = resume[len(resume)-1]
+			resume = resume[:len(resume)-1]
+		}
+		if tk.Kind == textnorm.Punct && isQuoteMark(tk.Text) && quoteEnd < 0 {
+			for _, q := range s.quotes {
+				if q.open == i && q.long && !q.name {
+					resume = append(resume, cur)
+					cur = open(clQuote, cur, i)
+					quoteEnd = q.close
+				}
+			}
+		}
+		if i < s.en.initial {
+			t.clause = cur
+			continue
+		}
+		opened := false
+		if t.cueHead && t.time < 0 && t.ment < 0 && t.trig < 0 {
+			c := t.cues
+			switch {
+			case c.has(lexicon.CueComp):
+				if s.governorBefore(i) >= 0 {
+					cur = open(clComp, cur, i)
+					opened = true
+				} else if i > s.en.initial && s.seg.Tokens[i-1].Kind == textnorm.Word && s.toks[i-1].trig < 0 && !s.toks[i-1].cues.any(lexicon.CueLoc, lexicon.CueAgainst, lexicon.CueWith, lexicon.CueAbout, lexicon.CueTo) {
+					cur = open(clRel, cur, i)
+					opened = true
+				}
+			case c.has(lexicon.CueRel):
+				cur = open(clRel, cur, i)
+				opened = true
+			case c.has(lexicon.CueConj):
+				if s.norm(i) == "when" && i > 0 && (s.toks[i-1].time >= 0 || s.isPunct(i-1) && i > 1 && s.toks[i-2].time >= 0) {
+					cur = open(clRel, cur, i) // Since Oct. 7, when Hamas attacked …
+				} else {
+					cur = open(clConj, -1, i)
+				}
+				opened = true
+			case c.has(lexicon.CueCond):
+				cur = open(clConj, cur, i) // if it attacked …: a clause of its own under the one before
+				opened = true
+			case c.has(lexicon.CueBound):
+				resume = append(resume, cur)
+				cur = open(clBound, cur, i)
+				opened = true
+			case c.has(lexicon.CueFrame):
+				resume = append(resume, cur)
+				cur = open(clFrame, cur, i)
+				opened = true
+			}
+		}
+		if !opened && quoteEnd < 0 {
+			switch {
+			case s.norm(i) == "to" && s.infinitiveAt(i):
+				cur = open(clComp, cur, i)
+				s.clauses[cur].pron = true
+				s.en.inf[cur] = true
+				opened = true
+			case s.zeroComp(i):
+				cur = open(clComp, cur, i)
+				s.clauses[cur].opener = -1
+				if s.toks[i].cues.has(lexicon.CuePron) && !s.toks[i].cues.has(lexicon.CueDet) || s.gerundAt(i) {
+					s.clauses[cur].pron = true
+				}
+				opened = true
+			}
+		}
+		if s.startsVerbEN(i) {
+			withVerb := cur
+			for !s.clauses[withVerb].hasVerb && s.clauses[withVerb].parent >= 0 && s.clauses[withVerb].kind != clQuote {
+				withVerb = s.clauses[withVerb].parent
+			}
+			if s.clauses[withVerb].hasVerb && s.coordinatedEN(i) {
+				sib := withVerb
+				parent := s.clauses[withVerb].parent
+				if h := s.toks[i].trig; h >= 0 && speechLike(s.trigs[h].t.Class) {
+					// a second verb of saying goes with the first one: said … that …, and described …
+					if c := s.speechClause(i); c >= 0 {
+						sib, parent = c, s.clauses[c].parent
+					}
+				}
+				cur = open(clCoord, parent, i)
+				s.clauses[cur].sibling = sib
+				s.clauses[cur].opener = -1
+			}
+			s.clauses[cur].hasVerb = true
+		} else if (s.norm(i) == "and" || s.norm(i) == "but") && !opened && s.clauseAhead(i+1) {
+			// "…, and the army responded": after a comma, coordinated with the main clause
+			sib := cur
+			comma := i > 0 && s.seg.Tokens[i-1].Text == ","
+			if comma {
+				for s.clauses[sib].parent >= 0 && s.clauses[sib].kind != clCoord {
+					sib = s.clauses[sib].parent
+				}
+			}
+			if s.clauses[cur].hasVerb || comma && s.clauses[sib].hasVerb {
+				cur = open(clCoord, s.clauses[sib].parent, i)
+				s.clauses[cur].sibling = sib
+				s.clauses[cur].opener = -1
+			}
+		}
+		t.clause = cur
+		if tk.Kind == textnorm.Punct && (tk.Text == "," || tk.Text == ";" || tk.Text == ":") {
+			for cur >= 0 && quoteEnd < 0 {
+				k := s.clauses[cur].kind
+				if k == clBound || k == clFrame {
+					if len(resume) > 0 {
+						cur = resume[len(resume)-1]
+						resume = resume[:len(resume)-1]
+					} else {
+						cur = 0
+					}
+					continue
+				}
+				if (k == clRel || k == clComp && s.en.inf[cur]) && s.clauses[cur].parent >= 0 && !s.listComma(i) {
+					cur = s.clauses[cur].parent
+					continue
+				}
+				break
+			}
+		}
+	}
+}
+
+// listComma reports whether the comma at token i separates the items of a
+// list of names (in Iraq, Syria and Jordan) rather than clauses.
+func (s *sent) listComma(i int) bool {
+	return i > 0 && i+1 < s.n() && s.toks[i-1].ment >= 0 && s.toks[i+1].ment >= 0
+}
+
+// speechClause returns the clause of the nearest verb of saying before
+// token i, or -1.
+func (s *sent) speechClause(i int) int {
+	for j := i - 1; j >= 0; j-- {
+		if h := s.toks[j].trig; h >= 0 && speechLike(s.trigs[h].t.Class) && s.trigs[h].verb && !s.trigs[h].dropped {
+			return s.toks[j].clause
+		}
+	}
+	return -1
+}
+
+// governorBefore returns the trigger of a verb of saying, announcing,
+// denying or threatening that token i follows, past a time expression and
+// "in a statement" (said on Thursday that), or -1.
+func (s *sent) governorBefore(i int) int {
+	for j := i - 1; j >= s.en.initial; j-- {
+		t := s.toks[j]
+		if t.time >= 0 || t.cues.has(lexicon.CueStmt) {
+			continue
+		}
+		if k := t.trig; k >= 0 && s.trigs[k].last == j+1 && s.governsClause(k) {
+			return k
+		}
+		return -1
+	}
+	return -1
+}
+
+// governsClause reports whether trigger k takes a clause: a verb of saying,
+// announcing, denying, threatening or claiming.
+func (s *sent) governsClause(k int) bool {
+	h := &s.trigs[k]
+	if !h.verb || s.en.passive[k] || s.norm(h.last-1) == "by" {
+		return false // claimed by X: no clause follows
+	}
+	switch h.t.Class {
+	case lexicon.ClassSay, lexicon.ClassAnnounce, lexicon.ClassDeny, lexicon.ClassThreat, lexicon.ClassClaim:
+		return true
+	}
+	return false
+}
+
+// zeroComp reports whether a reported clause without "that" starts at token
+// i: right after a verb that takes a clause (past its time and "in a
+// statement"), with a word that can start a clause (said it targeted, said
+// artillery had shelled, denied attacking).
+func (s *sent) zeroComp(i int) bool {
+	g := s.governorBefore(i)
+	if g < 0 {
+		return false
+	}
+	switch s.trigs[g].t.Class {
+	case lexicon.ClassSay, lexicon.ClassDeny, lexicon.ClassThreat, lexicon.ClassAnnounce:
+	default:
+		return false
+	}
+	switch s.norm(s.trigs[g].first) {
+	case "tell", "tells", "told", "telling", "blame", "blamed", "blames", "blaming", "condemn", "condemned", "condemns",
+		"accuse", "accused", "accuses", "call", "called", "calls", "describe", "described", "describes", "criticised",
+		"criticized", "criticise", "criticize":
+		return false // these take an object first
+	}
+	tk := s.seg.Tokens[i]
+	if tk.Kind == textnorm.Punct {
+		return false
+	}
+	t := s.toks[i]
+	if t.time >= 0 || t.cues.has(lexicon.CueStmt) {
+		return false
+	}
+	if t.cues.any(lexicon.CueComp, lexicon.CueTo, lexicon.CueLoc, lexicon.CueAgainst, lexicon.CueWith, lexicon.CueAgent, lexicon.CueAbout) && t.ment < 0 && !t.cues.has(lexicon.CueDet) {
+		return false
+	}
+	switch s.norm(i) {
+	case "for", "as", "of", "again", "also", "earlier", "later":
+		return false
+	}
+	// warned Washington against …, told AFP that …: a name the verb takes as object
+	if k := t.ment; k >= 0 {
+		if e := s.ments[k].last; e < s.n() {
+			switch s.norm(e) {
+			case "that", "to", "against", "of", "not", "on", "over", "about":
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// gerundAt reports whether token i is a verb in -ing (denied attacking).
+func (s *sent) gerundAt(i int) bool {
+	if h := s.toks[i].trig; h >= 0 && s.trigs[h].verb {
+		w := s.norm(i)
+		return len(w) > 4 && w[len(w)-3:] == "ing"
+	}
+	return false
+}
+
+// infinitiveAt reports whether "to" at token i opens an infinitive: a verb
+// follows (to strike, to demand), or a plain word does after a verb that
+// takes one (agreed to begin talks, urged the military to stop).
+func (s *sent) infinitiveAt(i int) bool {
+	if i+1 >= s.n() {
+		return false
+	}
+	if s.verbAt(i + 1) {
+		return true
+	}
+	if !s.plainWord(i+1) && !s.toks[i+1].cues.has(lexicon.CueSupport) {
+		return false
+	}
+	// a plain word: an infinitive only when a verb of saying, demanding or agreeing is near before
+	for j := i - 1; j >= s.en.initial && j >= i-6; j-- {
+		if h := s.toks[j].trig; h >= 0 && s.trigs[h].verb {
+			switch s.trigs[h].t.Class {
+			case lexicon.ClassDemand, lexicon.ClassThreat, lexicon.ClassAnnounce, lexicon.ClassSay, lexicon.ClassProtest, lexicon.ClassDeploy:
+				return true
+			}
+			return false
+		}
+		if s.toks[j].time >= 0 {
+			continue
+		}
+		if s.isPunct(j) {
+			return false
+		}
+	}
+	return false
+}
+
+// verbAt reports whether a verb starts at token i: a trigger read as a verb
+// or a light verb.
+func (s *sent) verbAt(i int) bool {
+	t := s.toks[i]
+	if t.trig >= 0 && s.trigs[t.trig].first == i && s.trigs[t.trig].verb {
+		return true
+	}
+	return t.cueHead && t.cues.has(lexicon.CueSupport) && t.ment < 0 && t.trig < 0
+}
+
+// startsVerbEN reports whether a verb starts at token i (a trigger verb, a
+// participle of saying, a light verb).
+func (s *sent) startsVerbEN(i int) bool {
+	if s.verbAt(i) {
+		return true
+	}
+	t := s.toks[i]
+	return t.trig >= 0 && s.trigs[t.trig].first == i && s.trigs[t.trig].t.Participle
+}
+
+// coordinatedEN reports whether the verb at token i is joined to the one
+// before by "and", "or", "but", "then" or a comma (blamed … and vowed).
+func (s *sent) coordinatedEN(i int) bool {
+	j := i - 1
+	for j >= s.en.initial && (s.toks[j].cues.any(lexicon.CueAux, lexicon.CueBe) || s.norm(j) == "also" || s.norm(j) == "later") {
+		j--
+	}
+	if j < s.en.initial {
+		return false
+	}
+	switch s.norm(j) {
+	case "and", "or", "but", "then":
+		return true
+	}
+	if t := s.toks[i].trig; t >= 0 && s.trigs[t].t.Participle {
+		return true
+	}
+	return s.isPunct(j) && (s.seg.Tokens[j].Text == "," || s.seg.Tokens[j].Text == ";")
+}
+
+// clauseAhead reports whether a subject and its verb follow token i: a noun
+// phrase of at most eight tokens, then a verb.
+func (s *sent) clauseAhead(i int) bool {
+	n := s.n()
+	words := 0
+	for j := i; j < n && j < i+9; j++ {
+		t := s.toks[j]
+		if s.verbAt(j) || t.cues.any(lexicon.CueBe, lexicon.CueAux) && words > 0 {
+			return words > 0
+		}
+		if s.isPunct(j) && s.seg.Tokens[j].Text != "-" && s.seg.Tokens[j].Text != "'" && s.seg.Tokens[j].Text != "." {
+			return false
+		}
+		if t.trig >= 0 && !s.trigs[t.trig].verb {
+			return false
+		}
+		if t.cues.any(lexicon.CueLoc, lexicon.CueAgainst, lexicon.CueWith, lexicon.CueTo, lexicon.CueComp, lexicon.CueRel, lexicon.CueConj) && t.ment < 0 {
+			return false
+		}
+		words++
+	}
+	return false
+}
