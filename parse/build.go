@@ -388,6 +388,14 @@ func (s *sent) mergeViolent() {
 			}
 		}
 	}
+	s.mergeViolentRun(s.mergeable)
+}
+
+// mergeViolentRun drops each violent trigger that mergeable says names the
+// event of the trigger before it, then hands casualty words to the nearest
+// other violent event they report. Both languages share it; only
+// mergeable differs.
+func (s *sent) mergeViolentRun(mergeable func(a, b *trigHit) bool) {
 	prev := -1
 	hasOther := false
 	for k := range s.trigs {
@@ -398,7 +406,7 @@ func (s *sent) mergeViolent() {
 		if h.t.Class != lexicon.ClassCasualty {
 			hasOther = true
 		}
-		if prev >= 0 && s.mergeable(&s.trigs[prev], h) {
+		if prev >= 0 && mergeable(&s.trigs[prev], h) {
 			h.dropped, h.why, h.mergedInto = true, "same event", prev
 			continue
 		}

@@ -318,44 +318,7 @@ func (s *sent) captureGovernor(h *trigHit) int {
 // of attacks), a noun and a verb it is the subject of (a raid … struck),
 // and casualty words into the violent event they report.
 func (s *sent) mergeViolentEN() {
-	prev := -1
-	hasOther := false
-	for k := range s.trigs {
-		h := &s.trigs[k]
-		if h.dropped || !h.t.Class.Violent() {
-			continue
-		}
-		if h.t.Class != lexicon.ClassCasualty {
-			hasOther = true
-		}
-		if prev >= 0 && s.mergeableEN(&s.trigs[prev], h) {
-			h.dropped, h.why, h.mergedInto = true, "same event", prev
-			continue
-		}
-		prev = k
-	}
-	if !hasOther {
-		return
-	}
-	for k := range s.trigs {
-		h := &s.trigs[k]
-		if h.dropped || h.t.Class != lexicon.ClassCasualty {
-			continue
-		}
-		best, dist := -1, 1<<30
-		for j := range s.trigs {
-			o := &s.trigs[j]
-			if o.dropped || !o.t.Class.Violent() || o.t.Class == lexicon.ClassCasualty {
-				continue
-			}
-			if d := abs(o.first - h.first); d < dist {
-				best, dist = j, d
-			}
-		}
-		if best >= 0 {
-			h.dropped, h.why, h.mergedInto = true, "casualties of another event", best
-		}
-	}
+	s.mergeViolentRun(s.mergeableEN)
 }
 
 // mergeableEN reports whether violent trigger b names the event of a.
