@@ -45,10 +45,6 @@ type enSent struct {
 	initial  int          // the first token after the dateline
 	passive  map[int]bool // triggers read as passive verbs
 	capture  map[int]bool // capture triggers under a verb of saying (kept for governorsEN)
-	pronRef  map[int]ref  // pronoun mentions resolved in this sentence
-	anaphor  map[int]bool // mentions that refer back (the group, the army)
-	armyOf   map[int]bool // demonym mentions read as the state's armed forces
-	subjects []ref        // subjects found, for the next sentence's pronouns
 	inf      map[int]bool // clauses that are infinitives (to strike)
 	pronSubj map[int]int  // trigger → the pronoun token that is its subject (it, its fighters)
 	// pronTarget maps a trigger to the pronoun token that is its target
@@ -68,7 +64,7 @@ type enMemory struct {
 	lastCity    *lexicon.Place // the last city named (for "the city")
 	lastArmy    *ref           // the last armed forces named (for "the army", "the military")
 	lastSubject *ref           // the last actor1 of an event (for "it", "they" opening a sentence)
-	country     string
+	country     string         // the country of the last place named (for places the gazetteer lacks)
 }
 
 // enMem returns the English memory, creating it.
@@ -82,8 +78,7 @@ func enMem(mem *memory) *enMemory {
 // scanEN is scan for English. It returns whether the lexicon finds a
 // trigger in the sentence; times and counts are only looked for then.
 func (p *Parser) scanEN(s *sent, anchor time.Time, mem *memory) bool {
-	s.en = &enSent{passive: map[int]bool{}, capture: map[int]bool{}, pronRef: map[int]ref{},
-		anaphor: map[int]bool{}, armyOf: map[int]bool{}, inf: map[int]bool{}, pronSubj: map[int]int{},
+	s.en = &enSent{passive: map[int]bool{}, capture: map[int]bool{}, inf: map[int]bool{}, pronSubj: map[int]int{},
 		pronTarget: map[int]int{}, instr: map[int]bool{}, notName: map[int]bool{},
 		whenTime: map[int]int{}, mem: enMem(mem)}
 	s.seg = textnorm.NewSegment(s.s.Text, s.s.Start)

@@ -6,7 +6,6 @@ import (
 
 	"github.com/eventline/eventline/events"
 	"github.com/eventline/eventline/parse/lexicon"
-	"github.com/eventline/eventline/parse/textnorm"
 )
 
 // sentenceDraftsEN is sentenceDrafts for English: the same steps, with the
@@ -1349,9 +1348,4 @@ func (s *sent) meansNearEN(h *trigHit) meansSet {
 		}
 	}
 	return m
-}
-
-// isWordTok reports whether token i is a word.
-func (s *sent) isWordTok(i int) bool {
-	return i >= 0 && i < s.n() && s.seg.Tokens[i].Kind == textnorm.Word
 }
