@@ -10,7 +10,7 @@ package timeline
 import (
 	"bufio"
 	"container/heap"
-	"encoding/json"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"os"
@@ -72,7 +72,7 @@ func (s *Sorter) Add(e *events.Event) error {
 // spill writes the sorted buffer to a temporary file.
 func (s *Sorter) spill() error {
 	slices.SortFunc(s.buf, func(a, b item) int { return less(&a, &b) })
-	f, err := os.CreateTemp(s.Dir, "eventline-sort-*.jsonl")
+	f, err := os.CreateTemp(s.Dir, "eventline-sort-*.bin")
 	if err != nil {
 		return fmt.Errorf("timeline: spill: %w", err)
 	}
@@ -95,16 +95,21 @@ func (s *Sorter) spill() error {
 	return nil
 }
 
+// Spill files hold one record after another: the input sequence number,
+// then each field of events.Fields as its text (Field.Get), every value
+// preceded by its length as a uvarint. Field.Set reads them back exactly.
+
 func writeItem(w *bufio.Writer, it *item) error {
-	b, err := it.ev.MarshalJSON()
-	if err != nil {
-		return err
+	var buf [binary.MaxVarintLen64]byte
+	w.Write(buf[:binary.PutUvarint(buf[:], uint64(it.seq))])
+	for _, f := range events.Fields {
+		v := f.Get(&it.ev)
+		w.Write(buf[:binary.PutUvarint(buf[:], uint64(len(v)))])
+		if _, err := w.WriteString(v); err != nil {
+			return err
+		}
 	}
-	if _, err := fmt.Fprintf(w, "%d\t", it.seq); err != nil {
-		return err
-	}
-	w.Write(b)
-	return w.WriteByte('\n')
+	return nil
 }
 
 // run is one sorted spill file being merged.
@@ -112,30 +117,42 @@ type run struct {
 	r    *bufio.Reader
 	f    *os.File
 	head item
+	buf  []byte
 }
 
 func (r *run) next() (bool, error) {
-	line, err := r.r.ReadBytes('\n')
-	if len(line) == 0 {
-		if err == io.EOF {
-			return false, nil
+	seq, err := binary.ReadUvarint(r.r)
+	if err == io.EOF {
+		return false, nil
+	}
+	if err != nil {
+		return false, r.corrupt(err)
+	}
+	r.head = item{seq: int64(seq)}
+	for _, f := range events.Fields {
+		n, err := binary.ReadUvarint(r.r)
+		if err != nil {
+			return false, r.corrupt(err)
 		}
-		return false, err
-	}
-	var seq int64
-	i := 0
-	for i < len(line) && line[i] != '\t' {
-		seq = seq*10 + int64(line[i]-'0')
-		i++
-	}
-	if i >= len(line) {
-		return false, fmt.Errorf("timeline: corrupt spill file %s", r.f.Name())
-	}
-	r.head = item{seq: seq}
-	if err := json.Unmarshal(line[i+1:], &r.head.ev); err != nil {
-		return false, fmt.Errorf("timeline: corrupt spill file %s: %w", r.f.Name(), err)
+		if uint64(cap(r.buf)) < n {
+			r.buf = make([]byte, n)
+		}
+		b := r.buf[:n]
+		if _, err := io.ReadFull(r.r, b); err != nil {
+			return false, r.corrupt(err)
+		}
+		if err := f.Set(&r.head.ev, string(b)); err != nil {
+			return false, r.corrupt(err)
+		}
 	}
 	return true, nil
+}
+
+func (r *run) corrupt(err error) error {
+	if err == io.EOF {
+		err = io.ErrUnexpectedEOF
+	}
+	return fmt.Errorf("timeline: corrupt spill file %s: %w", r.f.Name(), err)
 }
 
 type runHeap []*run

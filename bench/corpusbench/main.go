@@ -29,14 +29,15 @@ func main() {
 	jobs := flag.Int("j", 0, "-j for eventline (0: all cores)")
 	formats := flag.String("formats", "jsonl,xlsx", "output formats to measure")
 	lang := flag.String("lang", "", "only sentences of this language (ar or en); empty: both")
+	sorted := flag.Bool("sort", true, "pass --sort to eventline (timeline order; false: input order)")
 	flag.Parse()
-	if err := run(*mb, *seed, *bin, *fixtures, *jobs, *formats, *lang); err != nil {
+	if err := run(*mb, *seed, *bin, *fixtures, *jobs, *formats, *lang, *sorted); err != nil {
 		fmt.Fprintln(os.Stderr, "corpusbench:", err)
 		os.Exit(1)
 	}
 }
 
-func run(mb float64, seed uint64, bin, fixtures string, jobs int, formats, lang string) error {
+func run(mb float64, seed uint64, bin, fixtures string, jobs int, formats, lang string, sorted bool) error {
 	var sources []*events.Article
 	r := input.NewReader([]string{fixtures}, nil, input.Options{})
 	for {
@@ -68,7 +69,7 @@ func run(mb float64, seed uint64, bin, fixtures string, jobs int, formats, lang 
 	fmt.Printf("corpus: %d articles, %.1f MB (seed %d, lang %q)\n", st.Articles, float64(st.Bytes)/1e6, seed, lang)
 	for _, format := range splitComma(formats) {
 		out := filepath.Join(dir, "out."+format)
-		args := []string{"extract", corpusPath, "-o", out, "--quiet"}
+		args := []string{"extract", corpusPath, "-o", out, "--quiet", fmt.Sprintf("--sort=%v", sorted)}
 		if jobs > 0 {
 			args = append(args, "-j", fmt.Sprint(jobs))
 		}
