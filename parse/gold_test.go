@@ -33,15 +33,16 @@ var heldOut = map[string]bool{
 // compared. It logs precision, recall, F1 and per-field accuracy, over all
 // fixtures and over the held-out ones.
 func TestArabicGold(t *testing.T) {
-	all := scoreGold(t, func(string) bool { return true }, true)
-	held := scoreGold(t, func(id string) bool { return heldOut[id] }, false)
+	all := scoreGold(t, "ar", func(string) bool { return true }, true)
+	require.GreaterOrEqual(t, all.Documents, 10, "at least ten Arabic gold files")
+	held := scoreGold(t, "ar", func(id string) bool { return heldOut[id] }, false)
 	t.Logf("held out: gold %d, extracted %d, matched %d: precision %.3f recall %.3f F1 %.3f",
 		held.Gold, held.Extracted, held.Matched, held.Precision, held.Recall, held.F1)
 	for _, f := range held.Fields {
 		t.Logf("  held-out field %-16s %3d/%3d = %.3f", f.Field, f.Correct, f.Total, f.Accuracy)
 	}
 	// the ar-wire-* fixtures were written and annotated by someone else
-	wire := scoreGold(t, func(id string) bool { return strings.HasPrefix(id, "ar-wire-") }, false)
+	wire := scoreGold(t, "ar", func(id string) bool { return strings.HasPrefix(id, "ar-wire-") }, false)
 	t.Logf("others' annotations (ar-wire-*): gold %d, extracted %d, matched %d: precision %.3f recall %.3f F1 %.3f, mean field accuracy %.3f",
 		wire.Gold, wire.Extracted, wire.Matched, wire.Precision, wire.Recall, wire.F1, meanAccuracy(wire))
 	for _, f := range wire.Fields {
@@ -59,26 +60,27 @@ func meanAccuracy(r *eval.Report) float64 {
 	return sum / float64(len(r.Fields))
 }
 
-// scoreGold scores the Arabic fixtures whose doc_id keep accepts, logging
-// the details when asked.
-func scoreGold(t *testing.T, keep func(string) bool, details bool) *eval.Report {
+// scoreGold scores the fixtures of language lang ("ar", "en") whose doc_id
+// keep accepts against their gold files, logging the details when asked.
+func scoreGold(t *testing.T, lang string, keep func(string) bool, details bool) *eval.Report {
+	t.Helper()
 	root := moduleRoot(t)
 	fixtures, errs := golden.Load(filepath.Join(root, "fixtures"))
 	require.Empty(t, errs)
 	golds, problems := eval.LoadGold(filepath.Join(root, "fixtures", "gold"))
 	require.Empty(t, problems)
-	var ar []eval.Gold
+	var kept []eval.Gold
 	for _, g := range golds {
-		if strings.HasPrefix(g.DocID, "ar-") && keep(g.DocID) {
-			ar = append(ar, g)
+		if strings.HasPrefix(g.DocID, lang+"-") && keep(g.DocID) {
+			kept = append(kept, g)
 		}
 	}
-	require.NotEmpty(t, ar)
+	require.NotEmpty(t, kept, "%s gold files", lang)
 	p := newParser(t)
 	var docs []eval.Doc
 	for _, fx := range fixtures {
 		a := fx.Article
-		if a.Lang != "ar" || !keep(a.ID) {
+		if a.Lang != lang || !keep(a.ID) {
 			continue
 		}
 		var sentences []string
@@ -87,13 +89,12 @@ func scoreGold(t *testing.T, keep func(string) bool, details bool) *eval.Report 
 		}
 		docs = append(docs, eval.Doc{DocID: a.ID, Published: a.Published, Lang: a.Lang, Sentences: sentences, Events: p.Extract(a), Path: fx.Golden})
 	}
-	report, problems := eval.Evaluate(ar, docs)
+	report, problems := eval.Evaluate(kept, docs)
 	require.Empty(t, problems)
-	require.Equal(t, len(ar), report.Documents)
+	require.Equal(t, len(kept), report.Documents)
 	if !details {
 		return report
 	}
-	require.GreaterOrEqual(t, len(ar), 10, "at least ten Arabic gold files")
 	t.Logf("events: gold %d, extracted %d, matched %d: precision %.3f recall %.3f F1 %.3f",
 		report.Gold, report.Extracted, report.Matched, report.Precision, report.Recall, report.F1)
 	for _, ts := range report.ByType {
