@@ -1,7 +1,6 @@
 package export
 
 import (
-	"bufio"
 	"io"
 
 	"github.com/eventline/eventline/events"
@@ -17,67 +16,27 @@ import (
 //
 // Each record is events.Event.MarshalJSON: the 33 fields in order, null for
 // unknown values, Arabic unescaped. An empty timeline is "[]\n".
-type JSONWriter struct {
-	bw     *bufio.Writer
-	n      int
-	closed bool
-	err    error
-}
+type JSONWriter struct{ recs jsonRecords }
 
 // NewJSON returns a JSON array writer to w.
 func NewJSON(w io.Writer) *JSONWriter {
-	return &JSONWriter{bw: bufio.NewWriterSize(w, 64<<10)}
+	return &JSONWriter{recs: newJSONRecords(w)}
 }
 
 // Write adds one record.
 func (w *JSONWriter) Write(e *events.Event) error {
-	if w.closed {
-		return errClosed
+	prefix := ",\n"
+	if w.recs.n == 0 {
+		prefix = "[\n"
 	}
-	if e == nil {
-		return errNilEvent
-	}
-	if w.err != nil {
-		return w.err
-	}
-	b, err := e.MarshalJSON()
-	if err != nil {
-		w.err = err
-		return err
-	}
-	sep := ",\n"
-	if w.n == 0 {
-		sep = "[\n"
-	}
-	w.n++
-	if _, err := w.bw.WriteString(sep); err != nil {
-		w.err = err
-		return err
-	}
-	if _, err := w.bw.Write(b); err != nil {
-		w.err = err
-	}
-	return w.err
+	return w.recs.put(e, prefix, "")
 }
 
 // Close ends the array, flushes, and returns the first error met. It does
 // not close the underlying writer.
 func (w *JSONWriter) Close() error {
-	if w.closed {
-		return w.err
+	if w.recs.n == 0 {
+		return w.recs.finish("[]\n")
 	}
-	w.closed = true
-	if w.err != nil {
-		return w.err
-	}
-	end := "\n]\n"
-	if w.n == 0 {
-		end = "[]\n"
-	}
-	if _, err := w.bw.WriteString(end); err != nil {
-		w.err = err
-		return err
-	}
-	w.err = w.bw.Flush()
-	return w.err
+	return w.recs.finish("\n]\n")
 }
