@@ -27,14 +27,12 @@ func arabicCorpus(tb testing.TB) []*events.Article {
 
 // BenchmarkExtractArabic measures Extract over the seed article and the
 // Arabic fixtures, in bytes of article text per second.
-func BenchmarkExtractArabic(b *testing.B) {
+func BenchmarkExtractArabic(b *testing.B) { benchExtract(b, arabicCorpus(b)) }
+
+// benchExtract measures Extract over arts, in bytes of article text per second.
+func benchExtract(b *testing.B, arts []*events.Article) {
 	p := newParser(b)
-	arts := arabicCorpus(b)
-	size := 0
-	for _, a := range arts {
-		size += len(a.Text)
-	}
-	b.SetBytes(int64(size))
+	b.SetBytes(int64(textSize(arts)))
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, a := range arts {
@@ -43,16 +41,20 @@ func BenchmarkExtractArabic(b *testing.B) {
 	}
 }
 
+func textSize(arts []*events.Article) int {
+	size := 0
+	for _, a := range arts {
+		size += len(a.Text)
+	}
+	return size
+}
+
 // BenchmarkExtractArabicParallel is BenchmarkExtractArabic on all cores, as
 // the pipeline runs it.
 func BenchmarkExtractArabicParallel(b *testing.B) {
 	p := newParser(b)
 	arts := arabicCorpus(b)
-	size := 0
-	for _, a := range arts {
-		size += len(a.Text)
-	}
-	b.SetBytes(int64(size))
+	b.SetBytes(int64(textSize(arts)))
 	b.ReportAllocs()
 	b.RunParallel(func(pb *testing.PB) {
 		for pb.Next() {

@@ -28,21 +28,7 @@ func englishCorpus(tb testing.TB) []*events.Article {
 
 // BenchmarkExtractEnglish measures Extract over the English fixtures, in
 // bytes of article text per second.
-func BenchmarkExtractEnglish(b *testing.B) {
-	p := newParser(b)
-	arts := englishCorpus(b)
-	size := 0
-	for _, a := range arts {
-		size += len(a.Text)
-	}
-	b.SetBytes(int64(size))
-	b.ReportAllocs()
-	for b.Loop() {
-		for _, a := range arts {
-			p.Extract(a)
-		}
-	}
-}
+func BenchmarkExtractEnglish(b *testing.B) { benchExtract(b, englishCorpus(b)) }
 
 // BenchmarkExtractEnglishRunOn is the worst case for English: a long text
 // with no sentence end, cut into sentences of sentence.MaxRunes.
