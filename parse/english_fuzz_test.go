@@ -3,9 +3,6 @@ package parse
 import (
 	"strings"
 	"testing"
-	"unicode/utf8"
-
-	"github.com/eventline/eventline/events"
 )
 
 // FuzzExtractEnglish feeds hostile text to the English parser: nothing may
@@ -53,33 +50,5 @@ func FuzzExtractEnglish(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	f.Fuzz(func(t *testing.T, text, published string) {
-		a := &events.Article{ID: "fz", Published: published, Lang: "en", Text: text}
-		evs := p.Extract(a)
-		an := p.Analyze(a)
-		if len(an.Events) != len(evs) {
-			t.Fatalf("Extract gave %d events, Analyze %d", len(evs), len(an.Events))
-		}
-		runes := []rune(text)
-		valid := utf8.ValidString(text)
-		for i, e := range evs {
-			if an.Events[i].ID != e.ID {
-				t.Fatalf("Extract and Analyze differ at %d: %s vs %s", i, e.ID, an.Events[i].ID)
-			}
-			if e.Lang != "en" {
-				t.Fatalf("lang %q", e.Lang)
-			}
-			if e.CharStart < 0 || e.CharEnd > len(runes) || e.CharStart >= e.CharEnd {
-				t.Fatalf("bad offsets %d..%d of %d", e.CharStart, e.CharEnd, len(runes))
-			}
-			if valid && string(runes[e.CharStart:e.CharEnd]) != e.Sentence {
-				t.Fatalf("sentence does not match its offsets: %q", e.Sentence)
-			}
-			if _, err := events.ParseDate(published); err == nil {
-				if errs := e.Validate(); len(errs) > 0 {
-					t.Fatalf("invalid record %s: %v", e, errs)
-				}
-			}
-		}
-	})
+	f.Fuzz(func(t *testing.T, text, published string) { checkExtract(t, p, "en", text, published) })
 }
