@@ -30,14 +30,15 @@ func main() {
 	formats := flag.String("formats", "jsonl,xlsx", "output formats to measure")
 	lang := flag.String("lang", "", "only sentences of this language (ar or en); empty: both")
 	sorted := flag.Bool("sort", true, "pass --sort to eventline (timeline order; false: input order)")
+	keep := flag.String("keep", "", "also keep the generated corpus at this path (for profiling runs)")
 	flag.Parse()
-	if err := run(*mb, *seed, *bin, *fixtures, *jobs, *formats, *lang, *sorted); err != nil {
+	if err := run(*mb, *seed, *bin, *fixtures, *jobs, *formats, *lang, *sorted, *keep); err != nil {
 		fmt.Fprintln(os.Stderr, "corpusbench:", err)
 		os.Exit(1)
 	}
 }
 
-func run(mb float64, seed uint64, bin, fixtures string, jobs int, formats, lang string, sorted bool) error {
+func run(mb float64, seed uint64, bin, fixtures string, jobs int, formats, lang string, sorted bool, keep string) error {
 	var sources []*events.Article
 	r := input.NewReader([]string{fixtures}, nil, input.Options{})
 	for {
@@ -65,6 +66,11 @@ func run(mb float64, seed uint64, bin, fixtures string, jobs int, formats, lang 
 	}
 	if err != nil {
 		return err
+	}
+	if keep != "" {
+		if err := copyFile(corpusPath, keep); err != nil {
+			return err
+		}
 	}
 	fmt.Printf("corpus: %d articles, %.1f MB (seed %d, lang %q)\n", st.Articles, float64(st.Bytes)/1e6, seed, lang)
 	for _, format := range splitComma(formats) {
@@ -107,4 +113,22 @@ func splitComma(s string) []string {
 		}
 	}
 	return out
+}
+
+// copyFile copies src to dst.
+func copyFile(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.Create(dst)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"strings"
 
 	"github.com/eventline/eventline/events"
@@ -33,6 +34,9 @@ type extractOptions struct {
 	Quiet     bool
 	// DataPackage writes a Frictionless datapackage.json beside a CSV output.
 	DataPackage bool
+	// CPUProfile names a file for a pprof CPU profile of the run (hidden flag,
+	// for performance work).
+	CPUProfile string
 }
 
 func newExtractCmd(streams IO) *cobra.Command {
@@ -75,6 +79,8 @@ articles still go through and the exit code is 1 (--strict stops at the first).`
 	f.BoolVar(&opts.Sort, "sort", true, "write events in timeline order (date, date_end, doc_id, sentence_index, id); --sort=false keeps input order")
 	f.BoolVarP(&opts.Quiet, "quiet", "q", false, "no progress bar and no warnings")
 	f.BoolVar(&opts.DataPackage, "datapackage", false, "also write a Frictionless Data datapackage.json describing the CSV output, in its directory")
+	f.StringVar(&opts.CPUProfile, "cpuprofile", "", "write a pprof CPU profile of the run to this file")
+	_ = f.MarkHidden("cpuprofile")
 	return cmd
 }
 
@@ -127,6 +133,14 @@ func runExtract(ctx context.Context, opts *extractOptions) error {
 	}
 	if opts.Jobs < 0 {
 		return usagef("--jobs must be 0 (all cores) or more, got %d", opts.Jobs)
+	}
+
+	if opts.CPUProfile != "" {
+		stop, err := startCPUProfile(opts.CPUProfile)
+		if err != nil {
+			return &usageError{err}
+		}
+		defer stop()
 	}
 
 	parser, err := parse.New()
@@ -208,6 +222,20 @@ func runExtract(ctx context.Context, opts *extractOptions) error {
 		return dataErrorf("%d problems with the input (see above); the other articles went through", errorCount)
 	}
 	return nil
+}
+
+// startCPUProfile starts a pprof CPU profile written to path; the returned
+// function stops it and closes the file.
+func startCPUProfile(path string) (func(), error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("--cpuprofile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("--cpuprofile: %w", err)
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
 
 // writeDataPackage writes the datapackage.json of the CSV at csvPath,
