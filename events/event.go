@@ -134,6 +134,26 @@ func Less(a, b *Event) bool { return Compare(a, b) < 0 }
 
 // Compare orders events in timeline order (see Less); it returns -1, 0 or 1.
 func Compare(a, b *Event) int {
+	ka, kb := a.OrderKey(), b.OrderKey()
+	return CompareKeys(&ka, &kb)
+}
+
+// OrderKey holds what timeline order reads of an event, so that a sorter
+// can order records without keeping whole events.
+type OrderKey struct {
+	Date, DateEnd string
+	DocID         string
+	SentenceIndex int
+	ID            string
+}
+
+// OrderKey returns the event's place in timeline order.
+func (e *Event) OrderKey() OrderKey {
+	return OrderKey{Date: e.Date, DateEnd: e.DateEnd, DocID: e.DocID, SentenceIndex: e.SentenceIndex, ID: e.ID}
+}
+
+// CompareKeys orders keys as Compare orders their events; it returns -1, 0 or 1.
+func CompareKeys(a, b *OrderKey) int {
 	if c := compareDate(a.Date, b.Date); c != 0 {
 		return c
 	}

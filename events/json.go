@@ -12,27 +12,32 @@ import (
 // EVENTS.md order; unknown values are null, integers and numbers are JSON
 // numbers.
 func (e Event) MarshalJSON() ([]byte, error) {
-	var b bytes.Buffer
-	b.Grow(512 + len(e.Sentence)*2)
+	return e.AppendJSON(make([]byte, 0, 512+len(e.Sentence)*2)), nil
+}
+
+// AppendJSON appends the record as MarshalJSON writes it to dst and returns
+// the extended slice.
+func (e *Event) AppendJSON(dst []byte) []byte {
+	b := bytes.NewBuffer(dst)
 	b.WriteByte('{')
 	for i, f := range Fields {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		writeJSONString(&b, f.Name)
+		writeJSONString(b, f.Name)
 		b.WriteByte(':')
-		v := f.Get(&e)
+		v := f.Get(e)
 		switch {
 		case v == "" && !f.Required:
 			b.WriteString("null")
 		case f.Kind == KindInteger || f.Kind == KindNumber:
 			b.WriteString(v)
 		default:
-			writeJSONString(&b, v)
+			writeJSONString(b, v)
 		}
 	}
 	b.WriteByte('}')
-	return b.Bytes(), nil
+	return b.Bytes()
 }
 
 // writeJSONString writes s as a JSON string without escaping HTML characters

@@ -2,9 +2,11 @@ package export
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"io"
 	"strings"
+	"sync"
 
 	"github.com/eventline/eventline/events"
 )
@@ -69,10 +71,60 @@ func (w *CSVWriter) Write(e *events.Event) error {
 	if err := w.begin(); err != nil {
 		return err
 	}
-	for i, f := range events.Fields {
-		w.row[i] = validUTF8(f.Get(e))
-	}
+	fillRow(w.row, e)
 	if err := w.cw.Write(w.row); err != nil {
+		w.err = err
+	}
+	return w.err
+}
+
+// fillRow sets row to the cells of e.
+func fillRow(row []string, e *events.Event) {
+	for i, f := range events.Fields {
+		row[i] = validUTF8(f.Get(e))
+	}
+}
+
+// csvEncoder renders one row on its own: EncodeRecord takes one from a pool.
+type csvEncoder struct {
+	buf bytes.Buffer
+	cw  *csv.Writer
+	row []string
+}
+
+var csvEncoders = sync.Pool{New: func() any {
+	enc := &csvEncoder{row: make([]string, len(events.Fields))}
+	enc.cw = csv.NewWriter(&enc.buf)
+	enc.cw.UseCRLF = true
+	return enc
+}}
+
+// EncodeRecord appends the row of e, with its CRLF, to dst (RecordEncoder);
+// it is safe for concurrent use.
+func (w *CSVWriter) EncodeRecord(dst []byte, e *events.Event) []byte {
+	enc := csvEncoders.Get().(*csvEncoder)
+	defer csvEncoders.Put(enc)
+	enc.buf.Reset()
+	fillRow(enc.row, e)
+	_ = enc.cw.Write(enc.row) // writes to a bytes.Buffer, which cannot fail
+	enc.cw.Flush()
+	return append(dst, enc.buf.Bytes()...)
+}
+
+// WriteRecord adds one row made by EncodeRecord.
+func (w *CSVWriter) WriteRecord(rec []byte) error {
+	if w.closed {
+		return errClosed
+	}
+	if err := w.begin(); err != nil {
+		return err
+	}
+	w.cw.Flush() // rows written by Write go first
+	if err := w.cw.Error(); err != nil {
+		w.err = err
+		return err
+	}
+	if _, err := w.bw.Write(rec); err != nil {
 		w.err = err
 	}
 	return w.err

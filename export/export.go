@@ -89,6 +89,17 @@ type Writer interface {
 	Close() error
 }
 
+// RecordEncoder is implemented by writers whose records stand alone (CSV,
+// JSON, JSON Lines), so that the costly rendering of events can run on many
+// goroutines ahead of the writing: EncodeRecord appends one event to dst as
+// the writer would write it, and is safe for concurrent use; WriteRecord
+// then writes such a record where Write would have written its event. The
+// bytes are the same as Write's; Write and WriteRecord may be mixed.
+type RecordEncoder interface {
+	EncodeRecord(dst []byte, e *events.Event) []byte
+	WriteRecord(rec []byte) error
+}
+
 // ArticleWriter is implemented by writers that also list the articles a
 // timeline was built from (the Excel articles sheet).
 type ArticleWriter interface {

@@ -24,12 +24,23 @@ func NewJSON(w io.Writer) *JSONWriter {
 }
 
 // Write adds one record.
-func (w *JSONWriter) Write(e *events.Event) error {
-	prefix := ",\n"
+func (w *JSONWriter) Write(e *events.Event) error { return w.recs.put(e, w.prefix(), "") }
+
+// EncodeRecord appends the record of e to dst (RecordEncoder); it is safe
+// for concurrent use.
+func (w *JSONWriter) EncodeRecord(dst []byte, e *events.Event) []byte {
+	return encodeJSONRecord(dst, e)
+}
+
+// WriteRecord adds one record made by EncodeRecord.
+func (w *JSONWriter) WriteRecord(rec []byte) error { return w.recs.putRecord(rec, w.prefix(), "") }
+
+// prefix opens the array before the first record and separates the others.
+func (w *JSONWriter) prefix() string {
 	if w.recs.n == 0 {
-		prefix = "[\n"
+		return "[\n"
 	}
-	return w.recs.put(e, prefix, "")
+	return ",\n"
 }
 
 // Close ends the array, flushes, and returns the first error met. It does

@@ -18,6 +18,15 @@ func NewJSONL(w io.Writer) *JSONLWriter {
 // Write adds one record.
 func (w *JSONLWriter) Write(e *events.Event) error { return w.recs.put(e, "", "\n") }
 
+// EncodeRecord appends the record of e to dst (RecordEncoder); it is safe
+// for concurrent use.
+func (w *JSONLWriter) EncodeRecord(dst []byte, e *events.Event) []byte {
+	return encodeJSONRecord(dst, e)
+}
+
+// WriteRecord adds one record made by EncodeRecord.
+func (w *JSONLWriter) WriteRecord(rec []byte) error { return w.recs.putRecord(rec, "", "\n") }
+
 // Close flushes and returns the first error met. It does not close the
 // underlying writer.
 func (w *JSONLWriter) Close() error { return w.recs.finish("") }

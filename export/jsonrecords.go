@@ -11,38 +11,40 @@ import (
 // prefix and a suffix, and keeps the first error; the JSON and JSON Lines
 // writers differ only in what they put around the records.
 type jsonRecords struct {
-	bw     *bufio.Writer
-	n      int // records written
-	closed bool
-	err    error
+	bw      *bufio.Writer
+	scratch []byte // the record being written
+	n       int    // records written
+	closed  bool
+	err     error
 }
 
 func newJSONRecords(w io.Writer) jsonRecords {
 	return jsonRecords{bw: bufio.NewWriterSize(w, 64<<10)}
 }
 
-// put writes prefix, the record and suffix.
+// put writes prefix, the record of e and suffix.
 func (w *jsonRecords) put(e *events.Event, prefix, suffix string) error {
-	if w.closed {
-		return errClosed
-	}
 	if e == nil {
 		return errNilEvent
 	}
+	w.scratch = e.AppendJSON(w.scratch[:0])
+	return w.putRecord(w.scratch, prefix, suffix)
+}
+
+// putRecord writes prefix, the record rec (events.Event.AppendJSON) and suffix.
+func (w *jsonRecords) putRecord(rec []byte, prefix, suffix string) error {
+	if w.closed {
+		return errClosed
+	}
 	if w.err != nil {
 		return w.err
-	}
-	b, err := e.MarshalJSON()
-	if err != nil {
-		w.err = err
-		return err
 	}
 	w.n++
 	if _, err := w.bw.WriteString(prefix); err != nil {
 		w.err = err
 		return err
 	}
-	if _, err := w.bw.Write(b); err != nil {
+	if _, err := w.bw.Write(rec); err != nil {
 		w.err = err
 		return err
 	}
@@ -51,6 +53,9 @@ func (w *jsonRecords) put(e *events.Event, prefix, suffix string) error {
 	}
 	return w.err
 }
+
+// encodeJSONRecord is EncodeRecord of the JSON and JSON Lines writers.
+func encodeJSONRecord(dst []byte, e *events.Event) []byte { return e.AppendJSON(dst) }
 
 // finish writes tail, flushes and returns the first error met; later calls
 // return that error again. It does not close the underlying writer.

@@ -34,6 +34,15 @@ type Sink interface {
 	Write(e *events.Event) error
 }
 
+// RecordSink is implemented by sinks that can render an event on its own,
+// ahead of writing it (export.RecordEncoder): Run renders events on the
+// extracting goroutines, so that the one writing goroutine only copies
+// bytes. EncodeRecord must be safe for concurrent use.
+type RecordSink interface {
+	EncodeRecord(dst []byte, e *events.Event) []byte
+	WriteRecord(rec []byte) error
+}
+
 // ArticleSink is implemented by sinks that also list articles.
 type ArticleSink interface {
 	WriteArticle(a events.ArticleSummary) error
@@ -52,6 +61,8 @@ type Options struct {
 	// OnError receives an article whose extraction failed (a bug: the
 	// parser panicked); the run goes on with the next article.
 	OnError func(a *events.Article, err error)
+
+	sortChunk int // timeline.Sorter.ChunkSize, for tests
 }
 
 // Stats counts what a run did.
@@ -68,10 +79,32 @@ type job struct {
 }
 
 type result struct {
-	seq int
-	a   *events.Article
-	evs []events.Event
-	err error
+	seq  int
+	a    *events.Article
+	evs  []events.Event
+	recs [][]byte // the events rendered, when Run encodes them ahead
+	err  error
+}
+
+// encodeAll renders every event with encode into one buffer and returns
+// each event's record, a slice of it.
+func encodeAll(evs []events.Event, encode func([]byte, *events.Event) []byte) [][]byte {
+	if len(evs) == 0 {
+		return nil
+	}
+	var buf []byte
+	ends := make([]int, len(evs))
+	for i := range evs {
+		buf = encode(buf, &evs[i])
+		ends[i] = len(buf)
+	}
+	recs := make([][]byte, len(evs))
+	start := 0
+	for i, end := range ends {
+		recs[i] = buf[start:end:end]
+		start = end
+	}
+	return recs
 }
 
 // Run extracts every article of src with x and writes the events to sink.
@@ -83,6 +116,18 @@ func Run(ctx context.Context, src Source, x Extractor, sink Sink, opts Options) 
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+
+	// Events are rendered on the extracting goroutines: into the sink's own
+	// records when it can (RecordSink), else, for the sorter, into
+	// timeline's event records.
+	var encode func([]byte, *events.Event) []byte
+	recordSink, isRecordSink := sink.(RecordSink)
+	switch {
+	case isRecordSink:
+		encode = recordSink.EncodeRecord
+	case opts.Sort:
+		encode = timeline.AppendEvent
+	}
 
 	inFlight := make(chan struct{}, workers*4)
 	jobs := make(chan job, workers)
@@ -119,9 +164,13 @@ func Run(ctx context.Context, src Source, x Extractor, sink Sink, opts Options) 
 		go func() {
 			defer func() { done <- struct{}{} }()
 			for j := range jobs {
-				evs, err := extract(x, j.a)
+				r := result{seq: j.seq, a: j.a}
+				r.evs, r.err = extract(x, j.a)
+				if encode != nil {
+					r.recs = encodeAll(r.evs, encode)
+				}
 				select {
-				case results <- result{j.seq, j.a, evs, err}:
+				case results <- r:
 				case <-ctx.Done():
 					return
 				}
@@ -138,7 +187,7 @@ func Run(ctx context.Context, src Source, x Extractor, sink Sink, opts Options) 
 	var stats Stats
 	var sorter *timeline.Sorter
 	if opts.Sort {
-		sorter = &timeline.Sorter{Dir: opts.TempDir}
+		sorter = &timeline.Sorter{Dir: opts.TempDir, ChunkSize: opts.sortChunk}
 		defer sorter.Close()
 	}
 	pending := map[int]result{}
@@ -161,9 +210,12 @@ func Run(ctx context.Context, src Source, x Extractor, sink Sink, opts Options) 
 		}
 		for i := range r.evs {
 			var err error
-			if sorter != nil {
-				err = sorter.Add(&r.evs[i])
-			} else {
+			switch {
+			case sorter != nil:
+				err = sorter.AddRecord(r.evs[i].OrderKey(), r.recs[i])
+			case r.recs != nil:
+				err = recordSink.WriteRecord(r.recs[i])
+			default:
 				err = sink.Write(&r.evs[i])
 			}
 			if err != nil {
@@ -205,7 +257,13 @@ func Run(ctx context.Context, src Source, x Extractor, sink Sink, opts Options) 
 		return stats, err
 	}
 	if sorter != nil {
-		if err := sorter.Each(sink.Write); err != nil {
+		var err error
+		if isRecordSink {
+			err = sorter.EachRecord(recordSink.WriteRecord)
+		} else {
+			err = sorter.Each(sink.Write)
+		}
+		if err != nil {
 			return stats, err
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/eventline/eventline/events"
@@ -107,4 +108,39 @@ func TestRunSinkErrorStops(t *testing.T) {
 	rec := &recorder{failAt: 10}
 	_, err := Run(context.Background(), &sliceSource{arts: corpus(500)}, fakeExtractor{}, rec, Options{Workers: 3})
 	require.EqualError(t, err, "disk full")
+}
+
+// recordRecorder is a RecordSink: its records are the event ids.
+type recordRecorder struct {
+	recorder
+	encoded atomic.Int64
+}
+
+func (r *recordRecorder) EncodeRecord(dst []byte, e *events.Event) []byte {
+	r.encoded.Add(1)
+	return append(dst, e.ID...)
+}
+
+func (r *recordRecorder) WriteRecord(rec []byte) error {
+	r.ids = append(r.ids, string(rec))
+	return nil
+}
+
+func TestRunRecordSinkWritesWhatWriteWould(t *testing.T) {
+	for _, sort := range []bool{false, true} {
+		for _, chunk := range []int{0, 7} {
+			plain := &recorder{}
+			opts := Options{Workers: 3, Sort: sort}
+			_, err := Run(context.Background(), &sliceSource{arts: corpus(120)}, fakeExtractor{}, plain, opts)
+			require.NoError(t, err)
+			recs := &recordRecorder{}
+			opts.TempDir = t.TempDir()
+			opts.sortChunk = chunk
+			stats, err := Run(context.Background(), &sliceSource{arts: corpus(120)}, fakeExtractor{}, recs, opts)
+			require.NoError(t, err)
+			assert.Equal(t, plain.ids, recs.ids, "sort=%v chunk=%d", sort, chunk)
+			assert.Equal(t, int64(stats.Events), recs.encoded.Load(), "every event rendered ahead")
+			assert.Equal(t, plain.articles, recs.articles)
+		}
+	}
 }

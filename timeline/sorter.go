@@ -1,7 +1,13 @@
 // Package timeline puts events in timeline order (events.Compare: date,
 // date_end, doc_id, sentence_index, id) without holding a whole corpus in
-// memory: a Sorter keeps up to ChunkSize events, spills each full chunk
+// memory: a Sorter keeps records up to a chunk, spills each full chunk
 // sorted to a temporary file, and merges the chunks when read back.
+//
+// A Sorter orders records by an event's events.OrderKey and carries them as
+// opaque bytes: either events it encodes itself (Add, Each) or records the
+// caller has already rendered in its output format (AddRecord,
+// EachRecord), so that the costly encoding can run on many goroutines and
+// the merge only copies bytes.
 //
 // Ties (the same doc_id and id twice, from duplicated articles) keep their
 // input order, so the output is the same on every run and machine.
@@ -19,35 +25,50 @@ import (
 	"github.com/eventline/eventline/events"
 )
 
-// DefaultChunkSize is how many events a Sorter holds before spilling.
+// DefaultChunkSize is how many records a Sorter holds before spilling.
 const DefaultChunkSize = 20000
 
-// Sorter collects events and yields them in timeline order.
+// DefaultChunkBytes is how many bytes of records a Sorter holds before spilling.
+const DefaultChunkBytes = 32 << 20
+
+// mergeBuffers bounds the read buffers of all spill files merged at once.
+const mergeBuffers = 64 << 20
+
+// Sorter collects records and yields them in timeline order: events with
+// Add and Each, or the caller's own records with AddRecord and EachRecord.
 type Sorter struct {
-	// ChunkSize is the number of events held in memory; 0 means DefaultChunkSize.
+	// ChunkSize is the number of records held in memory; 0 means DefaultChunkSize.
 	ChunkSize int
+	// ChunkBytes bounds the bytes of records held in memory; 0 means DefaultChunkBytes.
+	ChunkBytes int
 	// Dir is where spill files go; "" means os.TempDir().
 	Dir string
 
-	buf   []item
-	seq   int64
-	files []string
+	buf      []item
+	bufBytes int
+	seq      int64
+	files    []string
 }
 
 type item struct {
 	seq int64
-	ev  events.Event
+	key events.OrderKey
+	rec []byte
 }
 
-func (s *Sorter) chunk() int {
-	if s.ChunkSize > 0 {
-		return s.ChunkSize
+func (s *Sorter) full() bool {
+	size, bytes := s.ChunkSize, s.ChunkBytes
+	if size <= 0 {
+		size = DefaultChunkSize
 	}
-	return DefaultChunkSize
+	if bytes <= 0 {
+		bytes = DefaultChunkBytes
+	}
+	return len(s.buf) >= size || s.bufBytes >= bytes
 }
 
 func less(a, b *item) int {
-	if c := events.Compare(&a.ev, &b.ev); c != 0 {
+	if c := events.CompareKeys(&a.key, &b.key); c != 0 {
 		return c
 	}
 	switch {
@@ -59,27 +80,40 @@ func less(a, b *item) int {
 	return 0
 }
 
-// Add takes one event.
+// Add takes one event (encoded with AppendEvent).
 func (s *Sorter) Add(e *events.Event) error {
-	s.buf = append(s.buf, item{seq: s.seq, ev: *e})
+	return s.AddRecord(e.OrderKey(), AppendEvent(nil, e))
+}
+
+// AddRecord takes one record, placed in timeline order by key. The Sorter
+// keeps rec: the caller must not change it afterwards.
+func (s *Sorter) AddRecord(key events.OrderKey, rec []byte) error {
+	s.buf = append(s.buf, item{seq: s.seq, key: key, rec: rec})
+	s.bufBytes += len(rec) + len(key.Date) + len(key.DateEnd) + len(key.DocID) + len(key.ID)
 	s.seq++
-	if len(s.buf) >= s.chunk() {
+	if s.full() {
 		return s.spill()
 	}
 	return nil
 }
 
+func (s *Sorter) sortBuffer() {
+	slices.SortFunc(s.buf, func(a, b item) int { return less(&a, &b) })
+}
+
 // spill writes the sorted buffer to a temporary file.
 func (s *Sorter) spill() error {
-	slices.SortFunc(s.buf, func(a, b item) int { return less(&a, &b) })
+	s.sortBuffer()
 	f, err := os.CreateTemp(s.Dir, "eventline-sort-*.bin")
 	if err != nil {
 		return fmt.Errorf("timeline: spill: %w", err)
 	}
 	s.files = append(s.files, f.Name())
 	w := bufio.NewWriterSize(f, 1<<20)
+	var scratch []byte
 	for i := range s.buf {
-		if err := writeItem(w, &s.buf[i]); err != nil {
+		scratch = appendItem(scratch[:0], &s.buf[i])
+		if _, err := w.Write(scratch); err != nil {
 			f.Close()
 			return fmt.Errorf("timeline: spill: %w", err)
 		}
@@ -91,35 +125,58 @@ func (s *Sorter) spill() error {
 	if err := f.Close(); err != nil {
 		return fmt.Errorf("timeline: spill: %w", err)
 	}
+	clear(s.buf) // drop the records for the collector
 	s.buf = s.buf[:0]
+	s.bufBytes = 0
 	return nil
 }
 
-// Spill files hold one record after another: the input sequence number,
-// then each field of events.Fields as its text (Field.Get), every value
-// preceded by its length as a uvarint. Field.Set reads them back exactly.
+// Spill files hold one item after another: the input sequence number, the
+// key's date, date_end, doc_id and id (each a uvarint length, then the
+// text), its sentence_index (a varint), then the record's length and bytes.
 
-func writeItem(w *bufio.Writer, it *item) error {
-	var buf [binary.MaxVarintLen64]byte
-	w.Write(buf[:binary.PutUvarint(buf[:], uint64(it.seq))])
-	for _, f := range events.Fields {
-		v := f.Get(&it.ev)
-		w.Write(buf[:binary.PutUvarint(buf[:], uint64(len(v)))])
-		if _, err := w.WriteString(v); err != nil {
-			return err
-		}
-	}
-	return nil
+func appendString(dst []byte, s string) []byte {
+	dst = binary.AppendUvarint(dst, uint64(len(s)))
+	return append(dst, s...)
+}
+
+func appendItem(dst []byte, it *item) []byte {
+	dst = binary.AppendUvarint(dst, uint64(it.seq))
+	dst = appendString(dst, it.key.Date)
+	dst = appendString(dst, it.key.DateEnd)
+	dst = appendString(dst, it.key.DocID)
+	dst = appendString(dst, it.key.ID)
+	dst = binary.AppendVarint(dst, int64(it.key.SentenceIndex))
+	dst = binary.AppendUvarint(dst, uint64(len(it.rec)))
+	return append(dst, it.rec...)
 }
 
 // run is one sorted spill file being merged.
 type run struct {
 	r    *bufio.Reader
 	f    *os.File
-	head item
-	buf  []byte
+	head item // head.rec is reused by the next record
 }
 
+func (r *run) readBytes(dst []byte) ([]byte, error) {
+	n, err := binary.ReadUvarint(r.r)
+	if err != nil {
+		return dst, err
+	}
+	if uint64(cap(dst)) < n {
+		dst = make([]byte, n)
+	}
+	dst = dst[:n]
+	_, err = io.ReadFull(r.r, dst)
+	return dst, err
+}
+
+func (r *run) readString() (string, error) {
+	b, err := r.readBytes(nil)
+	return string(b), err
+}
+
+// next reads the run's next item into head; false at the end of the file.
 func (r *run) next() (bool, error) {
 	seq, err := binary.ReadUvarint(r.r)
 	if err == io.EOF {
@@ -128,23 +185,21 @@ func (r *run) next() (bool, error) {
 	if err != nil {
 		return false, r.corrupt(err)
 	}
-	r.head = item{seq: int64(seq)}
-	for _, f := range events.Fields {
-		n, err := binary.ReadUvarint(r.r)
-		if err != nil {
-			return false, r.corrupt(err)
-		}
-		if uint64(cap(r.buf)) < n {
-			r.buf = make([]byte, n)
-		}
-		b := r.buf[:n]
-		if _, err := io.ReadFull(r.r, b); err != nil {
-			return false, r.corrupt(err)
-		}
-		if err := f.Set(&r.head.ev, string(b)); err != nil {
+	it := item{seq: int64(seq)}
+	for _, p := range []*string{&it.key.Date, &it.key.DateEnd, &it.key.DocID, &it.key.ID} {
+		if *p, err = r.readString(); err != nil {
 			return false, r.corrupt(err)
 		}
 	}
+	sentence, err := binary.ReadVarint(r.r)
+	if err != nil {
+		return false, r.corrupt(err)
+	}
+	it.key.SentenceIndex = int(sentence)
+	if it.rec, err = r.readBytes(r.head.rec[:0]); err != nil {
+		return false, r.corrupt(err)
+	}
+	r.head = it
 	return true, nil
 }
 
@@ -169,13 +224,28 @@ func (h *runHeap) Pop() any {
 }
 
 // Each calls fn with every event added, in timeline order, then releases
-// the Sorter's memory and files. fn's error stops the iteration.
+// the Sorter's memory and files. fn's error stops the iteration. The event
+// is reused by the next call. It reads the records with DecodeEvent: those
+// of Add, or records made by AppendEvent and given to AddRecord.
 func (s *Sorter) Each(fn func(*events.Event) error) error {
+	var e events.Event
+	return s.EachRecord(func(rec []byte) error {
+		if err := DecodeEvent(rec, &e); err != nil {
+			return fmt.Errorf("timeline: %w", err)
+		}
+		return fn(&e)
+	})
+}
+
+// EachRecord calls fn with every record added, in timeline order, then
+// releases the Sorter's memory and files. fn's error stops the iteration.
+// fn must not keep rec: its bytes may be reused by the next call.
+func (s *Sorter) EachRecord(fn func(rec []byte) error) error {
 	defer s.Close()
 	if len(s.files) == 0 {
-		slices.SortFunc(s.buf, func(a, b item) int { return less(&a, &b) })
+		s.sortBuffer()
 		for i := range s.buf {
-			if err := fn(&s.buf[i].ev); err != nil {
+			if err := fn(s.buf[i].rec); err != nil {
 				return err
 			}
 		}
@@ -192,12 +262,13 @@ func (s *Sorter) Each(fn func(*events.Event) error) error {
 			r.f.Close()
 		}
 	}()
+	bufSize := min(max(mergeBuffers/len(s.files), 16<<10), 256<<10)
 	for _, name := range s.files {
 		f, err := os.Open(name)
 		if err != nil {
 			return fmt.Errorf("timeline: %w", err)
 		}
-		r := &run{r: bufio.NewReaderSize(f, 256*1024), f: f}
+		r := &run{r: bufio.NewReaderSize(f, bufSize), f: f}
 		ok, err := r.next()
 		if err != nil {
 			f.Close()
@@ -212,7 +283,7 @@ func (s *Sorter) Each(fn func(*events.Event) error) error {
 	heap.Init(&h)
 	for h.Len() > 0 {
 		r := h[0]
-		if err := fn(&r.head.ev); err != nil {
+		if err := fn(r.head.rec); err != nil {
 			return err
 		}
 		ok, err := r.next()
@@ -239,5 +310,6 @@ func (s *Sorter) Close() error {
 	}
 	s.files = nil
 	s.buf = nil
+	s.bufBytes = 0
 	return first
 }

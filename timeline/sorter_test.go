@@ -74,3 +74,32 @@ func BenchmarkSorterSpill(b *testing.B) {
 		s.Each(func(*events.Event) error { return nil })
 	}
 }
+
+func TestEventRecordsRoundTrip(t *testing.T) {
+	for _, e := range makeEvents(50, 11) {
+		rec := AppendEvent(nil, &e)
+		var got events.Event
+		require.NoError(t, DecodeEvent(rec, &got))
+		assert.Equal(t, e, got)
+		assert.ErrorIs(t, DecodeEvent(rec[:len(rec)-3], &got), errShortRecord)
+		assert.Error(t, DecodeEvent(append(rec, 'x'), &got), "trailing bytes")
+	}
+}
+
+func TestSorterRecordsSpillWithinBytes(t *testing.T) {
+	s := &Sorter{ChunkBytes: 1000, Dir: t.TempDir()}
+	evs := makeEvents(300, 5)
+	for i := range evs {
+		require.NoError(t, s.AddRecord(evs[i].OrderKey(), []byte(evs[i].ID)))
+	}
+	assert.Greater(t, len(s.files), 5, "spills by bytes, not only by count")
+	var got []string
+	require.NoError(t, s.EachRecord(func(rec []byte) error { got = append(got, string(rec)); return nil }))
+	require.Len(t, got, len(evs))
+	mem := &Sorter{}
+	for i := range evs {
+		require.NoError(t, mem.Add(&evs[i]))
+	}
+	i := 0
+	require.NoError(t, mem.Each(func(e *events.Event) error { assert.Equal(t, e.ID, got[i]); i++; return nil }))
+}
