@@ -1,5 +1,11 @@
 package textnorm
 
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
+
 // Segment is a stretch of an article (usually a sentence) with its tokens.
 // Token offsets are offsets in the article, so Start <= t.Start for every
 // token t, and Slice recovers the original text between tokens.
@@ -12,7 +18,7 @@ type Segment struct {
 
 // NewSegment tokenizes text, which starts at code point start of the article.
 func NewSegment(text string, start int) Segment {
-	return Segment{Text: text, Start: start, Tokens: AppendTokens(nil, text, start)}
+	return Segment{Text: text, Start: start, Tokens: AppendTokens(make([]Token, 0, len(text)/6+1), text, start)}
 }
 
 // Slice returns the original text from the start of token first to the end
@@ -22,12 +28,35 @@ func (s *Segment) Slice(first, last int) string {
 	if first < 0 || last > len(s.Tokens) || first >= last {
 		return ""
 	}
-	return s.SliceOffsets(s.Tokens[first].Start, s.Tokens[last-1].End)
+	a, b := &s.Tokens[first], &s.Tokens[last-1]
+	if t, ok := s.byteSlice(a, b); ok {
+		return t
+	}
+	return s.SliceOffsets(a.Start, b.End)
+}
+
+// byteSlice returns the text from the start of token a to the end of token
+// b by their byte offsets, when they are offsets into s.Text (tokens made
+// by NewSegment, or copied from its Tokens).
+func (s *Segment) byteSlice(a, b *Token) (string, bool) {
+	i, j := int(a.byteStart), int(b.byteEnd)
+	if i > j || j > len(s.Text) || !strings.HasPrefix(s.Text[i:], a.Text) || !strings.HasSuffix(s.Text[:j], b.Text) {
+		return "", false
+	}
+	return s.Text[i:j], true
 }
 
 // SliceOffsets returns the original text between two article offsets that
 // lie within the segment.
 func (s *Segment) SliceOffsets(start, end int) string {
+	// offsets at token boundaries (nearly always) need no rune conversion
+	first, okFirst := slices.BinarySearchFunc(s.Tokens, start, func(t Token, at int) int { return cmp.Compare(t.Start, at) })
+	last, okLast := slices.BinarySearchFunc(s.Tokens, end, func(t Token, at int) int { return cmp.Compare(t.End, at) })
+	if okFirst && okLast && first <= last {
+		if t, ok := s.byteSlice(&s.Tokens[first], &s.Tokens[last]); ok {
+			return t
+		}
+	}
 	if s.runes == nil {
 		s.runes = []rune(s.Text)
 	}

@@ -93,7 +93,11 @@ func Fold(s string) string {
 			}
 			continue
 		}
-		b.WriteString(FoldRune(r))
+		if isPresentationForm(r) {
+			b.WriteString(FoldRune(r))
+		} else {
+			b.WriteRune(r) // FoldRune keeps every other rune as it is
+		}
 	}
 	return b.String()
 }
@@ -115,6 +119,8 @@ type Token struct {
 	Start int    // code-point offset of the token in the tokenized string
 	End   int    // exclusive end offset
 	Kind  Kind
+	// byte offsets of Text in the tokenized string, for Segment.Slice
+	byteStart, byteEnd int32
 }
 
 // IsArabic reports whether r is an Arabic letter (including the
@@ -187,7 +193,8 @@ func AppendTokens(dst []Token, s string, base int) []Token {
 				}
 				break
 			}
-			dst = append(dst, Token{Text: s[start:i], Norm: sameOrString(s[start:i], fold), Start: startPos, End: pos, Kind: Number})
+			dst = append(dst, Token{Text: s[start:i], Norm: sameOrString(s[start:i], fold), Start: startPos, End: pos, Kind: Number,
+				byteStart: int32(start), byteEnd: int32(i)})
 		case isWordRune(r):
 			start, startPos := i, pos
 			fold = fold[:0]
@@ -207,21 +214,23 @@ func AppendTokens(dst []Token, s string, base int) []Token {
 					if f >= 0 {
 						fold = utf8.AppendRune(fold, f)
 					}
-				} else {
+				} else if isPresentationForm(r) {
 					fold = append(fold, FoldRune(r)...)
+				} else {
+					fold = append(fold, s[i:i+size]...) // FoldRune keeps it as it is
 				}
 				i += size
 				pos++
 			}
-			dst = append(dst, Token{Text: s[start:i], Norm: sameOrString(s[start:i], fold), Start: startPos, End: pos, Kind: Word})
+			dst = append(dst, Token{Text: s[start:i], Norm: sameOrString(s[start:i], fold), Start: startPos, End: pos, Kind: Word,
+				byteStart: int32(start), byteEnd: int32(i)})
 		default:
 			norm := s[i : i+size]
-			if f, ok := foldOne(r); ok && f != r {
-				norm = FoldRune(r)
-			} else if !ok {
+			if f, ok := foldOne(r); ok && f != r || !ok && isPresentationForm(r) {
 				norm = FoldRune(r)
 			}
-			dst = append(dst, Token{Text: s[i : i+size], Norm: norm, Start: pos, End: pos + 1, Kind: Punct})
+			dst = append(dst, Token{Text: s[i : i+size], Norm: norm, Start: pos, End: pos + 1, Kind: Punct,
+				byteStart: int32(i), byteEnd: int32(i + size)})
 			i += size
 			pos++
 		}

@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestFold(t *testing.T) {
@@ -133,5 +134,32 @@ func BenchmarkTokenize(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		Tokenize(benchText)
+	}
+}
+
+// TestSliceMatchesRunes checks that slicing by token byte offsets gives the
+// text that code-point offsets give, for every span of tokens and for
+// offsets that fall between tokens.
+func TestSliceMatchesRunes(t *testing.T) {
+	for _, text := range []string{
+		"قال مسؤول أمنيّ لـ\"فرانس برس\" إنّ 3 طائرات مسيّرة، استهدفت  قاعدة «عين الأسد» فجر الخميس.",
+		"KYIV — Russia fired 25 drones at Kyiv overnight, the air force said; ﻻ ٢٬٥٠٠ here.",
+	} {
+		base := 7
+		seg := NewSegment(text, base)
+		runes := []rune(text)
+		byRunes := func(a, b int) string { return string(runes[a-base : b-base]) }
+		for i := range seg.Tokens {
+			for j := i + 1; j <= len(seg.Tokens); j++ {
+				want := byRunes(seg.Tokens[i].Start, seg.Tokens[j-1].End)
+				require.Equal(t, want, seg.Slice(i, j), "tokens %d..%d", i, j)
+				require.Equal(t, want, seg.SliceOffsets(seg.Tokens[i].Start, seg.Tokens[j-1].End))
+			}
+		}
+		for a := base; a < base+len(runes); a += 3 {
+			for b := a + 1; b <= base+len(runes); b += 5 {
+				require.Equal(t, byRunes(a, b), seg.SliceOffsets(a, b), "offsets %d..%d", a, b)
+			}
+		}
 	}
 }
