@@ -43,8 +43,63 @@ func (e *Event) AppendJSON(dst []byte) []byte {
 // writeJSONString writes s as a JSON string without escaping HTML characters
 // or non-ASCII text, so Arabic stays readable. Invalid UTF-8 becomes U+FFFD.
 func writeJSONString(b *bytes.Buffer, s string) {
-	const hex = "0123456789abcdef"
 	b.WriteByte('"')
+	if utf8.ValidString(s) {
+		writeValidJSONString(b, s)
+	} else {
+		writeAnyJSONString(b, s)
+	}
+	b.WriteByte('"')
+}
+
+const hexDigits = "0123456789abcdef"
+
+// writeEscape writes the escape of the ASCII byte c (a quote, a backslash
+// or a control character).
+func writeEscape(b *bytes.Buffer, c byte) {
+	switch c {
+	case '"', '\\':
+		b.WriteByte('\\')
+		b.WriteByte(c)
+	case '\n':
+		b.WriteString(`\n`)
+	case '\r':
+		b.WriteString(`\r`)
+	case '\t':
+		b.WriteString(`\t`)
+	default:
+		b.WriteString(`\u00`)
+		b.WriteByte(hexDigits[c>>4])
+		b.WriteByte(hexDigits[c&0xF])
+	}
+}
+
+// writeValidJSONString writes the escaped body of valid UTF-8 text byte by
+// byte: only ASCII quotes, backslashes and controls, and the line
+// separators U+2028 and U+2029 (E2 80 A8/A9), need escaping.
+func writeValidJSONString(b *bytes.Buffer, s string) {
+	start := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c < 0x20 || c == '"' || c == '\\':
+			b.WriteString(s[start:i])
+			writeEscape(b, c)
+			start = i + 1
+		case c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xA8 || s[i+2] == 0xA9):
+			b.WriteString(s[start:i])
+			b.WriteString(`\u202`)
+			b.WriteByte(hexDigits[s[i+2]&0xF])
+			i += 2
+			start = i + 1
+		}
+	}
+	b.WriteString(s[start:])
+}
+
+// writeAnyJSONString is writeValidJSONString for text with invalid UTF-8,
+// rune by rune, each invalid byte written as U+FFFD.
+func writeAnyJSONString(b *bytes.Buffer, s string) {
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -54,21 +109,7 @@ func writeJSONString(b *bytes.Buffer, s string) {
 				continue
 			}
 			b.WriteString(s[start:i])
-			switch c {
-			case '"', '\\':
-				b.WriteByte('\\')
-				b.WriteByte(c)
-			case '\n':
-				b.WriteString(`\n`)
-			case '\r':
-				b.WriteString(`\r`)
-			case '\t':
-				b.WriteString(`\t`)
-			default:
-				b.WriteString(`\u00`)
-				b.WriteByte(hex[c>>4])
-				b.WriteByte(hex[c&0xF])
-			}
+			writeEscape(b, c)
 			i++
 			start = i
 			continue
@@ -84,7 +125,7 @@ func writeJSONString(b *bytes.Buffer, s string) {
 		if r == '\u2028' || r == '\u2029' {
 			b.WriteString(s[start:i])
 			b.WriteString(`\u202`)
-			b.WriteByte(hex[r&0xF])
+			b.WriteByte(hexDigits[r&0xF])
 			i += size
 			start = i
 			continue
@@ -92,7 +133,6 @@ func writeJSONString(b *bytes.Buffer, s string) {
 		i += size
 	}
 	b.WriteString(s[start:])
-	b.WriteByte('"')
 }
 
 // UnmarshalJSON reads a record written by MarshalJSON. Fields may be absent
