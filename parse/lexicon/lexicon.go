@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/eventline/eventline/events"
+	"github.com/eventline/eventline/parse/textnorm"
 )
 
 //go:embed data/*.tsv
@@ -321,6 +322,9 @@ type Lexicon struct {
 	places    map[string]*Place
 	countries map[string]*Place // country places by ISO code
 	roots     map[string]*node  // phrase index per language
+	// arabicWords caches what the Arabic index makes of a first word,
+	// [1] for words written with a final ة (see wordReadings).
+	arabicWords [2]textnorm.WordCache[*wordReadings]
 }
 
 // Default returns the lexicon of the embedded data files, loaded once.

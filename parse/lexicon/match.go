@@ -97,6 +97,7 @@ func (l *Lexicon) addPhrase(lang, phrase string, e Entry, alias bool) {
 }
 
 func (l *Lexicon) insert(lang string, keys []string, e Entry) {
+	l.arabicWords = [2]textnorm.WordCache[*wordReadings]{} // the index changes
 	root := l.roots[lang]
 	if root == nil {
 		root = &node{}
@@ -214,30 +215,26 @@ func (l *Lexicon) Match(toks []textnorm.Token, lang string) []Match {
 		return nil
 	}
 	var out []Match
-	var buf [16]candidate
 	for i := 0; i < len(toks); {
 		if toks[i].Kind != textnorm.Word {
 			i++
 			continue
 		}
-		var cands []candidate
+		var firsts []firstReading
+		var one [1]firstReading
+		var words *wordReadings
 		if lang == "ar" {
-			cands = arabicCandidates(toks[i].Norm, buf[:0])
-		} else {
-			buf[0] = candidate{key: toks[i].Norm}
-			cands = buf[:1]
+			words = l.arabicReadings(root, &toks[i])
+			firsts = words.firsts
+		} else if n := root.next[toks[i].Norm]; n != nil {
+			one[0] = firstReading{node: n}
+			firsts = one[:]
 		}
 		best := Match{}
-		for _, c := range cands {
-			if c.clitics.Article && utf8.RuneCountInString(c.key) < 3 {
-				continue // الله is no ال + له
-			}
-			n := root.next[c.key]
-			if n == nil {
-				continue
-			}
+		for _, f := range firsts {
+			n, c := f.node, f.clitics
 			end, endNode := -1, (*node)(nil)
-			if len(entriesFor(n, c.clitics)) > 0 {
+			if len(entriesFor(n, c)) > 0 {
 				end, endNode = i+1, n
 			}
 			cur := n
@@ -254,18 +251,19 @@ func (l *Lexicon) Match(toks []textnorm.Token, lang string) []Match {
 			if end > 0 && end-i > best.Last-best.First {
 				es := endNode.all
 				if end == i+1 {
-					es = entriesFor(endNode, c.clitics)
-					if c.clitics.Article {
+					es = entriesFor(endNode, c)
+					if c.Article {
 						es = withoutNames(es)
 					}
 				}
 				if len(es) > 0 {
-					best = Match{First: i, Last: end, Entries: es, Clitics: c.clitics}
+					best = Match{First: i, Last: end, Entries: es, Clitics: c}
 				}
 			}
 		}
-		if best.Last == 0 && lang == "ar" {
-			best = suffixMatch(root, cands, i, strings.HasSuffix(toks[i].Text, "ة"))
+		if best.Last == 0 && words != nil && words.suffix.Last > 0 {
+			best = words.suffix
+			best.First, best.Last = i, i+1
 		}
 		if best.Last > 0 {
 			out = append(out, best)
@@ -275,6 +273,44 @@ func (l *Lexicon) Match(toks []textnorm.Token, lang string) []Match {
 		i++
 	}
 	return out
+}
+
+// firstReading is one way a word starts a phrase of the index: a candidate
+// reading of it (arabicCandidates) whose key is a first word of the index.
+type firstReading struct {
+	clitics Clitics
+	node    *node
+}
+
+// wordReadings is what the Arabic index makes of one word as the first of a
+// phrase; it depends on the word alone, so Match computes it once per word.
+type wordReadings struct {
+	firsts []firstReading // in arabicCandidates order
+	suffix Match          // the word as a trigger with an attached pronoun (First 0, Last 1), or none
+}
+
+// arabicReadings returns the readings of the Arabic word t, from the cache.
+func (l *Lexicon) arabicReadings(root *node, t *textnorm.Token) *wordReadings {
+	taMarbuta := strings.HasSuffix(t.Text, "ة")
+	cache := &l.arabicWords[0]
+	if taMarbuta {
+		cache = &l.arabicWords[1]
+	}
+	return cache.Get(t.Norm, func(w string) *wordReadings {
+		var buf [16]candidate
+		cands := arabicCandidates(w, buf[:0])
+		r := &wordReadings{}
+		for _, c := range cands {
+			if c.clitics.Article && utf8.RuneCountInString(c.key) < 3 {
+				continue // الله is no ال + له
+			}
+			if n := root.next[c.key]; n != nil {
+				r.firsts = append(r.firsts, firstReading{clitics: c.clitics, node: n})
+			}
+		}
+		r.suffix = suffixMatch(root, cands, 0, taMarbuta)
+		return r
+	})
 }
 
 // withoutNames drops the actor and place readings of a single word whose
