@@ -97,6 +97,17 @@ func Split(text string) []Sentence {
 		r = &rules{}
 	}
 	runes := []rune(text)
+	// Sentence texts are cut from text itself by byte offsets, found by a
+	// cursor that only moves forward (sentences come in order); text that is
+	// not valid UTF-8 is cut from runes instead, as its U+FFFD are.
+	valid := utf8.ValidString(text)
+	atRune, atByte := 0, 0
+	byteOffset := func(k int) int {
+		for ; atRune < k; atRune++ {
+			atByte += utf8.RuneLen(runes[atRune])
+		}
+		return atByte
+	}
 	var out []Sentence
 	start := 0
 	depth := 0       // open «» “” quotations
@@ -127,7 +138,13 @@ func Split(text string) []Sentence {
 				e--
 			}
 			if a < e {
-				out = append(out, Sentence{Index: len(out), Start: a, End: e, Text: string(runes[a:e])})
+				sen := Sentence{Index: len(out), Start: a, End: e}
+				if valid {
+					sen.Text = text[byteOffset(a):byteOffset(e)]
+				} else {
+					sen.Text = string(runes[a:e])
+				}
+				out = append(out, sen)
 			}
 			a = c
 			for a < b && isSpace(runes[a]) {
