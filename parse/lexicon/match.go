@@ -214,7 +214,7 @@ func (l *Lexicon) Match(toks []textnorm.Token, lang string) []Match {
 	if root == nil {
 		return nil
 	}
-	var out []Match
+	out := make([]Match, 0, 8) // most sentences have fewer
 	for i := 0; i < len(toks); {
 		if toks[i].Kind != textnorm.Word {
 			i++
