@@ -165,6 +165,8 @@ func AppendTokens(dst []Token, s string, base int) []Token {
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
+		case isArabicLetter(r) || r < 0x80 && isWordRune(r):
+			i, pos, dst, fold = appendWord(dst, fold, s, i, pos)
 		case r == ' ' || r == '\n' || r == '\t' || unicode.IsSpace(r) || r == 0xFEFF || r == '\u200e' || r == '\u200f':
 			i += size
 			pos++
@@ -196,34 +198,7 @@ func AppendTokens(dst []Token, s string, base int) []Token {
 			dst = append(dst, Token{Text: s[start:i], Norm: sameOrString(s[start:i], fold), Start: startPos, End: pos, Kind: Number,
 				byteStart: int32(start), byteEnd: int32(i)})
 		case isWordRune(r):
-			start, startPos := i, pos
-			fold = fold[:0]
-			for i < len(s) {
-				r, size = utf8.DecodeRuneInString(s[i:])
-				if !isWordRune(r) && !(r == '\'' || r == '’') {
-					break
-				}
-				if r == '\'' || r == '’' {
-					// an apostrophe inside a word (o'clock) stays; a final one or "'s" ends it
-					nr, nsize := utf8.DecodeRuneInString(s[i+size:])
-					if nsize == 0 || !isWordRune(nr) || (nr == 's' || nr == 'S') && endsWordAt(s, i+size+nsize) {
-						break
-					}
-				}
-				if f, ok := foldOne(r); ok {
-					if f >= 0 {
-						fold = utf8.AppendRune(fold, f)
-					}
-				} else if isPresentationForm(r) {
-					fold = append(fold, FoldRune(r)...)
-				} else {
-					fold = append(fold, s[i:i+size]...) // FoldRune keeps it as it is
-				}
-				i += size
-				pos++
-			}
-			dst = append(dst, Token{Text: s[start:i], Norm: sameOrString(s[start:i], fold), Start: startPos, End: pos, Kind: Word,
-				byteStart: int32(start), byteEnd: int32(i)})
+			i, pos, dst, fold = appendWord(dst, fold, s, i, pos)
 		default:
 			norm := s[i : i+size]
 			if f, ok := foldOne(r); ok && f != r || !ok && isPresentationForm(r) {
@@ -236,6 +211,69 @@ func AppendTokens(dst []Token, s string, base int) []Token {
 		}
 	}
 	return dst
+}
+
+// isArabicLetter reports whether r is in the block of the basic Arabic
+// letters (ء to ي), the bulk of Arabic text.
+func isArabicLetter(r rune) bool { return r >= 0x0621 && r <= 0x064A }
+
+// arabicFolds caches foldOne for the Arabic block U+0600–U+06FF, the runes
+// of nearly every Arabic word: fold is the folded rune (-1: dropped) and
+// same that the rune stays as it is.
+var arabicFolds = func() (t [256]struct {
+	fold rune
+	same bool
+}) {
+	for k := range t {
+		r := rune(0x0600 + k)
+		f, ok := foldOne(r)
+		if !ok || f == r { // the block holds no presentation forms
+			t[k].same = true
+		} else {
+			t[k].fold = f
+		}
+	}
+	return t
+}()
+
+// appendWord appends the word token that starts at byte i (code point pos)
+// of s and returns the indices after it, dst and the scratch fold buffer.
+func appendWord(dst []Token, fold []byte, s string, i, pos int) (int, int, []Token, []byte) {
+	start, startPos := i, pos
+	fold = fold[:0]
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isWordRune(r) && !(r == '\'' || r == '’') {
+			break
+		}
+		if r == '\'' || r == '’' {
+			// an apostrophe inside a word (o'clock) stays; a final one or "'s" ends it
+			nr, nsize := utf8.DecodeRuneInString(s[i+size:])
+			if nsize == 0 || !isWordRune(nr) || (nr == 's' || nr == 'S') && endsWordAt(s, i+size+nsize) {
+				break
+			}
+		}
+		if r >= 0x0600 && r <= 0x06FF {
+			if f := arabicFolds[r-0x0600]; f.same {
+				fold = append(fold, s[i:i+size]...)
+			} else if f.fold >= 0 {
+				fold = utf8.AppendRune(fold, f.fold)
+			}
+		} else if f, ok := foldOne(r); ok {
+			if f >= 0 {
+				fold = utf8.AppendRune(fold, f)
+			}
+		} else if isPresentationForm(r) {
+			fold = append(fold, FoldRune(r)...)
+		} else {
+			fold = append(fold, s[i:i+size]...) // FoldRune keeps it as it is
+		}
+		i += size
+		pos++
+	}
+	dst = append(dst, Token{Text: s[start:i], Norm: sameOrString(s[start:i], fold), Start: startPos, End: pos, Kind: Word,
+		byteStart: int32(start), byteEnd: int32(i)})
+	return i, pos, dst, fold
 }
 
 // sameOrString returns orig when the folded bytes equal it (no allocation),
