@@ -1,6 +1,7 @@
 package textnorm
 
 import (
+	"maps"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -11,28 +12,79 @@ import (
 // stops growing at Max entries, after which new words are computed every
 // time (memory stays bounded on any corpus). Cached values are shared:
 // callers must not modify them (slices are returned with len == cap, so an
-// append copies).
+// append copies). The zero WordCache is empty and ready to use.
+//
+// A hit is one read of an immutable map, without locks (sync.Map costs
+// several times more per look-up, and look-ups are the hot path of the
+// parser). New words wait in a locked map and join the read map in
+// batches of at least a quarter of its size, so copying it costs O(1) per
+// word on average.
 type WordCache[T any] struct {
 	Max int // entries kept at most; 0 means 1<<18
-	m   sync.Map
-	n   atomic.Int64
+
+	read  atomic.Pointer[map[string]T] // never modified once stored
+	mu    sync.Mutex
+	dirty map[string]T // words not in read yet
+	n     int          // entries in read and dirty
 }
+
+// minBatch is the fewest new words that make a new read map.
+const minBatch = 256
 
 // Get returns f(w), from the cache when it holds w.
 func (c *WordCache[T]) Get(w string, f func(string) T) T {
-	if v, ok := c.m.Load(w); ok {
-		return v.(T)
+	if m := c.read.Load(); m != nil {
+		if v, ok := (*m)[w]; ok {
+			return v
+		}
 	}
-	v := f(w)
+	c.mu.Lock()
+	v, ok := c.dirty[w]
+	c.mu.Unlock()
+	if ok {
+		return v
+	}
+	v = f(w) // outside the lock: f may be slow, and two goroutines computing one word agree
+	c.add(w, v)
+	return v
+}
+
+// add stores w's value unless the cache is full or holds w already.
+func (c *WordCache[T]) add(w string, v T) {
 	limit := c.Max
 	if limit == 0 {
 		limit = 1 << 18
 	}
-	if c.n.Load() < int64(limit) {
-		// Clone the key: w may be a slice of a whole article.
-		if _, loaded := c.m.LoadOrStore(strings.Clone(w), v); !loaded {
-			c.n.Add(1)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.n >= limit {
+		return
+	}
+	read := c.read.Load()
+	if read != nil {
+		if _, ok := (*read)[w]; ok {
+			return
 		}
 	}
-	return v
+	if _, ok := c.dirty[w]; ok {
+		return
+	}
+	if c.dirty == nil {
+		c.dirty = map[string]T{}
+	}
+	c.dirty[strings.Clone(w)] = v // w may be a slice of a whole article
+	c.n++
+	size := 0
+	if read != nil {
+		size = len(*read)
+	}
+	if len(c.dirty) >= max(minBatch, size/4) || c.n >= limit {
+		next := make(map[string]T, size+len(c.dirty))
+		if read != nil {
+			maps.Copy(next, *read)
+		}
+		maps.Copy(next, c.dirty)
+		c.read.Store(&next)
+		c.dirty = nil
+	}
 }

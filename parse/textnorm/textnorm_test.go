@@ -1,6 +1,9 @@
 package textnorm
 
 import (
+	"fmt"
+	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 
@@ -162,4 +165,38 @@ func TestSliceMatchesRunes(t *testing.T) {
 			}
 		}
 	}
+}
+
+func TestWordCache(t *testing.T) {
+	var c WordCache[int]
+	c.Max = 3000
+	calls := 0
+	double := func(w string) int { calls++; return 2 * len(w) }
+	for round := 0; round < 2; round++ {
+		for i := 0; i < 5000; i++ {
+			w := strings.Repeat("x", i%4000+1)
+			require.Equal(t, 2*len(w), c.Get(w, double))
+		}
+	}
+	assert.Equal(t, 3000, c.n, "stops growing at Max")
+	// 4000 distinct words in the first round; the 1000 beyond Max again in the second
+	assert.Equal(t, 4000+1000, calls, "words beyond Max are computed every time")
+}
+
+func TestWordCacheConcurrent(t *testing.T) {
+	var c WordCache[string]
+	var wg sync.WaitGroup
+	for g := 0; g < 4; g++ {
+		wg.Go(func() {
+			for i := 0; i < 3000; i++ {
+				w := fmt.Sprint("w", (i*7+g)%1500)
+				if got := c.Get(w, strings.ToUpper); got != strings.ToUpper(w) {
+					t.Errorf("Get(%q) = %q", w, got)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	assert.Equal(t, 1500, c.n)
 }
