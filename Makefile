@@ -3,6 +3,7 @@ GO        ?= go
 BIN       ?= eventline
 FUZZTIME  ?= 10s
 BENCHTIME ?= 1x
+BENCHMB   ?= 100
 
 .PHONY: build test lint bench fuzz sample tidy-check clean
 
@@ -26,7 +27,7 @@ tidy-check:
 
 # Whole-pipeline benchmark over a generated corpus, then the per-stage benchmarks.
 bench: build
-	$(GO) run ./bench/corpusbench
+	$(GO) run ./bench/corpusbench -mb $(BENCHMB)
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 # Each fuzz target for FUZZTIME.
