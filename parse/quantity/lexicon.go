@@ -67,6 +67,7 @@ type notInfo struct{ reason string }
 
 // langLex is the data of one language, read-only once built.
 type langLex struct {
+	lang        string // "ar" or "en"
 	numbers     map[string]numWord
 	qualBefore  *phraseSet[events.Qualifier]
 	qualAfter   *phraseSet[events.Qualifier]
@@ -77,11 +78,39 @@ type langLex struct {
 	zeros       *phraseSet[Role]
 	rolesBefore *phraseSet[Role]
 	rolesAfter  *phraseSet[Role]
-	words       map[string]map[string]bool // class → folded forms
+	words       map[string]wordClass // folded form → its classes in words.tsv
+	suffixes    []string             // the people_suffix forms of words.tsv
+
+	// vocab numbers every folded word the phrase data uses (see finish).
+	vocab map[string]int32
+	// tokens caches the tokInfo of word tokens and others of the other
+	// tokens, by folded text (see info).
+	tokens, others        textnorm.WordCache[*tokInfo]
+	newWordInfo, newOther func(string) *tokInfo
 }
 
-// word reports whether the folded form f is in the word class of words.tsv.
-func (l *langLex) word(class, f string) bool { return l.words[class][f] }
+// phraseSets returns every phrase set of l.
+func (l *langLex) phraseSets() []phraseIndex {
+	return []phraseIndex{l.qualBefore, l.qualAfter, l.units, l.modifiers, l.notBefore, l.notAfter,
+		l.zeros, l.rolesBefore, l.rolesAfter}
+}
+
+// finish numbers the words of all phrases and indexes every phrase set by
+// those numbers, once all data is read.
+func (l *langLex) finish(lang string) {
+	l.lang = lang
+	l.vocab = map[string]int32{}
+	sets := l.phraseSets()
+	for _, s := range sets {
+		s.intern(l.vocab)
+	}
+	for _, s := range sets {
+		s.index(len(l.vocab))
+	}
+	l.tokens.Max, l.others.Max = tokenCacheMax, tokenCacheMax
+	l.newWordInfo = func(w string) *tokInfo { return l.newTokInfo(w, true) }
+	l.newOther = func(w string) *tokInfo { return l.newTokInfo(w, false) }
+}
 
 // lexiconData holds the embedded data of every language.
 type lexiconData struct {
@@ -111,7 +140,7 @@ func newLangLex() *langLex {
 		zeros:       newPhraseSet[Role](),
 		rolesBefore: newPhraseSet[Role](),
 		rolesAfter:  newPhraseSet[Role](),
-		words:       map[string]map[string]bool{},
+		words:       map[string]wordClass{},
 	}
 }
 
@@ -157,6 +186,9 @@ func readLexicon(fsys fs.FS) (*lexiconData, error) {
 				return nil, err
 			}
 		}
+	}
+	for _, l := range languages {
+		lx.langs[l].finish(l)
 	}
 	return lx, nil
 }
@@ -297,20 +329,33 @@ func readRole(r lexicon.Row, l *langLex) error {
 	return r.Errorf("position must be before, after or both, got %q", r.Cell(3))
 }
 
-var wordClasses = map[string]bool{
-	"adjective": true, "of": true, "det": true, "conj": true, "others": true, "range": true,
-	"between": true, "bridge_before": true, "bridge_after": true, "people_suffix": true,
+// wordClass is a set of the word classes of words.tsv, one bit each.
+type wordClass uint16
+
+// The word classes of words.tsv.
+const (
+	clsAdjective wordClass = 1 << iota
+	clsOf
+	clsDet
+	clsConj
+	clsOthers
+	clsRange
+	clsBetween
+	clsBridgeBefore
+	clsBridgeAfter
+	clsPeopleSuffix
+)
+
+var wordClasses = map[string]wordClass{
+	"adjective": clsAdjective, "of": clsOf, "det": clsDet, "conj": clsConj, "others": clsOthers,
+	"range": clsRange, "between": clsBetween, "bridge_before": clsBridgeBefore,
+	"bridge_after": clsBridgeAfter, "people_suffix": clsPeopleSuffix,
 }
 
 func readWords(r lexicon.Row, l *langLex) error {
-	class := r.Cell(1)
-	if !wordClasses[class] {
-		return r.Errorf("unknown word class %q", class)
-	}
-	set := l.words[class]
-	if set == nil {
-		set = map[string]bool{}
-		l.words[class] = set
+	class, ok := wordClasses[r.Cell(1)]
+	if !ok {
+		return r.Errorf("unknown word class %q", r.Cell(1))
 	}
 	for _, f := range lexicon.Split(r.Cell(2)) {
 		toks := textnorm.Tokenize(f)
@@ -319,7 +364,11 @@ func readWords(r lexicon.Row, l *langLex) error {
 		}
 		// "ما بين": a class word may be a phrase; its last word is what the
 		// finder looks at.
-		set[toks[len(toks)-1].Norm] = true
+		w := toks[len(toks)-1].Norm
+		if class == clsPeopleSuffix && l.words[w]&clsPeopleSuffix == 0 {
+			l.suffixes = append(l.suffixes, w)
+		}
+		l.words[w] |= class
 	}
 	return nil
 }
@@ -327,18 +376,53 @@ func readWords(r lexicon.Row, l *langLex) error {
 // phrase is a fixed sequence of folded tokens with a payload.
 type phrase[T any] struct {
 	toks []string
+	ids  []int32 // the vocabulary numbers of toks; wildcardID for "*"
 	val  T
 }
 
-// phraseSet holds phrases indexed by their first and by their last token.
+// phraseSet holds phrases indexed by the vocabulary numbers of their first
+// and of their last token: byFirst[id] lists, in data order, the phrases
+// whose first token is word id.
 type phraseSet[T any] struct {
 	all     []phrase[T]
-	byFirst map[string][]int
-	byLast  map[string][]int
+	byFirst [][]int
+	byLast  [][]int
 }
 
-func newPhraseSet[T any]() *phraseSet[T] {
-	return &phraseSet[T]{byFirst: map[string][]int{}, byLast: map[string][]int{}}
+func newPhraseSet[T any]() *phraseSet[T] { return &phraseSet[T]{} }
+
+// phraseIndex is what langLex.finish needs of a phrase set of any payload.
+type phraseIndex interface {
+	intern(vocab map[string]int32) // number the words of every phrase, adding new ones to vocab
+	index(n int)                   // build byFirst and byLast for a vocabulary of n words
+}
+
+func (s *phraseSet[T]) intern(vocab map[string]int32) {
+	for i := range s.all {
+		p := &s.all[i]
+		p.ids = make([]int32, len(p.toks))
+		for k, t := range p.toks {
+			if t == wildcard {
+				p.ids[k] = wildcardID
+				continue
+			}
+			id, ok := vocab[t]
+			if !ok {
+				id = int32(len(vocab))
+				vocab[t] = id
+			}
+			p.ids[k] = id
+		}
+	}
+}
+
+func (s *phraseSet[T]) index(n int) {
+	s.byFirst, s.byLast = make([][]int, n), make([][]int, n)
+	for i, p := range s.all {
+		first, last := p.ids[0], p.ids[len(p.ids)-1]
+		s.byFirst[first] = append(s.byFirst[first], i)
+		s.byLast[last] = append(s.byLast[last], i)
+	}
 }
 
 // add expands the cell (aliases separated by '|', spellings by '/', '?' for
@@ -365,10 +449,7 @@ func (s *phraseSet[T]) add(r lexicon.Row, cell string, v T) error {
 			if toks[0] == wildcard || toks[len(toks)-1] == wildcard {
 				return r.Errorf("%q: a phrase cannot start or end with %s", a, wildcard)
 			}
-			i := len(s.all)
 			s.all = append(s.all, phrase[T]{toks: toks, val: v})
-			s.byFirst[toks[0]] = append(s.byFirst[toks[0]], i)
-			s.byLast[toks[len(toks)-1]] = append(s.byLast[toks[len(toks)-1]], i)
 		}
 	}
 	return nil
@@ -376,6 +457,9 @@ func (s *phraseSet[T]) add(r lexicon.Row, cell string, v T) error {
 
 // wildcard in a phrase stands for any one word (لم تسفر * عن إصابات).
 const wildcard = "*"
+
+// wildcardID is the vocabulary number of wildcard.
+const wildcardID int32 = -1
 
 // maxVariants bounds the expansion of one alias, so that a data file cannot
 // blow up memory.
