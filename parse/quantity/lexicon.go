@@ -83,16 +83,10 @@ type langLex struct {
 
 	// vocab numbers every folded word the phrase data uses (see finish).
 	vocab map[string]int32
-	// tokens caches the tokInfo of word tokens and others of the other
-	// tokens, by folded text (see info).
-	tokens, others        textnorm.WordCache[*tokInfo]
-	newWordInfo, newOther func(string) *tokInfo
-}
-
-// phraseSets returns every phrase set of l.
-func (l *langLex) phraseSets() []phraseIndex {
-	return []phraseIndex{l.qualBefore, l.qualAfter, l.units, l.modifiers, l.notBefore, l.notAfter,
-		l.zeros, l.rolesBefore, l.rolesAfter}
+	// sets are all the phrase sets above, each with its own phraseBit.
+	sets []phraseIndex
+	// cache holds the tokInfo of the token texts seen.
+	cache tokenCache
 }
 
 // finish numbers the words of all phrases and indexes every phrase set by
@@ -100,16 +94,14 @@ func (l *langLex) phraseSets() []phraseIndex {
 func (l *langLex) finish(lang string) {
 	l.lang = lang
 	l.vocab = map[string]int32{}
-	sets := l.phraseSets()
-	for _, s := range sets {
+	l.sets = []phraseIndex{l.qualBefore, l.qualAfter, l.units, l.modifiers, l.notBefore, l.notAfter,
+		l.zeros, l.rolesBefore, l.rolesAfter}
+	for _, s := range l.sets {
 		s.intern(l.vocab)
 	}
-	for _, s := range sets {
-		s.index(len(l.vocab))
+	for i, s := range l.sets {
+		s.index(len(l.vocab), phraseBit(1)<<i)
 	}
-	l.tokens.Max, l.others.Max = tokenCacheMax, tokenCacheMax
-	l.newWordInfo = func(w string) *tokInfo { return l.newTokInfo(w, true) }
-	l.newOther = func(w string) *tokInfo { return l.newTokInfo(w, false) }
 }
 
 // lexiconData holds the embedded data of every language.
@@ -387,14 +379,31 @@ type phraseSet[T any] struct {
 	all     []phrase[T]
 	byFirst [][]int
 	byLast  [][]int
+	bit     phraseBit // this set's bit in tokInfo.starts and tokInfo.ends
 }
+
+// phraseBit is a set of the phrase sets of a language, one bit each.
+type phraseBit uint16
 
 func newPhraseSet[T any]() *phraseSet[T] { return &phraseSet[T]{} }
 
 // phraseIndex is what langLex.finish needs of a phrase set of any payload.
 type phraseIndex interface {
 	intern(vocab map[string]int32) // number the words of every phrase, adding new ones to vocab
-	index(n int)                   // build byFirst and byLast for a vocabulary of n words
+	index(n int, bit phraseBit)    // build byFirst and byLast for a vocabulary of n words
+	bitsOf(id int32) (starts, ends phraseBit)
+}
+
+// bitsOf returns the set's bit in starts when some phrase begins with word
+// id, and in ends when some phrase ends with it.
+func (s *phraseSet[T]) bitsOf(id int32) (starts, ends phraseBit) {
+	if len(s.byFirst[id]) > 0 {
+		starts = s.bit
+	}
+	if len(s.byLast[id]) > 0 {
+		ends = s.bit
+	}
+	return starts, ends
 }
 
 func (s *phraseSet[T]) intern(vocab map[string]int32) {
@@ -416,7 +425,8 @@ func (s *phraseSet[T]) intern(vocab map[string]int32) {
 	}
 }
 
-func (s *phraseSet[T]) index(n int) {
+func (s *phraseSet[T]) index(n int, bit phraseBit) {
+	s.bit = bit
 	s.byFirst, s.byLast = make([][]int, n), make([][]int, n)
 	for i, p := range s.all {
 		first, last := p.ids[0], p.ids[len(p.ids)-1]

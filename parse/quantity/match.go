@@ -36,9 +36,7 @@ func newScan(seg *textnorm.Segment, lang string, lx *langLex, skip func(int) boo
 	c.infos = slices.Grow(c.infos[:0], n)[:n]
 	c.used = slices.Grow(c.used[:0], n)[:n]
 	clear(c.used)
-	for j := range c.toks {
-		c.infos[j] = lx.info(&c.toks[j])
-	}
+	lx.fillInfos(c.toks, c.infos)
 	c.counts = c.counts[:0]
 	return c
 }
@@ -111,7 +109,7 @@ func (c *scan) isWord(j int, class wordClass) bool {
 // end (exclusive) of its tokens; of phrases of equal length, the first in
 // the order of the token's forms and of the data wins.
 func matchAt[T any](c *scan, s *phraseSet[T], j int) (end int, val T, ok bool) {
-	if j < 0 || j >= len(c.toks) {
+	if j < 0 || j >= len(c.toks) || c.infos[j].starts&s.bit == 0 {
 		return 0, val, false
 	}
 	best := -1
@@ -142,7 +140,7 @@ func matchAt[T any](c *scan, s *phraseSet[T], j int) (end int, val T, ok bool) {
 // matchEndingAt returns the longest phrase of s whose last token is j, and
 // the index of its first token.
 func matchEndingAt[T any](c *scan, s *phraseSet[T], j int) (start int, val T, ok bool) {
-	if j < 0 || j >= len(c.toks) {
+	if j < 0 || j >= len(c.toks) || c.infos[j].ends&s.bit == 0 {
 		return 0, val, false
 	}
 	best := -1

@@ -3,15 +3,15 @@ package quantity
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/eventline/eventline/parse/textnorm"
 )
 
-// tokenCacheMax bounds each token cache of a language (see langLex): past
-// it, the tokInfo of a new word is computed on every use.
-const tokenCacheMax = 1 << 16
+// tokenCacheMax bounds the token cache of a language (see tokenCache).
+const tokenCacheMax = 1 << 17
 
 // tokInfo is what the finder knows of a token from its folded text alone,
 // computed once per distinct text (and per language) and then shared by all
@@ -24,6 +24,9 @@ type tokInfo struct {
 	ids []int32
 	// classes are the words.tsv classes of any of the forms.
 	classes wordClass
+	// starts and ends have the bit of every phrase set with a phrase that
+	// begins, or ends, with one of the forms.
+	starts, ends phraseBit
 	// latin: a word of Latin letters (see isLatinWord).
 	latin bool
 	// article: an Arabic word with the article, maybe after a proclitic
@@ -55,12 +58,62 @@ func (l *langLex) number(w string) numRef {
 	return numRef{w: nw, ok: ok}
 }
 
-// info returns the tokInfo of t.
-func (l *langLex) info(t *textnorm.Token) *tokInfo {
-	if t.Kind == textnorm.Word {
-		return l.tokens.Get(t.Norm, l.newWordInfo)
+// tokenCache holds the tokInfo of the token texts seen, shared by all scans
+// of a language: one map for words and one for other tokens (a word and a
+// mark with the same text match data differently). It is safe for
+// concurrent use. Once it holds tokenCacheMax texts it stops growing and a
+// new text is computed on every use, so memory stays bounded on any corpus.
+type tokenCache struct {
+	mu            sync.RWMutex
+	words, others map[string]*tokInfo
+	n             int // entries in words and others
+}
+
+// fillInfos sets infos[j] to the tokInfo of toks[j]. All look-ups of a
+// segment share one read lock; texts not cached are computed outside the
+// lock and then added under one write lock.
+func (l *langLex) fillInfos(toks []textnorm.Token, infos []*tokInfo) {
+	tc := &l.cache
+	missing := false
+	tc.mu.RLock()
+	for j := range toks {
+		in := tc.mapOf(toks[j].Kind)[toks[j].Norm]
+		infos[j] = in
+		missing = missing || in == nil
 	}
-	return l.others.Get(t.Norm, l.newOther)
+	tc.mu.RUnlock()
+	if !missing {
+		return
+	}
+	for j := range toks {
+		if infos[j] == nil {
+			infos[j] = l.newTokInfo(toks[j].Norm, toks[j].Kind == textnorm.Word)
+		}
+	}
+	tc.mu.Lock()
+	defer tc.mu.Unlock()
+	if tc.words == nil {
+		tc.words, tc.others = map[string]*tokInfo{}, map[string]*tokInfo{}
+	}
+	for j := range toks {
+		m := tc.mapOf(toks[j].Kind)
+		if tc.n >= tokenCacheMax {
+			return
+		}
+		if _, ok := m[toks[j].Norm]; !ok {
+			// Clone the key: Norm may be a slice of a whole article.
+			m[strings.Clone(toks[j].Norm)] = infos[j]
+			tc.n++
+		}
+	}
+}
+
+// mapOf returns the map of tc for tokens of kind k.
+func (tc *tokenCache) mapOf(k textnorm.Kind) map[string]*tokInfo {
+	if k == textnorm.Word {
+		return tc.words
+	}
+	return tc.others
 }
 
 // newTokInfo computes the tokInfo of a token with the folded text norm;
@@ -71,12 +124,15 @@ func (l *langLex) newTokInfo(norm string, word bool) *tokInfo {
 	if word && isArabicWord(norm) {
 		forms = arabicForms(norm)
 	}
-	startsUnit := false
 	for _, f := range forms {
 		in.classes |= l.words[f]
 		if id, ok := l.vocab[f]; ok {
 			in.ids = append(in.ids, id)
-			startsUnit = startsUnit || len(l.units.byFirst[id]) > 0
+			for _, s := range l.sets {
+				starts, ends := s.bitsOf(id)
+				in.starts |= starts
+				in.ends |= ends
+			}
 		}
 	}
 	in.ids = slices.Clip(in.ids)
@@ -114,7 +170,7 @@ func (l *langLex) newTokInfo(norm string, word bool) *tokInfo {
 	if word {
 		switch l.lang {
 		case "ar":
-			in.mayStart = in.arStart.ok || in.noArt.ok || in.noAl.ok || startsUnit
+			in.mayStart = in.arStart.ok || in.noArt.ok || in.noAl.ok || in.starts&l.units.bit != 0
 		default:
 			in.mayStart = in.num.ok
 		}
