@@ -41,14 +41,14 @@ func newScan(seg *textnorm.Segment, lang string, lx *langLex, skip func(int) boo
 	return c
 }
 
-// release clears c of everything that points into the caller's data and
-// returns it to the pool.
+// release drops what c holds of the caller's data (the segment and the
+// skip callback) and returns c to the pool. The slices keep their old
+// contents: tokInfos are read-only and live in the cache, and counts hold
+// only data strings (Find puts Text in its result, not in c.counts).
 func (c *scan) release() {
 	if cap(c.infos) > maxPooledTokens || cap(c.counts) > maxPooledTokens {
 		return
 	}
-	clear(c.infos)
-	clear(c.counts)
 	*c = scan{infos: c.infos[:0], used: c.used[:0], counts: c.counts[:0]}
 	scanPool.Put(c)
 }
@@ -109,9 +109,14 @@ func (c *scan) isWord(j int, class wordClass) bool {
 // end (exclusive) of its tokens; of phrases of equal length, the first in
 // the order of the token's forms and of the data wins.
 func matchAt[T any](c *scan, s *phraseSet[T], j int) (end int, val T, ok bool) {
-	if j < 0 || j >= len(c.toks) || c.infos[j].starts&s.bit == 0 {
-		return 0, val, false
+	if j < 0 || j >= len(c.infos) || c.infos[j].starts&s.bit == 0 {
+		return 0, val, false // no phrase of s begins with token j (small enough to inline)
 	}
+	return matchFrom(c, s, j)
+}
+
+// matchFrom is matchAt for a token that begins some phrase of s.
+func matchFrom[T any](c *scan, s *phraseSet[T], j int) (end int, val T, ok bool) {
 	best := -1
 	for _, id := range c.infos[j].ids {
 		for _, pi := range s.byFirst[id] {
@@ -140,9 +145,14 @@ func matchAt[T any](c *scan, s *phraseSet[T], j int) (end int, val T, ok bool) {
 // matchEndingAt returns the longest phrase of s whose last token is j, and
 // the index of its first token.
 func matchEndingAt[T any](c *scan, s *phraseSet[T], j int) (start int, val T, ok bool) {
-	if j < 0 || j >= len(c.toks) || c.infos[j].ends&s.bit == 0 {
-		return 0, val, false
+	if j < 0 || j >= len(c.infos) || c.infos[j].ends&s.bit == 0 {
+		return 0, val, false // no phrase of s ends with token j (small enough to inline)
 	}
+	return matchTo(c, s, j)
+}
+
+// matchTo is matchEndingAt for a token that ends some phrase of s.
+func matchTo[T any](c *scan, s *phraseSet[T], j int) (start int, val T, ok bool) {
 	best := -1
 	for _, id := range c.infos[j].ids {
 		for _, pi := range s.byLast[id] {

@@ -180,10 +180,10 @@ func Find(seg *textnorm.Segment, lang string, skip func(tok int) bool) []Count {
 	c.assignRoles()
 	out := make([]Count, len(c.counts))
 	for k := range c.counts {
-		f := &c.counts[k]
-		f.Text = seg.Slice(f.First, f.Last)
-		f.Start, f.End = seg.Tokens[f.First].Start, seg.Tokens[f.Last-1].End
-		out[k] = f.Count
+		o := &out[k]
+		*o = c.counts[k].Count
+		o.Text = seg.Slice(o.First, o.Last)
+		o.Start, o.End = seg.Tokens[o.First].Start, seg.Tokens[o.Last-1].End
 	}
 	return out
 }
