@@ -65,10 +65,11 @@ type modInfo struct{ from, to string }
 // notInfo is one row of notcount.tsv.
 type notInfo struct{ reason string }
 
-// langLex is the data of one language, read-only once built.
+// langLex is the data of one language, read-only once built (its token
+// cache excepted, which is safe for concurrent use).
 type langLex struct {
-	lang        string // "ar" or "en"
-	numbers     map[string]numWord
+	lang        string              // "ar" or "en"
+	numbers     map[string]*numWord // folded form → its row (read-only; tokInfo points at it)
 	qualBefore  *phraseSet[events.Qualifier]
 	qualAfter   *phraseSet[events.Qualifier]
 	units       *phraseSet[unitInfo]
@@ -122,7 +123,7 @@ func Check() error {
 
 func newLangLex() *langLex {
 	return &langLex{
-		numbers:     map[string]numWord{},
+		numbers:     map[string]*numWord{},
 		qualBefore:  newPhraseSet[events.Qualifier](),
 		qualAfter:   newPhraseSet[events.Qualifier](),
 		units:       newPhraseSet[unitInfo](),
@@ -212,10 +213,10 @@ func readNumber(r lexicon.Row, l *langLex) error {
 			return r.Errorf("number word %q is not one word", f)
 		}
 		key := toks[0].Norm
-		if old, dup := l.numbers[key]; dup && old != w {
+		if old, dup := l.numbers[key]; dup && *old != w {
 			return r.Errorf("number word %q defined twice with different values", f)
 		}
-		l.numbers[key] = w
+		l.numbers[key] = &w
 	}
 	return nil
 }

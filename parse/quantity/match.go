@@ -69,8 +69,7 @@ func (c *scan) numberWord(j int) (numWord, bool) {
 	if j < 0 || j >= len(c.toks) {
 		return numWord{}, false
 	}
-	r := c.infos[j].num
-	return r.w, r.ok
+	return c.infos[j].num.word()
 }
 
 // arabicForms returns the forms a folded Arabic word matches data under: the

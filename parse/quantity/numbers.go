@@ -437,12 +437,12 @@ func (c *scan) arWords(i int) (numPhrase, bool) {
 	var st numState
 	started := false
 	in := c.infos[i]
-	if in.arStart.ok {
-		started = st.start(in.arStart.w, "ar")
+	if w, ok := in.arStart.word(); ok {
+		started = st.start(w, "ar")
 	}
 	if !started {
 		// العشرات، الآلاف، والمئات: a vague word may take the article
-		if w := in.noArt.w; in.noArt.ok && (w.kind == kVague || w.kind == kPlural) {
+		if w, ok := in.noArt.word(); ok && (w.kind == kVague || w.kind == kPlural) {
 			started = st.start(w, "ar")
 		}
 	}
@@ -497,16 +497,16 @@ func (c *scan) arContinue(st *numState, j int) int {
 		// proclitic but و (ب/ل/ك inside a number: not a continuation)
 		applied := false
 		in := c.infos[j]
-		if in.arNext.ok {
+		if w, ok := in.arNext.word(); ok {
 			how := joinAdjacent
 			if in.arNext.conj {
 				how = joinConj
 			}
-			applied = st.join(in.arNext.w, how, "ar")
+			applied = st.join(w, how, "ar")
 		}
-		if !applied && st.last == kVague && in.noAl.ok {
+		if w, ok := in.noAl.word(); ok && !applied && st.last == kVague {
 			// عشرات الآلاف: the plural scale takes the article
-			applied = st.join(in.noAl.w, joinAdjacent, "ar")
+			applied = st.join(w, joinAdjacent, "ar")
 		}
 		if !applied {
 			break

@@ -47,15 +47,24 @@ type tokInfo struct {
 
 // numRef is a number word a token may be read as.
 type numRef struct {
-	w    numWord
-	ok   bool // false: no number word
-	conj bool // the conjunction و came off
+	w    *numWord // an entry of langLex.numbers, shared; nil for no number word
+	conj bool     // the conjunction و came off
 }
+
+// word returns the number word of r; ok is false for none.
+func (r numRef) word() (w numWord, ok bool) {
+	if r.w == nil {
+		return numWord{}, false
+	}
+	return *r.w, true
+}
+
+// ok reports whether r is a number word.
+func (r numRef) ok() bool { return r.w != nil }
 
 // number looks up the folded word w in the number words.
 func (l *langLex) number(w string) numRef {
-	nw, ok := l.numbers[w]
-	return numRef{w: nw, ok: ok}
+	return numRef{w: l.numbers[w]}
 }
 
 // tokenCache holds the tokInfo of the token texts seen, shared by all scans
@@ -146,15 +155,16 @@ func (l *langLex) newTokInfo(norm string, word bool) *tokInfo {
 
 	in.num = l.number(norm)
 	for _, cd := range arNumForms(norm) {
-		w, ok := l.numbers[cd.form]
-		if !ok {
+		r := l.number(cd.form)
+		if !r.ok() {
 			continue
 		}
-		if !in.arStart.ok {
-			in.arStart = numRef{w: w, ok: true, conj: cd.conj}
+		r.conj = cd.conj
+		if !in.arStart.ok() {
+			in.arStart = r
 		}
-		if !in.arNext.ok && !(cd.clitics && !cd.conj) {
-			in.arNext = numRef{w: w, ok: true, conj: cd.conj}
+		if !in.arNext.ok() && !(cd.clitics && !cd.conj) {
+			in.arNext = r
 		}
 	}
 	if rest, ok := strings.CutPrefix(norm, "ال"); ok {
@@ -170,9 +180,9 @@ func (l *langLex) newTokInfo(norm string, word bool) *tokInfo {
 	if word {
 		switch l.lang {
 		case "ar":
-			in.mayStart = in.arStart.ok || in.noArt.ok || in.noAl.ok || in.starts&l.units.bit != 0
+			in.mayStart = in.arStart.ok() || in.noArt.ok() || in.noAl.ok() || in.starts&l.units.bit != 0
 		default:
-			in.mayStart = in.num.ok
+			in.mayStart = in.num.ok()
 		}
 	}
 	return in

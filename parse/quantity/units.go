@@ -163,7 +163,7 @@ func (c *scan) definiteAfterNoun(i int) (numPhrase, unitMatch, bool) {
 		return numPhrase{}, unitMatch{}, false
 	}
 	// the number word without its article
-	w, ok := c.infos[i].noAl.w, c.infos[i].noAl.ok
+	w, ok := c.infos[i].noAl.word()
 	if !ok || (w.kind != kUnit && w.kind != kTen) || w.value < 2 {
 		return numPhrase{}, unitMatch{}, false
 	}
