@@ -18,8 +18,9 @@ const tokenCacheMax = 1 << 17
 // scans, read-only. It turns the look-ups of the hot path (match forms,
 // word classes, number words) into field reads and bit tests.
 type tokInfo struct {
-	// ids are the vocabulary numbers of the token's match forms (see
-	// formsOf), in form order; forms no phrase uses are left out, as they
+	// ids are the vocabulary numbers of the forms the token matches data
+	// under, in form order: its folded text, or for an Arabic word the
+	// forms of arabicForms. Forms no phrase uses are left out, as they
 	// match nothing.
 	ids []int32
 	// classes are the words.tsv classes of any of the forms.
@@ -174,9 +175,10 @@ func (l *langLex) newTokInfo(norm string, word bool) *tokInfo {
 		in.noArt = l.number(rest)
 	}
 
-	// A count can only begin at digits (checked by the caller), a number
-	// word, an Arabic dual noun (dualAt) or a definite noun before its
-	// number (definiteAfterNoun); Find skips every other token.
+	// countAt finds a count only at digits (checked by the caller), a
+	// number word, an Arabic dual noun (dualAt) or a definite number word
+	// after its noun (definiteAfterNoun: الجنود الثلاثة); Find skips every
+	// other token.
 	if word {
 		switch l.lang {
 		case "ar":
