@@ -65,9 +65,11 @@ type modInfo struct{ from, to string }
 // notInfo is one row of notcount.tsv.
 type notInfo struct{ reason string }
 
-// langLex is the data of one language, read-only once built.
+// langLex is the data of one language, read-only once built (its token
+// cache excepted, which is safe for concurrent use).
 type langLex struct {
-	numbers     map[string]numWord
+	lang        string              // "ar" or "en"
+	numbers     map[string]*numWord // folded form → its row (read-only; tokInfo points at it)
 	qualBefore  *phraseSet[events.Qualifier]
 	qualAfter   *phraseSet[events.Qualifier]
 	units       *phraseSet[unitInfo]
@@ -77,11 +79,31 @@ type langLex struct {
 	zeros       *phraseSet[Role]
 	rolesBefore *phraseSet[Role]
 	rolesAfter  *phraseSet[Role]
-	words       map[string]map[string]bool // class → folded forms
+	words       map[string]wordClass // folded form → its classes in words.tsv
+	suffixes    []string             // the people_suffix forms of words.tsv
+
+	// vocab numbers every folded word the phrase data uses (see finish).
+	vocab map[string]int32
+	// sets are all the phrase sets above, each with its own phraseBit.
+	sets []phraseIndex
+	// cache holds the tokInfo of the token texts seen.
+	cache tokenCache
 }
 
-// word reports whether the folded form f is in the word class of words.tsv.
-func (l *langLex) word(class, f string) bool { return l.words[class][f] }
+// finish numbers the words of all phrases and indexes every phrase set by
+// those numbers, once all data is read.
+func (l *langLex) finish(lang string) {
+	l.lang = lang
+	l.vocab = map[string]int32{}
+	l.sets = []phraseIndex{l.qualBefore, l.qualAfter, l.units, l.modifiers, l.notBefore, l.notAfter,
+		l.zeros, l.rolesBefore, l.rolesAfter}
+	for _, s := range l.sets {
+		s.intern(l.vocab)
+	}
+	for i, s := range l.sets {
+		s.index(len(l.vocab), phraseBit(1)<<i)
+	}
+}
 
 // lexiconData holds the embedded data of every language.
 type lexiconData struct {
@@ -101,7 +123,7 @@ func Check() error {
 
 func newLangLex() *langLex {
 	return &langLex{
-		numbers:     map[string]numWord{},
+		numbers:     map[string]*numWord{},
 		qualBefore:  newPhraseSet[events.Qualifier](),
 		qualAfter:   newPhraseSet[events.Qualifier](),
 		units:       newPhraseSet[unitInfo](),
@@ -111,7 +133,7 @@ func newLangLex() *langLex {
 		zeros:       newPhraseSet[Role](),
 		rolesBefore: newPhraseSet[Role](),
 		rolesAfter:  newPhraseSet[Role](),
-		words:       map[string]map[string]bool{},
+		words:       map[string]wordClass{},
 	}
 }
 
@@ -158,6 +180,9 @@ func readLexicon(fsys fs.FS) (*lexiconData, error) {
 			}
 		}
 	}
+	for _, l := range languages {
+		lx.langs[l].finish(l)
+	}
 	return lx, nil
 }
 
@@ -188,10 +213,10 @@ func readNumber(r lexicon.Row, l *langLex) error {
 			return r.Errorf("number word %q is not one word", f)
 		}
 		key := toks[0].Norm
-		if old, dup := l.numbers[key]; dup && old != w {
+		if old, dup := l.numbers[key]; dup && *old != w {
 			return r.Errorf("number word %q defined twice with different values", f)
 		}
-		l.numbers[key] = w
+		l.numbers[key] = &w
 	}
 	return nil
 }
@@ -297,20 +322,33 @@ func readRole(r lexicon.Row, l *langLex) error {
 	return r.Errorf("position must be before, after or both, got %q", r.Cell(3))
 }
 
-var wordClasses = map[string]bool{
-	"adjective": true, "of": true, "det": true, "conj": true, "others": true, "range": true,
-	"between": true, "bridge_before": true, "bridge_after": true, "people_suffix": true,
+// wordClass is a set of the word classes of words.tsv, one bit each.
+type wordClass uint16
+
+// The word classes of words.tsv.
+const (
+	clsAdjective wordClass = 1 << iota
+	clsOf
+	clsDet
+	clsConj
+	clsOthers
+	clsRange
+	clsBetween
+	clsBridgeBefore
+	clsBridgeAfter
+	clsPeopleSuffix
+)
+
+var wordClasses = map[string]wordClass{
+	"adjective": clsAdjective, "of": clsOf, "det": clsDet, "conj": clsConj, "others": clsOthers,
+	"range": clsRange, "between": clsBetween, "bridge_before": clsBridgeBefore,
+	"bridge_after": clsBridgeAfter, "people_suffix": clsPeopleSuffix,
 }
 
 func readWords(r lexicon.Row, l *langLex) error {
-	class := r.Cell(1)
-	if !wordClasses[class] {
-		return r.Errorf("unknown word class %q", class)
-	}
-	set := l.words[class]
-	if set == nil {
-		set = map[string]bool{}
-		l.words[class] = set
+	class, ok := wordClasses[r.Cell(1)]
+	if !ok {
+		return r.Errorf("unknown word class %q", r.Cell(1))
 	}
 	for _, f := range lexicon.Split(r.Cell(2)) {
 		toks := textnorm.Tokenize(f)
@@ -319,7 +357,11 @@ func readWords(r lexicon.Row, l *langLex) error {
 		}
 		// "ما بين": a class word may be a phrase; its last word is what the
 		// finder looks at.
-		set[toks[len(toks)-1].Norm] = true
+		w := toks[len(toks)-1].Norm
+		if class == clsPeopleSuffix && l.words[w]&clsPeopleSuffix == 0 {
+			l.suffixes = append(l.suffixes, w)
+		}
+		l.words[w] |= class
 	}
 	return nil
 }
@@ -327,18 +369,71 @@ func readWords(r lexicon.Row, l *langLex) error {
 // phrase is a fixed sequence of folded tokens with a payload.
 type phrase[T any] struct {
 	toks []string
+	ids  []int32 // the vocabulary numbers of toks; wildcardID for "*"
 	val  T
 }
 
-// phraseSet holds phrases indexed by their first and by their last token.
+// phraseSet holds phrases indexed by the vocabulary numbers of their first
+// and of their last token: byFirst[id] lists, in data order, the phrases
+// whose first token is word id.
 type phraseSet[T any] struct {
 	all     []phrase[T]
-	byFirst map[string][]int
-	byLast  map[string][]int
+	byFirst [][]int
+	byLast  [][]int
+	bit     phraseBit // this set's bit in tokInfo.starts and tokInfo.ends
 }
 
-func newPhraseSet[T any]() *phraseSet[T] {
-	return &phraseSet[T]{byFirst: map[string][]int{}, byLast: map[string][]int{}}
+// phraseBit is a set of the phrase sets of a language, one bit each.
+type phraseBit uint16
+
+func newPhraseSet[T any]() *phraseSet[T] { return &phraseSet[T]{} }
+
+// phraseIndex is what langLex.finish needs of a phrase set of any payload.
+type phraseIndex interface {
+	intern(vocab map[string]int32) // number the words of every phrase, adding new ones to vocab
+	index(n int, bit phraseBit)    // build byFirst and byLast for a vocabulary of n words
+	bitsOf(id int32) (starts, ends phraseBit)
+}
+
+// bitsOf returns the set's bit in starts when some phrase begins with word
+// id, and in ends when some phrase ends with it.
+func (s *phraseSet[T]) bitsOf(id int32) (starts, ends phraseBit) {
+	if len(s.byFirst[id]) > 0 {
+		starts = s.bit
+	}
+	if len(s.byLast[id]) > 0 {
+		ends = s.bit
+	}
+	return starts, ends
+}
+
+func (s *phraseSet[T]) intern(vocab map[string]int32) {
+	for i := range s.all {
+		p := &s.all[i]
+		p.ids = make([]int32, len(p.toks))
+		for k, t := range p.toks {
+			if t == wildcard {
+				p.ids[k] = wildcardID
+				continue
+			}
+			id, ok := vocab[t]
+			if !ok {
+				id = int32(len(vocab))
+				vocab[t] = id
+			}
+			p.ids[k] = id
+		}
+	}
+}
+
+func (s *phraseSet[T]) index(n int, bit phraseBit) {
+	s.bit = bit
+	s.byFirst, s.byLast = make([][]int, n), make([][]int, n)
+	for i, p := range s.all {
+		first, last := p.ids[0], p.ids[len(p.ids)-1]
+		s.byFirst[first] = append(s.byFirst[first], i)
+		s.byLast[last] = append(s.byLast[last], i)
+	}
 }
 
 // add expands the cell (aliases separated by '|', spellings by '/', '?' for
@@ -365,10 +460,7 @@ func (s *phraseSet[T]) add(r lexicon.Row, cell string, v T) error {
 			if toks[0] == wildcard || toks[len(toks)-1] == wildcard {
 				return r.Errorf("%q: a phrase cannot start or end with %s", a, wildcard)
 			}
-			i := len(s.all)
 			s.all = append(s.all, phrase[T]{toks: toks, val: v})
-			s.byFirst[toks[0]] = append(s.byFirst[toks[0]], i)
-			s.byLast[toks[len(toks)-1]] = append(s.byLast[toks[len(toks)-1]], i)
 		}
 	}
 	return nil
@@ -376,6 +468,9 @@ func (s *phraseSet[T]) add(r lexicon.Row, cell string, v T) error {
 
 // wildcard in a phrase stands for any one word (لم تسفر * عن إصابات).
 const wildcard = "*"
+
+// wildcardID is the vocabulary number of wildcard.
+const wildcardID int32 = -1
 
 // maxVariants bounds the expansion of one alias, so that a data file cannot
 // blow up memory.

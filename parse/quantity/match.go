@@ -3,6 +3,7 @@ package quantity
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -16,9 +17,40 @@ type scan struct {
 	lang   string // "ar" or "en"
 	lx     *langLex
 	skip   func(int) bool
-	forms  [][]string // match forms of each token, computed on demand
+	infos  []*tokInfo // the tokInfo of each token
 	used   []bool     // tokens already in a count
 	counts []found
+}
+
+// scanPool recycles scans, and with them their per-token slices.
+var scanPool = sync.Pool{New: func() any { return new(scan) }}
+
+// maxPooledTokens bounds the slices a pooled scan keeps.
+const maxPooledTokens = 1 << 12
+
+// newScan returns a scan of seg, from the pool; release it when done.
+func newScan(seg *textnorm.Segment, lang string, lx *langLex, skip func(int) bool) *scan {
+	c := scanPool.Get().(*scan)
+	n := len(seg.Tokens)
+	c.seg, c.toks, c.lang, c.lx, c.skip = seg, seg.Tokens, lang, lx, skip
+	c.infos = slices.Grow(c.infos[:0], n)[:n]
+	c.used = slices.Grow(c.used[:0], n)[:n]
+	clear(c.used)
+	lx.fillInfos(c.toks, c.infos)
+	c.counts = c.counts[:0]
+	return c
+}
+
+// release drops what c holds of the caller's data (the segment and the
+// skip callback) and returns c to the pool. The slices keep their old
+// contents: tokInfos are read-only and live in the cache, and counts hold
+// only data strings (Find puts Text in its result, not in c.counts).
+func (c *scan) release() {
+	if cap(c.infos) > maxPooledTokens || cap(c.counts) > maxPooledTokens {
+		return
+	}
+	*c = scan{infos: c.infos[:0], used: c.used[:0], counts: c.counts[:0]}
+	scanPool.Put(c)
 }
 
 // skipped reports whether token j belongs to a time expression.
@@ -32,30 +64,18 @@ func (c *scan) norm(j int) string {
 	return c.toks[j].Norm
 }
 
-// formsOf returns the forms token j matches data under: its folded text and,
-// for an Arabic word, the forms without proclitics and the article
-// (textnorm.ArabicStems), each also without a final accusative alef
-// (جندياً → جندي).
-func (c *scan) formsOf(j int) []string {
-	if f := c.forms[j]; f != nil {
-		return f
+// numberWord returns the number word token j is, with no clitic taken off.
+func (c *scan) numberWord(j int) (numWord, bool) {
+	if j < 0 || j >= len(c.toks) {
+		return numWord{}, false
 	}
-	t := c.toks[j]
-	var out []string
-	if t.Kind == textnorm.Word && isArabicWord(t.Norm) {
-		out = arabicFormCache.Get(t.Norm, arabicForms)
-	} else {
-		out = []string{t.Norm}
-	}
-	c.forms[j] = out
-	return out
+	return c.infos[j].num.word()
 }
 
-// arabicFormCache holds arabicForms of the words seen, shared by all scans.
-var arabicFormCache textnorm.WordCache[[]string]
-
-// arabicForms returns the stems of a folded Arabic word, each also without
-// an accusative alef (هجوما → هجوم).
+// arabicForms returns the forms a folded Arabic word matches data under: the
+// word and its stems without proclitics and the article
+// (textnorm.ArabicStems), each also without an accusative alef
+// (هجوما → هجوم). Any other token matches under its folded text alone.
 func arabicForms(w string) []string {
 	var out []string
 	for _, s := range textnorm.ArabicStems(w) {
@@ -67,58 +87,51 @@ func arabicForms(w string) []string {
 	return slices.Clip(out)
 }
 
-// has reports whether token j matches the folded data word w; the
-// wildcard "*" matches any word.
-func (c *scan) has(j int, w string) bool {
+// has reports whether token j matches the data word with vocabulary number
+// id; wildcardID matches any word.
+func (c *scan) has(j int, id int32) bool {
 	if j < 0 || j >= len(c.toks) {
 		return false
 	}
-	if w == wildcard {
+	if id == wildcardID {
 		return c.toks[j].Kind == textnorm.Word
 	}
-	for _, f := range c.formsOf(j) {
-		if f == w {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(c.infos[j].ids, id)
 }
 
-// isWord reports whether token j is in the word class of words.tsv.
-func (c *scan) isWord(j int, class string) bool {
-	if j < 0 || j >= len(c.toks) {
-		return false
-	}
-	for _, f := range c.formsOf(j) {
-		if c.lx.word(class, f) {
-			return true
-		}
-	}
-	return false
+// isWord reports whether token j is in a word class of words.tsv.
+func (c *scan) isWord(j int, class wordClass) bool {
+	return j >= 0 && j < len(c.toks) && c.infos[j].classes&class != 0
 }
 
 // matchAt returns the longest phrase of s that starts at token j, and the
-// end (exclusive) of its tokens.
+// end (exclusive) of its tokens; of phrases of equal length, the first in
+// the order of the token's forms and of the data wins.
 func matchAt[T any](c *scan, s *phraseSet[T], j int) (end int, val T, ok bool) {
-	if j < 0 || j >= len(c.toks) {
-		return 0, val, false
+	if j < 0 || j >= len(c.infos) || c.infos[j].starts&s.bit == 0 {
+		return 0, val, false // no phrase of s begins with token j (small enough to inline)
 	}
+	return matchFrom(c, s, j)
+}
+
+// matchFrom is matchAt for a token that begins some phrase of s.
+func matchFrom[T any](c *scan, s *phraseSet[T], j int) (end int, val T, ok bool) {
 	best := -1
-	for _, f := range c.formsOf(j) {
-		for _, pi := range s.byFirst[f] {
-			p := s.all[pi]
-			if len(p.toks) <= best || j+len(p.toks) > len(c.toks) {
+	for _, id := range c.infos[j].ids {
+		for _, pi := range s.byFirst[id] {
+			p := &s.all[pi]
+			if len(p.ids) <= best || j+len(p.ids) > len(c.toks) {
 				continue
 			}
 			okAll := true
-			for k := 1; k < len(p.toks); k++ {
-				if !c.has(j+k, p.toks[k]) {
+			for k := 1; k < len(p.ids); k++ {
+				if !c.has(j+k, p.ids[k]) {
 					okAll = false
 					break
 				}
 			}
 			if okAll {
-				best, val = len(p.toks), p.val
+				best, val = len(p.ids), p.val
 			}
 		}
 	}
@@ -131,20 +144,25 @@ func matchAt[T any](c *scan, s *phraseSet[T], j int) (end int, val T, ok bool) {
 // matchEndingAt returns the longest phrase of s whose last token is j, and
 // the index of its first token.
 func matchEndingAt[T any](c *scan, s *phraseSet[T], j int) (start int, val T, ok bool) {
-	if j < 0 || j >= len(c.toks) {
-		return 0, val, false
+	if j < 0 || j >= len(c.infos) || c.infos[j].ends&s.bit == 0 {
+		return 0, val, false // no phrase of s ends with token j (small enough to inline)
 	}
+	return matchTo(c, s, j)
+}
+
+// matchTo is matchEndingAt for a token that ends some phrase of s.
+func matchTo[T any](c *scan, s *phraseSet[T], j int) (start int, val T, ok bool) {
 	best := -1
-	for _, f := range c.formsOf(j) {
-		for _, pi := range s.byLast[f] {
-			p := s.all[pi]
-			n := len(p.toks)
+	for _, id := range c.infos[j].ids {
+		for _, pi := range s.byLast[id] {
+			p := &s.all[pi]
+			n := len(p.ids)
 			if n <= best || j-n+1 < 0 {
 				continue
 			}
 			okAll := true
 			for k := 0; k < n-1; k++ {
-				if !c.has(j-n+1+k, p.toks[k]) {
+				if !c.has(j-n+1+k, p.ids[k]) {
 					okAll = false
 					break
 				}
@@ -168,11 +186,7 @@ func isArabicWord(s string) bool {
 
 // isLatinWord reports whether token j is a word of Latin letters.
 func (c *scan) isLatinWord(j int) bool {
-	if j < 0 || j >= len(c.toks) || c.toks[j].Kind != textnorm.Word {
-		return false
-	}
-	r, _ := utf8.DecodeRuneInString(c.toks[j].Norm)
-	return r < 0x250 && unicode.IsLetter(r)
+	return j >= 0 && j < len(c.toks) && c.infos[j].latin
 }
 
 // capitalised reports whether token j is written with an initial capital.

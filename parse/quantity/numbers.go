@@ -390,7 +390,7 @@ func (c *scan) scaleAt(j int) (numWord, bool) {
 		return numWord{}, false
 	}
 	// only the bare word: in "3 وألف" the و starts something else
-	w, ok := c.lx.numbers[c.toks[j].Norm]
+	w, ok := c.numberWord(j)
 	if !ok {
 		return numWord{}, false
 	}
@@ -436,18 +436,14 @@ func (c *scan) digits(i int) (numPhrase, bool) {
 func (c *scan) arWords(i int) (numPhrase, bool) {
 	var st numState
 	started := false
-	for _, cd := range arNumForms(c.toks[i].Norm) {
-		if w, ok := c.lx.numbers[cd.form]; ok {
-			started = st.start(w, "ar")
-			break
-		}
+	in := c.infos[i]
+	if w, ok := in.arStart.word(); ok {
+		started = st.start(w, "ar")
 	}
 	if !started {
 		// العشرات، الآلاف، والمئات: a vague word may take the article
-		if rest, ok := cutArticle(c.toks[i].Norm); ok {
-			if w, ok := c.lx.numbers[rest]; ok && (w.kind == kVague || w.kind == kPlural) {
-				started = st.start(w, "ar")
-			}
+		if w, ok := in.noArt.word(); ok && (w.kind == kVague || w.kind == kPlural) {
+			started = st.start(w, "ar")
 		}
 	}
 	if !started {
@@ -497,29 +493,20 @@ func (c *scan) arContinue(st *numState, j int) int {
 		if c.toks[j].Kind != textnorm.Word {
 			break
 		}
+		// the first reading of the word as a number word, with no
+		// proclitic but و (ب/ل/ك inside a number: not a continuation)
 		applied := false
-		for _, cd := range arNumForms(c.toks[j].Norm) {
-			w, ok := c.lx.numbers[cd.form]
-			if !ok {
-				continue
-			}
-			if cd.clitics && !cd.conj {
-				continue // ب/ل/ك inside a number: not a continuation
-			}
+		in := c.infos[j]
+		if w, ok := in.arNext.word(); ok {
 			how := joinAdjacent
-			if cd.conj {
+			if in.arNext.conj {
 				how = joinConj
 			}
 			applied = st.join(w, how, "ar")
-			break
 		}
-		if !applied && st.last == kVague {
+		if w, ok := in.noAl.word(); ok && !applied && st.last == kVague {
 			// عشرات الآلاف: the plural scale takes the article
-			if f, ok := strings.CutPrefix(c.toks[j].Norm, "ال"); ok {
-				if w, ok := c.lx.numbers[f]; ok {
-					applied = st.join(w, joinAdjacent, "ar")
-				}
-			}
+			applied = st.join(w, joinAdjacent, "ar")
 		}
 		if !applied {
 			break
@@ -531,7 +518,7 @@ func (c *scan) arContinue(st *numState, j int) int {
 // enWords reads an English number written in words: three, twenty-five, a
 // hundred, two hundred and fifty, two dozen, hundreds of thousands.
 func (c *scan) enWords(i int) (numPhrase, bool) {
-	w, ok := c.lx.numbers[c.toks[i].Norm]
+	w, ok := c.numberWord(i)
 	if !ok {
 		return numPhrase{}, false
 	}
@@ -548,15 +535,15 @@ func (c *scan) enWords(i int) (numPhrase, bool) {
 		switch {
 		case c.norm(j) == "-" && c.glued(j-1) && c.glued(j):
 			how, next = joinHyphen, j+1
-		case c.isWord(j, "conj") && c.norm(j) == "and":
+		case c.isWord(j, clsConj) && c.norm(j) == "and":
 			how, next = joinConj, j+1
-		case c.isWord(j, "of") && st.vague:
+		case c.isWord(j, clsOf) && st.vague:
 			how, next = joinOf, j+1
 		}
 		if next >= len(c.toks) || c.skipped(next) || c.toks[next].Kind != textnorm.Word {
 			break
 		}
-		nw, ok := c.lx.numbers[c.toks[next].Norm]
+		nw, ok := c.numberWord(next)
 		if !ok || !st.join(nw, how, "en") {
 			break
 		}
@@ -565,7 +552,7 @@ func (c *scan) enWords(i int) (numPhrase, bool) {
 	if st.firstKind == kArticle && st.atoms == 1 {
 		return numPhrase{}, false // "a" alone
 	}
-	if st.firstKind == kVagueOf && !(j < len(c.toks) && c.isWord(j, "of")) && st.atoms == 1 {
+	if st.firstKind == kVagueOf && !(j < len(c.toks) && c.isWord(j, clsOf)) && st.atoms == 1 {
 		return numPhrase{}, false // "scores" without "of"
 	}
 	v, ok := st.value()
@@ -580,11 +567,11 @@ func (c *scan) enHalf(i int) (numPhrase, bool) {
 	if i+2 >= len(c.toks) || c.skipped(i+1) || c.skipped(i+2) {
 		return numPhrase{}, false
 	}
-	a, ok := c.lx.numbers[c.norm(i+1)]
+	a, ok := c.numberWord(i + 1)
 	if !ok || a.kind != kArticle {
 		return numPhrase{}, false
 	}
-	w, ok := c.lx.numbers[c.norm(i+2)]
+	w, ok := c.numberWord(i + 2)
 	if !ok || (w.kind != kDozen && w.kind != kScale && w.kind != kHundred) {
 		return numPhrase{}, false
 	}

@@ -70,8 +70,9 @@
 package quantity
 
 import (
+	"cmp"
 	"math"
-	"sort"
+	"slices"
 
 	"github.com/eventline/eventline/events"
 	"github.com/eventline/eventline/parse/textnorm"
@@ -155,13 +156,11 @@ func Find(seg *textnorm.Segment, lang string, skip func(tok int) bool) []Count {
 		lang = guessLang(seg.Tokens)
 	}
 	n := len(seg.Tokens)
-	c := &scan{
-		seg: seg, toks: seg.Tokens, lang: lang, lx: lx.langs[lang], skip: skip,
-		forms: make([][]string, n), used: make([]bool, n),
-	}
+	c := newScan(seg, lang, lx.langs[lang], skip)
+	defer c.release()
 	c.findZeros()
 	for i := 0; i < n; {
-		if c.used[i] {
+		if c.used[i] || !c.mayStartCount(i) {
 			i++
 			continue
 		}
@@ -177,14 +176,14 @@ func Find(seg *textnorm.Segment, lang string, skip func(tok int) bool) []Count {
 		}
 		i = next
 	}
-	sort.SliceStable(c.counts, func(a, b int) bool { return c.counts[a].First < c.counts[b].First })
+	slices.SortStableFunc(c.counts, func(a, b found) int { return cmp.Compare(a.First, b.First) })
 	c.assignRoles()
 	out := make([]Count, len(c.counts))
 	for k := range c.counts {
-		f := &c.counts[k]
-		f.Text = seg.Slice(f.First, f.Last)
-		f.Start, f.End = seg.Tokens[f.First].Start, seg.Tokens[f.Last-1].End
-		out[k] = f.Count
+		o := &out[k]
+		*o = c.counts[k].Count
+		o.Text = seg.Slice(o.First, o.Last)
+		o.Start, o.End = seg.Tokens[o.First].Start, seg.Tokens[o.Last-1].End
 	}
 	return out
 }
@@ -207,6 +206,12 @@ func guessLang(toks []textnorm.Token) string {
 		return "ar"
 	}
 	return "en"
+}
+
+// mayStartCount reports whether a count may begin at token i: digits, or a
+// word that may (tokInfo.mayStart). countAt finds nothing elsewhere.
+func (c *scan) mayStartCount(i int) bool {
+	return c.toks[i].Kind == textnorm.Number || c.infos[i].mayStart
 }
 
 // findZeros records the stated zeros (no casualties, لم تسفر عن إصابات).
@@ -341,7 +346,7 @@ func (c *scan) countAt(i int) (f found, next int, ok bool) {
 	if hasUnit {
 		f.Unit, f.UnitFirst, f.UnitLast = u.info.unit, u.first, u.last
 		f.Role, f.class, f.casualtyUnit = u.info.role, u.info.class, u.info.casualtyUnit
-	} else if c.isWord(last, "others") {
+	} else if c.isWord(last, clsOthers) {
 		f.others = true
 	}
 	if last > next {
@@ -367,7 +372,7 @@ func (c *scan) qualifierAfter(j int) (int, events.Qualifier, bool) {
 		return end, q, true
 	}
 	if c.lang == "ar" && j < len(c.toks) && c.toks[j].Kind == textnorm.Word && !c.used[j] {
-		if _, isNum := c.lx.numbers[c.norm(j)]; !isNum {
+		if _, isNum := c.numberWord(j); !isNum {
 			if end, q, ok := matchAt(c, c.lx.qualAfter, j+1); ok {
 				return end, q, true
 			}
@@ -386,14 +391,14 @@ func (c *scan) rangeAfter(np numPhrase, floor int) (numPhrase, int, bool) {
 		return numPhrase{}, -1, false
 	}
 	between := -1
-	if b := np.first - 1; b >= floor && c.isWord(b, "between") {
+	if b := np.first - 1; b >= floor && c.isWord(b, clsBetween) {
 		between = b
 		if b-1 >= floor && c.norm(b-1) == "ما" {
 			between = b - 1
 		}
 	}
 	w := c.norm(j)
-	isRange := c.isWord(j, "range")
+	isRange := c.isWord(j, clsRange)
 	if w == "و" || w == "and" {
 		isRange = between >= 0 // only "between 20 and 30"
 	}
@@ -471,7 +476,7 @@ func (c *scan) hyphenated(np numPhrase) bool {
 	next := c.toks[e+1]
 	switch next.Kind {
 	case textnorm.Word:
-		_, isNum := c.lx.numbers[next.Norm]
+		_, isNum := c.numberWord(e + 1)
 		return !isNum
 	case textnorm.Number:
 		v, _, ok := parseDigits(next.Norm, 1)

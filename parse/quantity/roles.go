@@ -79,7 +79,7 @@ func (c *scan) cueAfterRole(j, hi int) Role {
 		if end, role, ok := matchAt(c, c.lx.rolesAfter, k); ok {
 			return c.joinedRole(role, end, hi, +1)
 		}
-		if c.lang == "en" && !c.isWord(k, "bridge_after") {
+		if c.lang == "en" && !c.isWord(k, clsBridgeAfter) {
 			return None
 		}
 	}
@@ -95,7 +95,7 @@ func (c *scan) cueBeforeRole(j, lo int) Role {
 		if s, role, ok := matchEndingAt(c, c.lx.rolesBefore, k); ok && s >= lo {
 			return c.joinedRole(role, s-1, lo, -1)
 		}
-		if c.lang == "en" && !c.isWord(k, "bridge_before") {
+		if c.lang == "en" && !c.isWord(k, clsBridgeBefore) {
 			return None
 		}
 	}
@@ -121,14 +121,14 @@ func (c *scan) joinedRole(r Role, j, bound, dir int) Role {
 	}
 	if dir > 0 {
 		// "killed and wounded", قتلى وجرحى (the و is on the next word)
-		if (startsWithWaw(c.norm(j)) && other(j)) || (c.isWord(j, "conj") && other(j+1)) {
+		if (startsWithWaw(c.norm(j)) && other(j)) || (c.isWord(j, clsConj) && other(j+1)) {
 			return Casualties
 		}
 		return r
 	}
 	// before the count: the cue found is the later one (at j+1); in قتل
 	// وجرح the و is on it, in "killed or wounded" a conjunction precedes it.
-	if (startsWithWaw(c.norm(j+1)) && other(j)) || (c.isWord(j, "conj") && other(j-1)) {
+	if (startsWithWaw(c.norm(j+1)) && other(j)) || (c.isWord(j, clsConj) && other(j-1)) {
 		return Casualties
 	}
 	return r

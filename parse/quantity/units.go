@@ -2,7 +2,6 @@ package quantity
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"github.com/eventline/eventline/parse/textnorm"
 )
@@ -43,7 +42,7 @@ func (c *scan) unitAt(j int) (unitMatch, bool) {
 // (صواريخ بالستية → missile).
 func (c *scan) arUnitAfter(j int) (unitMatch, bool) {
 	u, ok := c.unitAt(j)
-	if !ok && c.isWord(j, "of") {
+	if !ok && c.isWord(j, clsOf) {
 		u, ok = c.unitAt(j + 1)
 	}
 	if !ok {
@@ -70,16 +69,10 @@ func (c *scan) peopleNoun(j int) (unitMatch, bool) {
 	if j >= len(c.toks) || c.used[j] || c.skipped(j) || c.toks[j].Kind != textnorm.Word {
 		return unitMatch{}, false
 	}
-	w := c.toks[j].Norm
-	if utf8.RuneCountInString(w) < 6 || !isArabicWord(w) {
+	if !c.infos[j].people {
 		return unitMatch{}, false
 	}
-	for suffix := range c.lx.words["people_suffix"] {
-		if strings.HasSuffix(w, suffix) {
-			return unitMatch{first: j, last: j + 1, info: unitInfo{unit: "person", number: "pl", class: "person"}}, true
-		}
-	}
-	return unitMatch{}, false
+	return unitMatch{first: j, last: j + 1, info: unitInfo{unit: "person", number: "pl", class: "person"}}, true
 }
 
 // enUnitAfter: the noun may follow "of (the)" and modifiers — capitalised
@@ -88,9 +81,9 @@ func (c *scan) peopleNoun(j int) (unitMatch, bool) {
 // attacks" the singular rocket and drone modify attacks, the head.
 func (c *scan) enUnitAfter(j int) (unitMatch, bool) {
 	k := j
-	if c.isWord(k, "of") {
+	if c.isWord(k, clsOf) {
 		k++
-		if c.isWord(k, "det") {
+		if c.isWord(k, clsDet) {
 			k++
 		}
 	}
@@ -129,10 +122,10 @@ func (c *scan) enUnitAfter(j int) (unitMatch, bool) {
 		case t.Norm == "." && c.glued(k-1) && len([]rune(c.norm(k-1))) == 1 && c.isLatinWord(k-1):
 			k++ // U.S.
 			continue
-		case found && (c.isWord(k, "conj") || t.Norm == "," || t.Norm == "/"):
+		case found && (c.isWord(k, clsConj) || t.Norm == "," || t.Norm == "/"):
 			k++ // rocket and drone attacks
 			continue
-		case !found && t.Kind == textnorm.Word && (c.capitalised(k) || c.isWord(k, "adjective")):
+		case !found && t.Kind == textnorm.Word && (c.capitalised(k) || c.isWord(k, clsAdjective)):
 			k++
 			continue
 		}
@@ -169,16 +162,13 @@ func (c *scan) definiteAfterNoun(i int) (numPhrase, unitMatch, bool) {
 	if c.lang != "ar" || i < 1 || c.toks[i].Kind != textnorm.Word || c.skipped(i) {
 		return numPhrase{}, unitMatch{}, false
 	}
-	rest, ok := strings.CutPrefix(c.toks[i].Norm, "ال")
-	if !ok {
-		return numPhrase{}, unitMatch{}, false
-	}
-	w, ok := c.lx.numbers[rest]
+	// the number word without its article
+	w, ok := c.infos[i].noAl.word()
 	if !ok || (w.kind != kUnit && w.kind != kTen) || w.value < 2 {
 		return numPhrase{}, unitMatch{}, false
 	}
 	s, info, ok := matchEndingAt(c, c.lx.units, i-1)
-	if !ok || info.number != "pl" || c.anyUsed(s, i) || !hasArticle(c.toks[s].Norm) {
+	if !ok || info.number != "pl" || c.anyUsed(s, i) || !c.infos[s].article {
 		return numPhrase{}, unitMatch{}, false
 	}
 	np := numPhrase{first: s, last: i + 1, num: i, value: w.value, words: true}

@@ -1,0 +1,191 @@
+package quantity
+
+import (
+	"slices"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/eventline/eventline/parse/textnorm"
+)
+
+// tokenCacheMax bounds the token cache of a language (see tokenCache).
+const tokenCacheMax = 1 << 17
+
+// tokInfo is what the finder knows of a token from its folded text alone,
+// computed once per distinct text (and per language) and then shared by all
+// scans, read-only. It turns the look-ups of the hot path (match forms,
+// word classes, number words) into field reads and bit tests.
+type tokInfo struct {
+	// ids are the vocabulary numbers of the forms the token matches data
+	// under, in form order: its folded text, or for an Arabic word the
+	// forms of arabicForms. Forms no phrase uses are left out, as they
+	// match nothing.
+	ids []int32
+	// classes are the words.tsv classes of any of the forms.
+	classes wordClass
+	// starts and ends have the bit of every phrase set with a phrase that
+	// begins, or ends, with one of the forms.
+	starts, ends phraseBit
+	// latin: a word of Latin letters (see isLatinWord).
+	latin bool
+	// article: an Arabic word with the article, maybe after a proclitic
+	// (see hasArticle).
+	article bool
+	// people: an Arabic word of six letters or more with a people_suffix
+	// ending (see peopleNoun).
+	people bool
+	// mayStart: the word may begin a count; see newTokInfo.
+	mayStart bool
+
+	num     numRef // the folded text as a number word
+	arStart numRef // the first reading of arNumForms that is a number word (arWords)
+	arNext  numRef // the first reading that may continue a number: no proclitic but و (arContinue)
+	noAl    numRef // the text without a leading ال, as a number word
+	noArt   numRef // the text without the article (cutArticle), as a number word
+}
+
+// numRef is a number word a token may be read as.
+type numRef struct {
+	w    *numWord // an entry of langLex.numbers, shared; nil for no number word
+	conj bool     // the conjunction و came off
+}
+
+// word returns the number word of r; ok is false for none.
+func (r numRef) word() (w numWord, ok bool) {
+	if r.w == nil {
+		return numWord{}, false
+	}
+	return *r.w, true
+}
+
+// ok reports whether r is a number word.
+func (r numRef) ok() bool { return r.w != nil }
+
+// number looks up the folded word w in the number words.
+func (l *langLex) number(w string) numRef {
+	return numRef{w: l.numbers[w]}
+}
+
+// tokenCache holds the tokInfo of the token texts seen, shared by all scans
+// of a language: one map for words and one for other tokens (a word and a
+// mark with the same text match data differently). It is safe for
+// concurrent use. Once it holds tokenCacheMax texts it stops growing and a
+// new text is computed on every use, so memory stays bounded on any corpus.
+type tokenCache struct {
+	mu            sync.RWMutex
+	words, others map[string]*tokInfo
+	n             int // entries in words and others
+}
+
+// fillInfos sets infos[j] to the tokInfo of toks[j]. All look-ups of a
+// segment share one read lock; texts not cached are computed outside the
+// lock and then added under one write lock.
+func (l *langLex) fillInfos(toks []textnorm.Token, infos []*tokInfo) {
+	tc := &l.cache
+	missing := false
+	tc.mu.RLock()
+	for j := range toks {
+		in := tc.mapOf(toks[j].Kind)[toks[j].Norm]
+		infos[j] = in
+		missing = missing || in == nil
+	}
+	tc.mu.RUnlock()
+	if !missing {
+		return
+	}
+	for j := range toks {
+		if infos[j] == nil {
+			infos[j] = l.newTokInfo(toks[j].Norm, toks[j].Kind == textnorm.Word)
+		}
+	}
+	tc.mu.Lock()
+	defer tc.mu.Unlock()
+	if tc.words == nil {
+		tc.words, tc.others = map[string]*tokInfo{}, map[string]*tokInfo{}
+	}
+	for j := range toks {
+		m := tc.mapOf(toks[j].Kind)
+		if tc.n >= tokenCacheMax {
+			return
+		}
+		if _, ok := m[toks[j].Norm]; !ok {
+			// Clone the key: Norm may be a slice of a whole article.
+			m[strings.Clone(toks[j].Norm)] = infos[j]
+			tc.n++
+		}
+	}
+}
+
+// mapOf returns the map of tc for tokens of kind k.
+func (tc *tokenCache) mapOf(k textnorm.Kind) map[string]*tokInfo {
+	if k == textnorm.Word {
+		return tc.words
+	}
+	return tc.others
+}
+
+// newTokInfo computes the tokInfo of a token with the folded text norm;
+// word tells whether the token is a Word.
+func (l *langLex) newTokInfo(norm string, word bool) *tokInfo {
+	in := &tokInfo{}
+	forms := []string{norm}
+	if word && isArabicWord(norm) {
+		forms = arabicForms(norm)
+	}
+	for _, f := range forms {
+		in.classes |= l.words[f]
+		if id, ok := l.vocab[f]; ok {
+			in.ids = append(in.ids, id)
+			for _, s := range l.sets {
+				starts, ends := s.bitsOf(id)
+				in.starts |= starts
+				in.ends |= ends
+			}
+		}
+	}
+	in.ids = slices.Clip(in.ids)
+	if word {
+		r, _ := utf8.DecodeRuneInString(norm)
+		in.latin = r < 0x250 && unicode.IsLetter(r)
+		in.people = utf8.RuneCountInString(norm) >= 6 && isArabicWord(norm) &&
+			slices.ContainsFunc(l.suffixes, func(s string) bool { return strings.HasSuffix(norm, s) })
+	}
+	in.article = hasArticle(norm)
+
+	in.num = l.number(norm)
+	for _, cd := range arNumForms(norm) {
+		r := l.number(cd.form)
+		if !r.ok() {
+			continue
+		}
+		r.conj = cd.conj
+		if !in.arStart.ok() {
+			in.arStart = r
+		}
+		if !in.arNext.ok() && !(cd.clitics && !cd.conj) {
+			in.arNext = r
+		}
+	}
+	if rest, ok := strings.CutPrefix(norm, "ال"); ok {
+		in.noAl = l.number(rest)
+	}
+	if rest, ok := cutArticle(norm); ok {
+		in.noArt = l.number(rest)
+	}
+
+	// countAt finds a count only at digits (checked by the caller), a
+	// number word, an Arabic dual noun (dualAt) or a definite number word
+	// after its noun (definiteAfterNoun: الجنود الثلاثة); Find skips every
+	// other token.
+	if word {
+		switch l.lang {
+		case "ar":
+			in.mayStart = in.arStart.ok() || in.noArt.ok() || in.noAl.ok() || in.starts&l.units.bit != 0
+		default:
+			in.mayStart = in.num.ok()
+		}
+	}
+	return in
+}
