@@ -30,6 +30,7 @@ package parse
 //     strikes) refer back; the time on a verb of saying dates only it.
 
 import (
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -81,12 +82,12 @@ func (p *Parser) scanEN(s *sent, anchor time.Time, mem *memory) bool {
 	s.en = &enSent{passive: map[int]bool{}, capture: map[int]bool{}, inf: map[int]bool{}, pronSubj: map[int]int{},
 		pronTarget: map[int]int{}, instr: map[int]bool{}, notName: map[int]bool{},
 		whenTime: map[int]int{}, mem: enMem(mem)}
-	s.seg = textnorm.NewSegment(s.s.Text, s.s.Start)
+	s.seg = textnorm.NewSegmentIn(s.buf.tokens, s.s.Text, s.s.Start)
 	if s.idx == 0 {
 		s.seg.Tokens = dropDateline(s.seg.Tokens)
 	}
 	n := len(s.seg.Tokens)
-	s.toks = make([]tokInfo, n)
+	s.toks = slices.Grow(s.buf.infos[:0], n)[:n] // every element is set below
 	for i := range s.toks {
 		s.toks[i] = tokInfo{ment: -1, trig: -1, time: -1, count: -1, unit: -1, quote: -1, clause: 0}
 	}

@@ -189,32 +189,41 @@ func anchorOf(a *events.Article) time.Time {
 func (p *Parser) run(a *events.Article, an *Analysis) []events.Event {
 	lang := Lang(a)
 	anchor := anchorOf(a)
-	var out []events.Event
+	sentences := sentence.Split(a.Text)
+	out := make([]events.Event, 0, len(sentences)) // about one event a sentence
 	mem := &memory{}
-	for _, sen := range sentence.Split(a.Text) {
-		s := &sent{idx: sen.Index, s: sen, lang: lang}
-		if !p.scan(s, anchor, mem) {
-			// no trigger, no event: remember the groups it names
-			mem.update(s, nil)
-			if an != nil {
-				s.findTimesAndCounts(anchor) // shown by explain, used by nothing
-				an.add(s, nil, nil)
-			}
+	buf := &sentBuffers{}
+	for _, sen := range sentences {
+		s := &sent{idx: sen.Index, s: sen, lang: lang, buf: buf}
+		out = p.runSentence(a, s, anchor, mem, an, out)
+		buf.keep(s)
+	}
+	return out
+}
+
+// runSentence scans one sentence and appends its events to out.
+func (p *Parser) runSentence(a *events.Article, s *sent, anchor time.Time, mem *memory, an *Analysis, out []events.Event) []events.Event {
+	if !p.scan(s, anchor, mem) {
+		// no trigger, no event: remember the groups it names
+		mem.update(s, nil)
+		if an != nil {
+			s.findTimesAndCounts(anchor) // shown by explain, used by nothing
+			an.add(s, nil, nil)
+		}
+		return out
+	}
+	ds := p.sentenceDrafts(s, mem, anchor)
+	n := 0
+	first := len(out)
+	for i := range ds {
+		if !ds[i].kept() {
 			continue
 		}
-		ds := p.sentenceDrafts(s, mem, anchor)
-		n := 0
-		first := len(out)
-		for i := range ds {
-			if !ds[i].kept() {
-				continue
-			}
-			out = append(out, s.event(a, lang, &ds[i], n))
-			n++
-		}
-		if an != nil {
-			an.add(s, ds, out[first:])
-		}
+		out = append(out, s.event(a, s.lang, &ds[i], n))
+		n++
+	}
+	if an != nil {
+		an.add(s, ds, out[first:])
 	}
 	return out
 }

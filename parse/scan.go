@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -107,6 +108,25 @@ type sent struct {
 	quotes  []quote
 	clauses []clause
 	en      *enSent // English: what the English rules add (english.go); nil for Arabic
+	buf     *sentBuffers
+}
+
+// sentBuffers are the token slices of a sentence, kept for the next
+// sentence of the article once one is done (nothing keeps tokens past its
+// sentence: events, the article's memory and explain copy what they need).
+type sentBuffers struct {
+	tokens []textnorm.Token
+	infos  []tokInfo
+}
+
+// keep takes back the buffers of the finished sentence s.
+func (b *sentBuffers) keep(s *sent) {
+	if cap(s.seg.Tokens) > cap(b.tokens) {
+		b.tokens = s.seg.Tokens[:0]
+	}
+	if cap(s.toks) > cap(b.infos) {
+		b.infos = s.toks[:0]
+	}
 }
 
 func (s *sent) n() int { return len(s.seg.Tokens) }
@@ -141,9 +161,9 @@ func (p *Parser) scan(s *sent, anchor time.Time, mem *memory) bool {
 	if s.lang == "en" {
 		return p.scanEN(s, anchor, mem)
 	}
-	s.seg = textnorm.NewSegment(s.s.Text, s.s.Start)
+	s.seg = textnorm.NewSegmentIn(s.buf.tokens, s.s.Text, s.s.Start)
 	n := len(s.seg.Tokens)
-	s.toks = make([]tokInfo, n)
+	s.toks = slices.Grow(s.buf.infos[:0], n)[:n] // every element is set below
 	for i := range s.toks {
 		s.toks[i] = tokInfo{ment: -1, trig: -1, time: -1, count: -1, unit: -1, quote: -1, clause: 0}
 		if s.seg.Tokens[i].Kind == textnorm.Word {

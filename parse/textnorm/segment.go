@@ -18,7 +18,17 @@ type Segment struct {
 
 // NewSegment tokenizes text, which starts at code point start of the article.
 func NewSegment(text string, start int) Segment {
-	return Segment{Text: text, Start: start, Tokens: AppendTokens(make([]Token, 0, len(text)/6+1), text, start)}
+	return NewSegmentIn(nil, text, start)
+}
+
+// NewSegmentIn is NewSegment with the tokens appended to buf[:0], so that
+// one buffer serves segment after segment; the segment's tokens are only
+// valid until buf is used again.
+func NewSegmentIn(buf []Token, text string, start int) Segment {
+	if cap(buf) == 0 {
+		buf = make([]Token, 0, len(text)/8+1)
+	}
+	return Segment{Text: text, Start: start, Tokens: AppendTokens(buf[:0], text, start)}
 }
 
 // Slice returns the original text from the start of token first to the end
