@@ -24,8 +24,7 @@ func (e *Event) AppendJSON(dst []byte) []byte {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		writeJSONString(b, f.Name)
-		b.WriteByte(':')
+		b.WriteString(jsonKeys[i])
 		v := f.Get(e)
 		switch {
 		case v == "" && !f.Required:
@@ -42,15 +41,67 @@ func (e *Event) AppendJSON(dst []byte) []byte {
 
 // writeJSONString writes s as a JSON string without escaping HTML characters
 // or non-ASCII text, so Arabic stays readable. Invalid UTF-8 becomes U+FFFD.
+// It is one pass over the bytes: ASCII and two-byte sequences (Arabic) are
+// checked inline, longer sequences by the utf8 package.
 func writeJSONString(b *bytes.Buffer, s string) {
 	b.WriteByte('"')
-	if utf8.ValidString(s) {
-		writeValidJSONString(b, s)
-	} else {
-		writeAnyJSONString(b, s)
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c < utf8.RuneSelf:
+			if jsonSafe[c] {
+				i++
+				continue
+			}
+			b.WriteString(s[start:i])
+			writeEscape(b, c)
+			i++
+			start = i
+			continue
+		case c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			i += 2 // a valid two-byte sequence
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b.WriteString(s[start:i])
+			b.WriteString(`\ufffd`)
+		case r == '\u2028' || r == '\u2029':
+			b.WriteString(s[start:i])
+			b.WriteString(`\u202`)
+			b.WriteByte(hexDigits[r&0xF])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
 	}
+	b.WriteString(s[start:])
 	b.WriteByte('"')
 }
+
+// jsonKeys holds each field's key as AppendJSON writes it: "name":.
+var jsonKeys = func() []string {
+	keys := make([]string, len(Fields))
+	for i, f := range Fields {
+		var b bytes.Buffer
+		writeJSONString(&b, f.Name)
+		b.WriteByte(':')
+		keys[i] = b.String()
+	}
+	return keys
+}()
+
+// jsonSafe tells the ASCII bytes written as they are in a JSON string.
+var jsonSafe = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = c >= 0x20 && c != '"' && c != '\\'
+	}
+	return t
+}()
 
 const hexDigits = "0123456789abcdef"
 
@@ -72,67 +123,6 @@ func writeEscape(b *bytes.Buffer, c byte) {
 		b.WriteByte(hexDigits[c>>4])
 		b.WriteByte(hexDigits[c&0xF])
 	}
-}
-
-// writeValidJSONString writes the escaped body of valid UTF-8 text byte by
-// byte: only ASCII quotes, backslashes and controls, and the line
-// separators U+2028 and U+2029 (E2 80 A8/A9), need escaping.
-func writeValidJSONString(b *bytes.Buffer, s string) {
-	start := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c < 0x20 || c == '"' || c == '\\':
-			b.WriteString(s[start:i])
-			writeEscape(b, c)
-			start = i + 1
-		case c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xA8 || s[i+2] == 0xA9):
-			b.WriteString(s[start:i])
-			b.WriteString(`\u202`)
-			b.WriteByte(hexDigits[s[i+2]&0xF])
-			i += 2
-			start = i + 1
-		}
-	}
-	b.WriteString(s[start:])
-}
-
-// writeAnyJSONString is writeValidJSONString for text with invalid UTF-8,
-// rune by rune, each invalid byte written as U+FFFD.
-func writeAnyJSONString(b *bytes.Buffer, s string) {
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' {
-				i++
-				continue
-			}
-			b.WriteString(s[start:i])
-			writeEscape(b, c)
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			b.WriteString(s[start:i])
-			b.WriteString(`\ufffd`)
-			i += size
-			start = i
-			continue
-		}
-		if r == '\u2028' || r == '\u2029' {
-			b.WriteString(s[start:i])
-			b.WriteString(`\u202`)
-			b.WriteByte(hexDigits[r&0xF])
-			i += size
-			start = i
-			continue
-		}
-		i += size
-	}
-	b.WriteString(s[start:])
 }
 
 // UnmarshalJSON reads a record written by MarshalJSON. Fields may be absent

@@ -27,7 +27,7 @@ func TestJSONStringEscapes(t *testing.T) {
 	// invalid UTF-8: each bad byte is one \ufffd
 	for s, want := range map[string]string{
 		"bad\xffutf8\xe2\x80": `"bad\ufffdutf8\ufffd\ufffd"`,
-		"\xe2\x80\xa8\xff\n": `"\u2028\ufffd\n"`,
+		"\xe2\x80\xa8\xff\n":  `"\u2028\ufffd\n"`,
 	} {
 		var b bytes.Buffer
 		writeJSONString(&b, s)
