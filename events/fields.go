@@ -35,6 +35,9 @@ type Field struct {
 	Required bool
 	get      func(*Event) string
 	set      func(*Event, string) error
+	// appendNumber appends an integer or number field's text, as get
+	// returns it, without a string; false when the value is unknown.
+	appendNumber func(dst []byte, e *Event) ([]byte, bool)
 }
 
 // Get returns the field's value in e as text, "" when unknown.
@@ -77,7 +80,8 @@ var Fields = []Field{
 	str("acled_sub_event_type", false, "ACLED sub-event type of the event type", func(e *Event) *string { return &e.ACLEDSubEventType }),
 	str("plover", false, "PLOVER event type of the event type", func(e *Event) *string { return &e.PLOVER }),
 	{Name: "confidence", Kind: KindNumber, Meaning: "0–1, how sure the parser is", Required: true,
-		get: func(e *Event) string { return FormatNumber(e.Confidence) },
+		get:          func(e *Event) string { return FormatNumber(e.Confidence) },
+		appendNumber: func(dst []byte, e *Event) ([]byte, bool) { return appendNumber(dst, e.Confidence), true },
 		set: func(e *Event, s string) error {
 			f, err := parseNumber(s, 0, 1)
 			e.Confidence = f
@@ -149,6 +153,12 @@ func integer(name, meaning string, p func(*Event) **int) Field {
 			}
 			return ""
 		},
+		appendNumber: func(dst []byte, e *Event) ([]byte, bool) {
+			if v := *p(e); v != nil {
+				return strconv.AppendInt(dst, int64(*v), 10), true
+			}
+			return dst, false
+		},
 		set: func(e *Event, s string) error {
 			if s == "" {
 				*p(e) = nil
@@ -165,7 +175,8 @@ func integer(name, meaning string, p func(*Event) **int) Field {
 
 func integerField(name, meaning string, p func(*Event) *int) Field {
 	return Field{Name: name, Kind: KindInteger, Meaning: meaning, Required: true,
-		get: func(e *Event) string { return strconv.Itoa(*p(e)) },
+		get:          func(e *Event) string { return strconv.Itoa(*p(e)) },
+		appendNumber: func(dst []byte, e *Event) ([]byte, bool) { return strconv.AppendInt(dst, int64(*p(e)), 10), true },
 		set: func(e *Event, s string) error {
 			n, err := parseInt(s)
 			*p(e) = n
@@ -180,6 +191,12 @@ func number(name string, lo, hi float64, meaning string, p func(*Event) **float6
 				return FormatNumber(*v)
 			}
 			return ""
+		},
+		appendNumber: func(dst []byte, e *Event) ([]byte, bool) {
+			if v := *p(e); v != nil {
+				return appendNumber(dst, *v), true
+			}
+			return dst, false
 		},
 		set: func(e *Event, s string) error {
 			if s == "" {
@@ -197,6 +214,9 @@ func number(name string, lo, hi float64, meaning string, p func(*Event) **float6
 
 // FormatNumber writes f in the shortest form that reads back exactly.
 func FormatNumber(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+// appendNumber appends FormatNumber(f) to dst.
+func appendNumber(dst []byte, f float64) []byte { return strconv.AppendFloat(dst, f, 'f', -1, 64) }
 
 func parseInt(s string) (int, error) {
 	n, err := strconv.Atoi(s)

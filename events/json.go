@@ -25,6 +25,15 @@ func (e *Event) AppendJSON(dst []byte) []byte {
 			b.WriteByte(',')
 		}
 		b.WriteString(jsonKeys[i])
+		if f.appendNumber != nil {
+			num, ok := f.appendNumber(b.AvailableBuffer(), e)
+			if ok || f.Required {
+				b.Write(num)
+			} else {
+				b.WriteString("null")
+			}
+			continue
+		}
 		v := f.Get(e)
 		switch {
 		case v == "" && !f.Required:

@@ -34,3 +34,22 @@ func TestJSONStringEscapes(t *testing.T) {
 		assert.Equal(t, want, b.String(), "%q", s)
 	}
 }
+
+// TestAppendNumberMatchesGet checks that every numeric field appends the
+// text Get returns, and says unknown exactly when Get returns "".
+func TestAppendNumberMatchesGet(t *testing.T) {
+	evs := []Event{{}, {Latitude: Float(33.3125), Longitude: Float(-44.5), Count: Int(150), Fatalities: Int(0),
+		Injuries: Int(12345678), SentenceIndex: 7, CharStart: 1234567, CharEnd: 1234600, Confidence: 0.85}}
+	for _, f := range Fields {
+		if f.Kind != KindInteger && f.Kind != KindNumber {
+			continue
+		}
+		require.NotNil(t, f.appendNumber, f.Name)
+		for i := range evs {
+			got, ok := f.appendNumber([]byte("x"), &evs[i])
+			want := f.Get(&evs[i])
+			assert.Equal(t, want != "", ok, f.Name)
+			assert.Equal(t, "x"+want, string(got), f.Name)
+		}
+	}
+}
