@@ -254,3 +254,29 @@ func precisionOf(first, last time.Time) events.Precision {
 	}
 	return events.PrecisionRange
 }
+
+// txArena hands out the tx values of one Find call: a parse tries many
+// rules at every token, and the ones that lose are dropped, so allocating
+// them one by one would make most of Find's garbage. The blocks are reused
+// by the next Find of the pooled parser.
+type txArena struct {
+	blocks []*[txBlock]tx
+	n      int // tx values handed out
+}
+
+const txBlock = 64
+
+// new returns a pointer to a copy of t, valid until reset.
+func (a *txArena) new(t tx) *tx {
+	b := a.n / txBlock
+	if b == len(a.blocks) {
+		a.blocks = append(a.blocks, new([txBlock]tx))
+	}
+	x := &a.blocks[b][a.n%txBlock]
+	*x = t
+	a.n++
+	return x
+}
+
+// reset makes all the values handed out free for reuse.
+func (a *txArena) reset() { a.n = 0 }

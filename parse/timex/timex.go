@@ -70,6 +70,7 @@ package timex
 
 import (
 	"time"
+	"unicode/utf8"
 
 	"github.com/eventline/eventline/events"
 	"github.com/eventline/eventline/parse/textnorm"
@@ -105,8 +106,10 @@ func Find(seg *textnorm.Segment, lang string, anchor time.Time) []Expr {
 	}
 	known := !anchor.IsZero()
 	a := civil(anchor.Year(), anchor.Month(), anchor.Day())
-	p := newParser(lx, seg.Tokens)
+	p := getParser(lx, seg.Tokens)
+	defer putParser(p)
 	var out []Expr
+	var txt textCursor
 	for i := 0; i < len(seg.Tokens); {
 		if !p.canStart(i) {
 			i++
@@ -118,16 +121,16 @@ func Find(seg *textnorm.Segment, lang string, anchor time.Time) []Expr {
 			continue
 		}
 		if t.kind != kBlock {
-			out = append(out, makeExpr(seg, t, start, end, a, known))
+			out = append(out, makeExpr(seg, &txt, t, start, end, a, known))
 		}
 		i = end
 	}
 	return out
 }
 
-func makeExpr(seg *textnorm.Segment, t *tx, first, last int, a time.Time, known bool) Expr {
+func makeExpr(seg *textnorm.Segment, txt *textCursor, t *tx, first, last int, a time.Time, known bool) Expr {
 	x := Expr{
-		Text:          seg.Slice(first, last),
+		Text:          txt.slice(seg, first, last),
 		First:         first,
 		Last:          last,
 		Start:         seg.Tokens[first].Start,
@@ -140,10 +143,67 @@ func makeExpr(seg *textnorm.Segment, t *tx, first, last int, a time.Time, known 
 	if !ok || f.Year() < 1 || l.Year() > 9999 || l.Before(f) {
 		return x
 	}
-	x.Date, x.DateEnd = events.FormatDate(f), events.FormatDate(l)
+	x.Date = formatDate(f)
+	x.DateEnd = x.Date
+	if !l.Equal(f) {
+		x.DateEnd = formatDate(l)
+	}
 	x.Precision = precisionOf(f, l)
 	if t.kind == kSince {
 		x.Precision = events.PrecisionRange
 	}
 	return x
+}
+
+// formatDate is events.FormatDate for a year in 1–9999, without its
+// layout parsing: yyyy-mm-dd.
+func formatDate(t time.Time) string {
+	y, m, d := t.Date()
+	b := [10]byte{
+		byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
+		byte('0' + m/10), byte('0' + m%10), '-',
+		byte('0' + d/10), byte('0' + d%10),
+	}
+	return string(b[:])
+}
+
+// textCursor gives the text of token ranges of a segment, left to right,
+// as seg.Slice does, but as a substring of seg.Text: it maps code-point
+// offsets to byte offsets by walking the text once, instead of converting
+// the whole segment to runes.
+type textCursor struct {
+	off  int // a code-point offset into seg.Text
+	byte int // its byte offset
+}
+
+// slice returns seg.Slice(first, last).
+func (c *textCursor) slice(seg *textnorm.Segment, first, last int) string {
+	a, b := seg.Tokens[first].Start-seg.Start, seg.Tokens[last-1].End-seg.Start
+	if a < c.off {
+		*c = textCursor{}
+	}
+	i, ok := c.seek(seg.Text, a)
+	if !ok {
+		return seg.Slice(first, last)
+	}
+	j, ok := c.seek(seg.Text, b)
+	if !ok || i >= j || !utf8.ValidString(seg.Text[i:j]) {
+		return seg.Slice(first, last) // out of range, or invalid UTF-8 that Slice turns into U+FFFD
+	}
+	return seg.Text[i:j]
+}
+
+// seek moves c forward to code-point offset off of s and returns its byte
+// offset; ok is false when s is shorter. A byte of invalid UTF-8 counts as
+// one code point, as in a []rune conversion.
+func (c *textCursor) seek(s string, off int) (int, bool) {
+	for c.off < off {
+		if c.byte >= len(s) {
+			return 0, false
+		}
+		_, n := utf8.DecodeRuneInString(s[c.byte:])
+		c.byte += n
+		c.off++
+	}
+	return c.byte, c.off == off
 }
