@@ -29,6 +29,24 @@ type tokInfo struct {
 	can    classSet // classes that have a phrase that may start at the token
 	arabic bool     // the token is an Arabic word (by its first letter)
 	memo   int32    // index of the token's first hit in parser.memo
+	// memoized results of rules that several others try at the same token
+	dayLevel, partial parsed
+}
+
+// parsed is a memoized result of a rule at a token.
+type parsed struct {
+	t    *tx
+	end  int32
+	done bool
+}
+
+// memoized returns the result of rule at token i, from m when done.
+func (p *parser) memoized(m *parsed, rule func(int) (*tx, int), i int) (*tx, int) {
+	if !m.done {
+		t, end := rule(i)
+		*m = parsed{t: t, end: int32(end), done: true}
+	}
+	return m.t, int(m.end)
 }
 
 // hit is a memoized match: the longest phrase of a class at a token.
@@ -137,9 +155,26 @@ func hasProclitic(w string) bool {
 	return r == 'و' || r == 'ف' || r == 'ب' || r == 'ل' || r == 'ك' || r == 'ا'
 }
 
-// canStart reports whether any time expression can start at token i.
+// innerClasses are the classes that the rules only look up after another
+// token of an expression, never where one starts (in core and expr): a
+// token that has no other class starts nothing. A class left out of the
+// list only costs time.
+const innerClasses classSet = 1<<clPost | 1<<clNightJoin | 1<<clModPost | 1<<clEquals | 1<<clDayOf |
+	1<<clAnd | 1<<clTo | 1<<clOrdSuffix | 1<<clPastPost | 1<<clRelDir | 1<<clRelOf | 1<<clCountNoun
+
+// canStart reports whether any time expression can start at token i: a
+// number, or a word of a class that a rule looks up first. The article ال
+// written apart before a number (الـ48) counts when a phrase starts with one
+// of its forms.
 func (p *parser) canStart(i int) bool {
-	return p.toks[i].Kind == textnorm.Number || p.info[i].forms.looseStarts != 0
+	in := &p.info[i]
+	switch {
+	case p.toks[i].Kind == textnorm.Number || in.can&^innerClasses != 0:
+		return true
+	case in.forms.looseStarts == 0:
+		return false
+	}
+	return p.toks[i].Norm == "ال"
 }
 
 // match returns the longest phrase of class c that starts at token i, and
@@ -555,6 +590,13 @@ func (p *parser) ago(i int) (*tx, int) {
 // dayLevel reads an expression of one day, after any parts of the day
 // (مساء، ليل، يوم، early, in the early hours of …), which never move it.
 func (p *parser) dayLevel(i int) (*tx, int) {
+	if i < 0 || i >= len(p.toks) {
+		return p.dayLevelUncached(i)
+	}
+	return p.memoized(&p.info[i].dayLevel, p.dayLevelUncached, i)
+}
+
+func (p *parser) dayLevelUncached(i int) (*tx, int) {
 	j := i
 	for n := 0; n < 3; n++ {
 		ph, e := p.match(j, clPre)
@@ -697,6 +739,13 @@ func (p *parser) calUnit0(i int) (*tx, int) { return p.calUnit(i, false) }
 // partial reads one end of an interval: a full point, or a bare day or year
 // that borrows the rest from the other end.
 func (p *parser) partial(i int) (*tx, int) {
+	if i < 0 || i >= len(p.toks) {
+		return p.partialUncached(i)
+	}
+	return p.memoized(&p.info[i].partial, p.partialUncached, i)
+}
+
+func (p *parser) partialUncached(i int) (*tx, int) {
 	t, e := p.dayLevel(i)
 	t2, e2 := p.monthLevel(i, true)
 	t, e = pick(t, e, t2, e2)
