@@ -72,9 +72,11 @@ func getParser(lx *lex, toks []textnorm.Token) *parser {
 	p.info = slices.Grow(p.info[:0], len(toks))[:len(toks)]
 	n := 0
 	for i, t := range toks {
-		fs := lx.formsOf(t)
+		r, _ := utf8.DecodeRuneInString(t.Norm)
+		arabic := t.Norm != "" && textnorm.IsArabic(r) // isArabicWord
+		fs := lx.formsOf(t, arabic && isProclitic(r))
 		can := fs.strictStarts | fs.looseStarts&looseClasses
-		p.info[i] = tokInfo{forms: fs, can: can, arabic: isArabicWord(t.Norm), memo: int32(n)}
+		p.info[i] = tokInfo{forms: fs, can: can, arabic: arabic, memo: int32(n)}
 		n += bits.OnesCount64(uint64(can))
 	}
 	p.memo = slices.Grow(p.memo[:0], n)[:n]
@@ -86,8 +88,7 @@ func putParser(p *parser) {
 	if len(p.toks) > maxPooledTokens {
 		return
 	}
-	p.lx, p.toks = nil, nil
-	clear(p.info) // drop the references to the forms
+	p.lx, p.toks = nil, nil // the forms in p.info belong to the lexicon and formCache
 	p.arena.reset()
 	parsers.Put(p)
 }
@@ -108,10 +109,11 @@ type tokenForms struct {
 // noForms are the forms of a token that is no word of the lexicon.
 var noForms tokenForms
 
-// formsOf returns the look-up forms of token t.
-func (lx *lex) formsOf(t textnorm.Token) *tokenForms {
-	if t.Kind == textnorm.Word && isArabicWord(t.Norm) && hasProclitic(t.Norm) {
-		return formCache.Get(t.Norm, stemForms)
+// formsOf returns the look-up forms of token t; proclitic tells that it
+// is an Arabic word that starts with a proclitic letter (see isProclitic).
+func (lx *lex) formsOf(t textnorm.Token, proclitic bool) *tokenForms {
+	if t.Kind == textnorm.Word && proclitic {
+		return formCache.get(t.Norm)
 	}
 	if w := lx.words[t.Norm]; w != nil {
 		return &w.alone
@@ -120,7 +122,7 @@ func (lx *lex) formsOf(t textnorm.Token) *tokenForms {
 }
 
 // formCache holds the forms of the Arabic words seen, shared by all parsers.
-var formCache textnorm.WordCache[*tokenForms]
+var formCache = formsCache{max: 1 << 17}
 
 // stemForms returns the forms of a folded Arabic word w: all its clitic
 // stems (loose) and those that are not just the article taken off another
@@ -148,10 +150,9 @@ func stemForms(w string) *tokenForms {
 	return fs
 }
 
-// hasProclitic reports whether w starts with a letter that can be a
+// isProclitic reports whether the first letter r of a word can be a
 // proclitic (و ف ب ل ك) or the article's alef; other words have no stems.
-func hasProclitic(w string) bool {
-	r, _ := utf8.DecodeRuneInString(w)
+func isProclitic(r rune) bool {
 	return r == 'و' || r == 'ف' || r == 'ب' || r == 'ل' || r == 'ك' || r == 'ا'
 }
 
@@ -162,19 +163,21 @@ func hasProclitic(w string) bool {
 const innerClasses classSet = 1<<clPost | 1<<clNightJoin | 1<<clModPost | 1<<clEquals | 1<<clDayOf |
 	1<<clAnd | 1<<clTo | 1<<clOrdSuffix | 1<<clPastPost | 1<<clRelDir | 1<<clRelOf | 1<<clCountNoun
 
-// canStart reports whether any time expression can start at token i: a
-// number, or a word of a class that a rule looks up first. The article ال
-// written apart before a number (الـ48) counts when a phrase starts with one
-// of its forms.
+// canStart reports whether Find should try an expression at token i: a
+// token that a rule can read first (see mayStart), unless it is the
+// article ال written apart and no phrase starts with any of its forms.
 func (p *parser) canStart(i int) bool {
-	in := &p.info[i]
-	switch {
-	case p.toks[i].Kind == textnorm.Number || in.can&^innerClasses != 0:
-		return true
-	case in.forms.looseStarts == 0:
+	return p.mayStart(i) && (p.toks[i].Kind == textnorm.Number || p.info[i].forms.looseStarts != 0)
+}
+
+// mayStart reports whether any rule of core can read something at token i:
+// a number, the article ال written apart before a number (الـ48), or a word
+// of a class that a rule looks up first.
+func (p *parser) mayStart(i int) bool {
+	if i < 0 || i >= len(p.toks) {
 		return false
 	}
-	return p.toks[i].Norm == "ال"
+	return p.toks[i].Kind == textnorm.Number || p.info[i].can&^innerClasses != 0 || p.toks[i].Norm == "ال"
 }
 
 // match returns the longest phrase of class c that starts at token i, and
@@ -972,6 +975,9 @@ func (p *parser) newTx(t tx) *tx { return p.arena.new(t) }
 func (p *parser) core(i int, cued bool) (*tx, int) {
 	var best *tx
 	end := -1
+	if !p.mayStart(i) {
+		return best, end
+	}
 	try := func(t *tx, e int) { best, end = pick(best, end, t, e) }
 	if ph, e := p.match(i, clBlock); ph != nil {
 		try(p.newTx(tx{kind: kBlock}), e)

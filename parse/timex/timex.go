@@ -170,25 +170,27 @@ func formatDate(t time.Time) string {
 // textCursor gives the text of token ranges of a segment, left to right,
 // as seg.Slice does, but as a substring of seg.Text: it maps code-point
 // offsets to byte offsets by walking the text once, instead of converting
-// the whole segment to runes.
+// the whole segment to runes. Once it has walked over invalid UTF-8 it
+// leaves the work to seg.Slice, which turns bad bytes into U+FFFD.
 type textCursor struct {
-	off  int // a code-point offset into seg.Text
-	byte int // its byte offset
+	off     int  // a code-point offset into seg.Text
+	byte    int  // its byte offset
+	invalid bool // whether seg.Text[:byte] has invalid UTF-8
 }
 
 // slice returns seg.Slice(first, last).
 func (c *textCursor) slice(seg *textnorm.Segment, first, last int) string {
 	a, b := seg.Tokens[first].Start-seg.Start, seg.Tokens[last-1].End-seg.Start
-	if a < c.off {
-		*c = textCursor{}
+	if a < c.off || a >= b {
+		return seg.Slice(first, last)
 	}
 	i, ok := c.seek(seg.Text, a)
 	if !ok {
 		return seg.Slice(first, last)
 	}
 	j, ok := c.seek(seg.Text, b)
-	if !ok || i >= j || !utf8.ValidString(seg.Text[i:j]) {
-		return seg.Slice(first, last) // out of range, or invalid UTF-8 that Slice turns into U+FFFD
+	if !ok || c.invalid {
+		return seg.Slice(first, last)
 	}
 	return seg.Text[i:j]
 }
@@ -197,13 +199,20 @@ func (c *textCursor) slice(seg *textnorm.Segment, first, last int) string {
 // offset; ok is false when s is shorter. A byte of invalid UTF-8 counts as
 // one code point, as in a []rune conversion.
 func (c *textCursor) seek(s string, off int) (int, bool) {
-	for c.off < off {
+	for ; c.off < off; c.off++ {
 		if c.byte >= len(s) {
 			return 0, false
 		}
-		_, n := utf8.DecodeRuneInString(s[c.byte:])
-		c.byte += n
-		c.off++
+		switch b := s[c.byte]; {
+		case b < utf8.RuneSelf:
+			c.byte++
+		case b >= 0xC2 && b < 0xE0 && c.byte+1 < len(s) && s[c.byte+1]&0xC0 == 0x80:
+			c.byte += 2 // a two-byte letter (Arabic), always valid
+		default:
+			r, n := utf8.DecodeRuneInString(s[c.byte:])
+			c.byte += n
+			c.invalid = c.invalid || r == utf8.RuneError && n == 1
+		}
 	}
-	return c.byte, c.off == off
+	return c.byte, true
 }
