@@ -183,9 +183,14 @@ func (p *parser) mayStart(i int) bool {
 // match returns the longest phrase of class c that starts at token i, and
 // the index after it; results are memoized per token and class.
 func (p *parser) match(i int, c class) (*phrase, int) {
-	if i < 0 || i >= len(p.toks) || !p.info[i].can.has(c) {
-		return nil, -1
+	if i < 0 || i >= len(p.info) || !p.info[i].can.has(c) {
+		return nil, -1 // the common case, kept small enough to inline
 	}
+	return p.matchMemo(i, c)
+}
+
+// matchMemo is match at a token that has class c.
+func (p *parser) matchMemo(i int, c class) (*phrase, int) {
 	in := &p.info[i]
 	h := &p.memo[int(in.memo)+bits.OnesCount64(uint64(in.can&(1<<c-1)))]
 	if !h.done {
@@ -610,10 +615,14 @@ func (p *parser) dayLevelUncached(i int) (*tx, int) {
 	}
 	var best *tx
 	end := -1
-	for _, f := range []func(int) (*tx, int){p.weekday, p.relDay, p.dateWithDay, p.ago} {
-		t, e := f(j)
-		best, end = pick(best, end, t, e)
-	}
+	t, e := p.weekday(j)
+	best, end = pick(best, end, t, e)
+	t, e = p.relDay(j)
+	best, end = pick(best, end, t, e)
+	t, e = p.dateWithDay(j)
+	best, end = pick(best, end, t, e)
+	t, e = p.ago(j)
+	best, end = pick(best, end, t, e)
 	if j > i && best == nil {
 		// earlier this month, في وقت سابق من هذا العام
 		return p.calUnit(j, false)
@@ -720,11 +729,13 @@ func (p *parser) since(i int) (*tx, int) {
 	}
 	var t *tx
 	e := -1
-	for _, f := range []func(int) (*tx, int){p.third, p.dayLevel, p.calUnit0} {
-		t2, e2 := f(j)
-		t, e = pick(t, e, t2, e2)
-	}
-	t2, e2 := p.monthLevel(j, true)
+	t2, e2 := p.third(j)
+	t, e = pick(t, e, t2, e2)
+	t2, e2 = p.dayLevel(j)
+	t, e = pick(t, e, t2, e2)
+	t2, e2 = p.calUnit(j, false)
+	t, e = pick(t, e, t2, e2)
+	t2, e2 = p.monthLevel(j, true)
 	t, e = pick(t, e, t2, e2)
 	t2, e2 = p.yearLevel(j, true)
 	t, e = pick(t, e, t2, e2)
@@ -736,8 +747,6 @@ func (p *parser) since(i int) (*tx, int) {
 	}
 	return p.newTx(tx{kind: kSince, sub: [2]*tx{t}}), e
 }
-
-func (p *parser) calUnit0(i int) (*tx, int) { return p.calUnit(i, false) }
 
 // partial reads one end of an interval: a full point, or a bare day or year
 // that borrows the rest from the other end.

@@ -268,15 +268,16 @@ const txBlock = 64
 
 // new returns a pointer to a copy of t, valid until reset.
 func (a *txArena) new(t tx) *tx {
-	b := a.n / txBlock
-	if b == len(a.blocks) {
-		a.blocks = append(a.blocks, new([txBlock]tx))
+	if a.n == len(a.blocks)*txBlock {
+		a.grow()
 	}
-	x := &a.blocks[b][a.n%txBlock]
+	x := &a.blocks[a.n/txBlock][a.n%txBlock]
 	*x = t
 	a.n++
 	return x
 }
+
+func (a *txArena) grow() { a.blocks = append(a.blocks, new([txBlock]tx)) }
 
 // reset makes all the values handed out free for reuse.
 func (a *txArena) reset() { a.n = 0 }
