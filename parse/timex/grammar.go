@@ -21,6 +21,8 @@ type parser struct {
 	info  []tokInfo // per token
 	memo  []hit     // memoized matches: those of token i from info[i].memo on, one per class of info[i].can
 	arena txArena
+	found []found // the expressions of Find, in order
+	dates []byte  // scratch for their dates
 }
 
 // tokInfo is what the parser works out once about a token.
@@ -90,6 +92,8 @@ func putParser(p *parser) {
 	}
 	p.lx, p.toks = nil, nil // the forms in p.info belong to the lexicon and formCache
 	p.arena.reset()
+	clear(p.found) // their texts are slices of the article
+	p.found = p.found[:0]
 	parsers.Put(p)
 }
 

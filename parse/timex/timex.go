@@ -108,7 +108,6 @@ func Find(seg *textnorm.Segment, lang string, anchor time.Time) []Expr {
 	a := civil(anchor.Year(), anchor.Month(), anchor.Day())
 	p := getParser(lx, seg.Tokens)
 	defer putParser(p)
-	var out []Expr
 	var txt textCursor
 	for i := 0; i < len(seg.Tokens); {
 		if !p.canStart(i) {
@@ -121,14 +120,21 @@ func Find(seg *textnorm.Segment, lang string, anchor time.Time) []Expr {
 			continue
 		}
 		if t.kind != kBlock {
-			out = append(out, makeExpr(seg, &txt, t, start, end, a, known))
+			p.found = append(p.found, makeExpr(seg, &txt, t, start, end, a, known))
 		}
 		i = end
 	}
-	return out
+	return p.results()
 }
 
-func makeExpr(seg *textnorm.Segment, txt *textCursor, t *tx, first, last int, a time.Time, known bool) Expr {
+// found is an expression found, with the interval it resolved to.
+type found struct {
+	x           Expr // without its dates
+	first, last time.Time
+	dated       bool // whether it resolved
+}
+
+func makeExpr(seg *textnorm.Segment, txt *textCursor, t *tx, first, last int, a time.Time, known bool) found {
 	x := Expr{
 		Text:          txt.slice(seg, first, last),
 		First:         first,
@@ -141,30 +147,58 @@ func makeExpr(seg *textnorm.Segment, txt *textCursor, t *tx, first, last int, a 
 	}
 	f, l, ok := t.resolve(a, known)
 	if !ok || f.Year() < 1 || l.Year() > 9999 || l.Before(f) {
-		return x
-	}
-	x.Date = formatDate(f)
-	x.DateEnd = x.Date
-	if !l.Equal(f) {
-		x.DateEnd = formatDate(l)
+		return found{x: x}
 	}
 	x.Precision = precisionOf(f, l)
 	if t.kind == kSince {
 		x.Precision = events.PrecisionRange
 	}
-	return x
+	return found{x: x, first: f, last: l, dated: true}
 }
 
-// formatDate is events.FormatDate for a year in 1–9999, without its
-// layout parsing: yyyy-mm-dd.
-func formatDate(t time.Time) string {
-	y, m, d := t.Date()
-	b := [10]byte{
-		byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
-		byte('0' + m/10), byte('0' + m%10), '-',
-		byte('0' + d/10), byte('0' + d%10),
+// results returns the expressions found, nil when none. Their dates are
+// substrings of one string, so that they cost one allocation in all; a
+// date of one day is both Date and DateEnd.
+func (p *parser) results() []Expr {
+	if len(p.found) == 0 {
+		return nil
 	}
-	return string(b[:])
+	buf := p.dates[:0]
+	for _, f := range p.found {
+		if f.dated {
+			buf = appendDate(buf, f.first)
+			if !f.last.Equal(f.first) {
+				buf = appendDate(buf, f.last)
+			}
+		}
+	}
+	p.dates = buf
+	dates := string(buf)
+	out := make([]Expr, len(p.found))
+	for i, f := range p.found {
+		out[i] = f.x
+		if f.dated {
+			out[i].Date, dates = dates[:dateLen], dates[dateLen:]
+			out[i].DateEnd = out[i].Date
+			if !f.last.Equal(f.first) {
+				out[i].DateEnd, dates = dates[:dateLen], dates[dateLen:]
+			}
+		}
+	}
+	return out
+}
+
+// dateLen is the length of an ISO date.
+const dateLen = len("2006-01-02")
+
+// appendDate appends t as events.FormatDate writes it, for a year in
+// 1–9999: yyyy-mm-dd.
+func appendDate(b []byte, t time.Time) []byte {
+	y, m, d := t.Date()
+	return append(b,
+		byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
+		byte('0'+m/10), byte('0'+m%10), '-',
+		byte('0'+d/10), byte('0'+d%10))
 }
 
 // textCursor gives the text of token ranges of a segment, left to right,
