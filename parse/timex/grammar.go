@@ -30,7 +30,9 @@ type tokInfo struct {
 	forms  *tokenForms
 	can    classSet // classes that have a phrase that may start at the token
 	arabic bool     // the token is an Arabic word (by its first letter)
-	memo   int32    // index of the token's first hit in parser.memo
+	isInt  bool     // the token is an integer for intAt, of value num
+	num    int32
+	memo   int32 // index of the token's first hit in parser.memo
 	// memoized results of rules that several others try at the same token
 	dayLevel, partial parsed
 }
@@ -79,6 +81,9 @@ func getParser(lx *lex, toks []textnorm.Token) *parser {
 		fs := lx.formsOf(t, arabic && isProclitic(r))
 		can := fs.strictStarts | fs.looseStarts&looseClasses
 		p.info[i] = tokInfo{forms: fs, can: can, arabic: arabic, memo: int32(n)}
+		if t.Kind == textnorm.Number {
+			p.info[i].num, p.info[i].isInt = intOf(t)
+		}
 		n += bits.OnesCount64(uint64(can))
 	}
 	p.memo = slices.Grow(p.memo[:0], n)[:n]
@@ -275,15 +280,19 @@ func (p *parser) adjacent(j int) bool {
 
 // intAt is the value of an integer Number token written without separators.
 func (p *parser) intAt(i int) (int, bool) {
-	if i < 0 || i >= len(p.toks) || p.toks[i].Kind != textnorm.Number {
+	if i < 0 || i >= len(p.toks) || !p.info[i].isInt {
 		return 0, false
 	}
-	t := p.toks[i]
-	if len(t.Norm) == 0 || len(t.Norm) > 6 || strings.ContainsAny(t.Text, ",.٬٫") {
+	return int(p.info[i].num), true
+}
+
+// intOf is the value of token t for intAt, worked out once per token.
+func intOf(t textnorm.Token) (int32, bool) {
+	if t.Kind != textnorm.Number || len(t.Norm) == 0 || len(t.Norm) > 6 || strings.ContainsAny(t.Text, ",.٬٫") {
 		return 0, false
 	}
 	n, err := strconv.Atoi(t.Norm)
-	return n, err == nil
+	return int32(n), err == nil
 }
 
 // dayNum reads a day of the month: 1–31 in digits (with a joined ordinal
