@@ -130,7 +130,8 @@ func (lx *lex) formsOf(t textnorm.Token, proclitic bool) *tokenForms {
 	return &noForms
 }
 
-// formCache holds the forms of the Arabic words seen, shared by all parsers.
+// formCache holds the forms of the Arabic words seen, under the embedded
+// lexicon, shared by all parsers.
 var formCache = formsCache{max: 1 << 17}
 
 // stemForms returns the forms of a folded Arabic word w: all its clitic
@@ -193,7 +194,7 @@ func (p *parser) mayStart(i int) bool {
 // the index after it; results are memoized per token and class.
 func (p *parser) match(i int, c class) (*phrase, int) {
 	if i < 0 || i >= len(p.info) || !p.info[i].can.has(c) {
-		return nil, -1 // the common case, kept small enough to inline
+		return nil, -1 // the common case: no memo look-up
 	}
 	return p.matchMemo(i, c)
 }
