@@ -75,14 +75,15 @@ func getParser(lx *lex, toks []textnorm.Token) *parser {
 	p.lx, p.toks = lx, toks
 	p.info = slices.Grow(p.info[:0], len(toks))[:len(toks)]
 	n := 0
-	for i, t := range toks {
-		r, _ := utf8.DecodeRuneInString(t.Norm)
+	for i := range toks {
+		t := &toks[i]
+		r := firstRune(t.Norm)
 		arabic := t.Norm != "" && textnorm.IsArabic(r) // isArabicWord
 		fs := lx.formsOf(t, arabic && isProclitic(r))
 		can := fs.strictStarts | fs.looseStarts&looseClasses
 		p.info[i] = tokInfo{forms: fs, can: can, arabic: arabic, memo: int32(n)}
 		if t.Kind == textnorm.Number {
-			p.info[i].num, p.info[i].isInt = intOf(t)
+			p.info[i].num, p.info[i].isInt = intOf(*t)
 		}
 		n += bits.OnesCount64(uint64(can))
 	}
@@ -120,7 +121,7 @@ var noForms tokenForms
 
 // formsOf returns the look-up forms of token t; proclitic tells that it
 // is an Arabic word that starts with a proclitic letter (see isProclitic).
-func (lx *lex) formsOf(t textnorm.Token, proclitic bool) *tokenForms {
+func (lx *lex) formsOf(t *textnorm.Token, proclitic bool) *tokenForms {
 	if t.Kind == textnorm.Word && proclitic {
 		return formCache.get(t.Norm)
 	}
@@ -158,6 +159,16 @@ func stemForms(w string) *tokenForms {
 	}
 	fs.loose, fs.strict = slices.Clip(fs.loose), slices.Clip(fs.strict)
 	return fs
+}
+
+// firstRune is the first rune of s, as utf8.DecodeRuneInString gives it,
+// decoding a two-byte letter (Arabic) inline.
+func firstRune(s string) rune {
+	if len(s) >= 2 && s[0] >= 0xC2 && s[0] < 0xE0 && s[1]&0xC0 == 0x80 {
+		return rune(s[0]&0x1F)<<6 | rune(s[1]&0x3F)
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }
 
 // isProclitic reports whether the first letter r of a word can be a
