@@ -279,5 +279,15 @@ func (a *txArena) new(t tx) *tx {
 
 func (a *txArena) grow() { a.blocks = append(a.blocks, new([txBlock]tx)) }
 
-// reset makes all the values handed out free for reuse.
-func (a *txArena) reset() { a.n = 0 }
+// maxKeptBlocks bounds the blocks an arena keeps across a reset.
+const maxKeptBlocks = 16
+
+// reset makes all the values handed out free for reuse, and lets go of
+// the blocks beyond maxKeptBlocks that a long segment needed.
+func (a *txArena) reset() {
+	a.n = 0
+	if len(a.blocks) > maxKeptBlocks {
+		clear(a.blocks[maxKeptBlocks:])
+		a.blocks = a.blocks[:maxKeptBlocks]
+	}
+}
