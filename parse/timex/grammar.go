@@ -1,9 +1,11 @@
 package timex
 
 import (
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -12,12 +14,43 @@ import (
 
 // parser reads the time expressions of one segment. Each rule takes a token
 // index and returns what it parsed and the index after it, or nil and -1.
+// Parsers are reused through a pool: see getParser.
 type parser struct {
-	lx     *lex
-	toks   []textnorm.Token
-	strict [][]string         // per token: the folded word and its forms without و ف ب ل ك (never without ال)
-	loose  [][]string         // per token: also without ال (numbers and units are listed without it)
-	memo   []*[numClasses]hit // memoized matches per token, allocated on first use
+	lx    *lex
+	toks  []textnorm.Token
+	info  []tokInfo // per token
+	memo  []hit     // memoized matches: those of token i from info[i].memo on, one per class of info[i].can
+	arena txArena
+	found []found // the expressions of Find, in order
+	dates []byte  // scratch for their dates
+}
+
+// tokInfo is what the parser works out once about a token.
+type tokInfo struct {
+	forms  *tokenForms
+	can    classSet // classes that have a phrase that may start at the token
+	arabic bool     // the token is an Arabic word (by its first letter)
+	isInt  bool     // the token is an integer for intAt, of value num
+	num    int32
+	memo   int32 // index of the token's first hit in parser.memo
+	// memoized results of rules that several others try at the same token
+	dayLevel, partial parsed
+}
+
+// parsed is a memoized result of a rule at a token.
+type parsed struct {
+	t    *tx
+	end  int32
+	done bool
+}
+
+// memoized returns the result of rule at token i, from m when done.
+func (p *parser) memoized(m *parsed, rule func(int) (*tx, int), i int) (*tx, int) {
+	if !m.done {
+		t, end := rule(i)
+		*m = parsed{t: t, end: int32(end), done: true}
+	}
+	return m.t, int(m.end)
 }
 
 // hit is a memoized match: the longest phrase of a class at a token.
@@ -27,83 +60,160 @@ type hit struct {
 	done bool
 }
 
-func newParser(lx *lex, toks []textnorm.Token) *parser {
-	return &parser{lx: lx, toks: toks, strict: make([][]string, len(toks)), loose: make([][]string, len(toks)),
-		memo: make([]*[numClasses]hit, len(toks))}
+// looseClasses are the classes looked up with the loose forms.
+const looseClasses classSet = 1<<clNumber | 1<<clUnit
+
+// parsers holds idle parsers, so that Find allocates no per-token tables.
+var parsers = sync.Pool{New: func() any { return new(parser) }}
+
+// maxPooledTokens bounds the tables kept by an idle parser.
+const maxPooledTokens = 1 << 12
+
+// getParser returns a parser for toks from the pool; putParser gives it back.
+func getParser(lx *lex, toks []textnorm.Token) *parser {
+	p := parsers.Get().(*parser)
+	p.lx, p.toks = lx, toks
+	p.info = slices.Grow(p.info[:0], len(toks))[:len(toks)]
+	n := 0
+	for i := range toks {
+		t := &toks[i]
+		r := firstRune(t.Norm)
+		arabic := t.Norm != "" && textnorm.IsArabic(r) // isArabicWord
+		fs := lx.formsOf(t, arabic && isProclitic(r))
+		can := fs.strictStarts | fs.looseStarts&looseClasses
+		p.info[i] = tokInfo{forms: fs, can: can, arabic: arabic, memo: int32(n)}
+		if t.Kind == textnorm.Number {
+			p.info[i].num, p.info[i].isInt = intOf(*t)
+		}
+		n += bits.OnesCount64(uint64(can))
+	}
+	p.memo = slices.Grow(p.memo[:0], n)[:n]
+	clear(p.memo)
+	return p
 }
 
-// forms returns the forms under which token i is looked up. For an Arabic
-// word they are the clitic stems of textnorm.ArabicStems; the strict set
-// leaves out the stems that only drop the article ال, so that الأب
+func putParser(p *parser) {
+	if len(p.toks) > maxPooledTokens {
+		return
+	}
+	p.lx, p.toks = nil, nil // the forms in p.info belong to the lexicon and formCache
+	p.arena.reset()
+	clear(p.found) // their texts are slices of the article
+	p.found = p.found[:0]
+	parsers.Put(p)
+}
+
+// tokenForms are the words under which a token is looked up. For an Arabic
+// word they come from the clitic stems of textnorm.ArabicStems; the strict
+// set leaves out the stems that only drop the article ال, so that الأب
 // "the father" is not آب "August" and والأحد is الأحد, never أحد "one".
-func (p *parser) forms(i int, loose bool) []string {
-	if p.loose[i] == nil {
-		t := p.toks[i]
-		if t.Kind != textnorm.Word || !isArabicWord(t.Norm) || !hasProclitic(t.Norm) {
-			p.loose[i] = []string{t.Norm}
-			p.strict[i] = p.loose[i]
-		} else {
-			fs := formCache.Get(t.Norm, stemForms)
-			p.loose[i], p.strict[i] = fs.loose, fs.strict
-		}
-	}
-	if loose {
-		return p.loose[i]
-	}
-	return p.strict[i]
+// Only forms that are words of the lexicon are kept: the others match
+// nothing.
+type tokenForms struct {
+	norm          *word   // the folded token itself, nil when not a word of the lexicon
+	loose, strict []*word // the look-up forms, in the order of textnorm.ArabicStems
+	// the classes with a phrase that starts with a loose or a strict form
+	looseStarts, strictStarts classSet
 }
 
-// wordForms are the loose and strict look-up forms of one word.
-type wordForms struct{ loose, strict []string }
+// noForms are the forms of a token that is no word of the lexicon.
+var noForms tokenForms
 
-// formCache holds the forms of the words seen, shared by all parsers.
-var formCache textnorm.WordCache[wordForms]
+// formsOf returns the look-up forms of token t; proclitic tells that it
+// is an Arabic word that starts with a proclitic letter (see isProclitic).
+func (lx *lex) formsOf(t *textnorm.Token, proclitic bool) *tokenForms {
+	if t.Kind == textnorm.Word && proclitic {
+		return formCache.get(t.Norm)
+	}
+	if w := lx.words[t.Norm]; w != nil {
+		return &w.alone
+	}
+	return &noForms
+}
 
-// stemForms returns all clitic stems of a folded Arabic word (loose) and
-// those that are not just the article taken off another stem (strict).
-func stemForms(w string) wordForms {
+// formCache holds the forms of the Arabic words seen, under the embedded
+// lexicon, shared by all parsers.
+var formCache = formsCache{max: 1 << 17}
+
+// stemForms returns the forms of a folded Arabic word w: all its clitic
+// stems (loose) and those that are not just the article taken off another
+// stem (strict), as words of the embedded lexicon.
+func stemForms(w string) *tokenForms {
+	lx, err := loadLexicon()
+	if err != nil {
+		return &noForms
+	}
 	all := textnorm.ArabicStems(w)
-	strict := make([]string, 0, len(all))
+	fs := &tokenForms{norm: lx.words[w]}
 	for _, f := range all {
+		lw := lx.words[f]
+		if lw == nil {
+			continue
+		}
+		fs.loose = append(fs.loose, lw)
+		fs.looseStarts |= lw.starts
 		if !slices.Contains(all, "ال"+f) {
-			strict = append(strict, f)
+			fs.strict = append(fs.strict, lw)
+			fs.strictStarts |= lw.starts
 		}
 	}
-	return wordForms{loose: all, strict: slices.Clip(strict)}
+	fs.loose, fs.strict = slices.Clip(fs.loose), slices.Clip(fs.strict)
+	return fs
 }
 
-// hasProclitic reports whether w starts with a letter that can be a
+// firstRune is the first rune of s, as utf8.DecodeRuneInString gives it,
+// decoding a two-byte letter (Arabic) inline.
+func firstRune(s string) rune {
+	if len(s) >= 2 && s[0] >= 0xC2 && s[0] < 0xE0 && s[1]&0xC0 == 0x80 {
+		return rune(s[0]&0x1F)<<6 | rune(s[1]&0x3F)
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// isProclitic reports whether the first letter r of a word can be a
 // proclitic (و ف ب ل ك) or the article's alef; other words have no stems.
-func hasProclitic(w string) bool {
-	r, _ := utf8.DecodeRuneInString(w)
+func isProclitic(r rune) bool {
 	return r == 'و' || r == 'ف' || r == 'ب' || r == 'ل' || r == 'ك' || r == 'ا'
 }
 
-// canStart reports whether any time expression can start at token i.
+// innerClasses are the classes that the rules only look up after another
+// token of an expression, never where one starts (in core and expr): a
+// token that has no other class starts nothing. A class left out of the
+// list only costs time.
+const innerClasses classSet = 1<<clPost | 1<<clNightJoin | 1<<clModPost | 1<<clEquals | 1<<clDayOf |
+	1<<clAnd | 1<<clTo | 1<<clOrdSuffix | 1<<clPastPost | 1<<clRelDir | 1<<clRelOf | 1<<clCountNoun
+
+// canStart reports whether Find should try an expression at token i: a
+// token that a rule can read first (see mayStart), unless it is the
+// article ال written apart and no phrase starts with any of its forms.
 func (p *parser) canStart(i int) bool {
-	if p.toks[i].Kind == textnorm.Number {
-		return true
+	return p.mayStart(i) && (p.toks[i].Kind == textnorm.Number || p.info[i].forms.looseStarts != 0)
+}
+
+// mayStart reports whether any rule of core can read something at token i:
+// a number, the article ال written apart before a number (الـ48), or a word
+// of a class that a rule looks up first.
+func (p *parser) mayStart(i int) bool {
+	if i < 0 || i >= len(p.toks) {
+		return false
 	}
-	for _, f := range p.forms(i, true) {
-		if p.lx.starts[f] {
-			return true
-		}
-	}
-	return false
+	return p.toks[i].Kind == textnorm.Number || p.info[i].can&^innerClasses != 0 || p.toks[i].Norm == "ال"
 }
 
 // match returns the longest phrase of class c that starts at token i, and
 // the index after it; results are memoized per token and class.
 func (p *parser) match(i int, c class) (*phrase, int) {
-	if i < 0 || i >= len(p.toks) {
-		return nil, -1
+	if i < 0 || i >= len(p.info) || !p.info[i].can.has(c) {
+		return nil, -1 // the common case: no memo look-up
 	}
-	row := p.memo[i]
-	if row == nil {
-		row = new([numClasses]hit)
-		p.memo[i] = row
-	}
-	h := &row[c]
+	return p.matchMemo(i, c)
+}
+
+// matchMemo is match at a token that has class c.
+func (p *parser) matchMemo(i int, c class) (*phrase, int) {
+	in := &p.info[i]
+	h := &p.memo[int(in.memo)+bits.OnesCount64(uint64(in.can&(1<<c-1)))]
 	if !h.done {
 		ph, end := p.matchUncached(i, c)
 		h.ph, h.end, h.done = ph, int32(end), true
@@ -112,18 +222,20 @@ func (p *parser) match(i int, c class) (*phrase, int) {
 }
 
 func (p *parser) matchUncached(i int, c class) (*phrase, int) {
-	idx := p.lx.classes[c]
-	loose := c == clNumber || c == clUnit
+	forms := p.info[i].forms.strict
+	if looseClasses.has(c) {
+		forms = p.info[i].forms.loose
+	}
 	var best *phrase
 	bestEnd := -1
-	for _, f := range p.forms(i, loose) {
-		for _, ph := range idx[f] {
-			if ph.weak && !p.weakFormOK(i, f) {
+	for _, f := range forms {
+		for _, ph := range f.phrases(c) {
+			if ph.weak && !p.weakFormOK(i, f.text) {
 				continue
 			}
 			end := i + 1
 			for k := 1; k < len(ph.toks) && end > 0; k++ {
-				if j := i + k; j < len(p.toks) && p.tokenIs(j, ph.toks[k], ph.stems[k-1]) {
+				if j := i + k; j < len(p.toks) && p.tokenIs(j, ph, k) {
 					end = j + 1
 				} else {
 					end = -1
@@ -137,20 +249,20 @@ func (p *parser) matchUncached(i int, c class) (*phrase, int) {
 	return best, bestEnd
 }
 
-// tokenIs reports whether token j is the phrase token want (whose clitic
-// forms are stems), allowing Arabic clitics on either side.
-func (p *parser) tokenIs(j int, want string, stems []string) bool {
-	if p.toks[j].Norm == want {
+// tokenIs reports whether token j is token k of phrase ph, allowing Arabic
+// clitics on either side.
+func (p *parser) tokenIs(j int, ph *phrase, k int) bool {
+	fs := p.info[j].forms
+	if fs.norm == ph.words[k] {
 		return true
 	}
-	if len(stems) < 2 && !isArabicWord(p.toks[j].Norm) {
+	stems := ph.wstem[k-1]
+	if len(stems) < 2 && !p.info[j].arabic {
 		return false
 	}
-	for _, f := range p.forms(j, true) {
-		for _, s := range stems {
-			if f == s {
-				return true
-			}
+	for _, f := range fs.loose {
+		if slices.Contains(stems, f) {
+			return true
 		}
 	}
 	return false
@@ -180,15 +292,19 @@ func (p *parser) adjacent(j int) bool {
 
 // intAt is the value of an integer Number token written without separators.
 func (p *parser) intAt(i int) (int, bool) {
-	if i < 0 || i >= len(p.toks) || p.toks[i].Kind != textnorm.Number {
+	if i < 0 || i >= len(p.toks) || !p.info[i].isInt {
 		return 0, false
 	}
-	t := p.toks[i]
-	if len(t.Norm) == 0 || len(t.Norm) > 6 || strings.ContainsAny(t.Text, ",.٬٫") {
+	return int(p.info[i].num), true
+}
+
+// intOf is the value of token t for intAt, worked out once per token.
+func intOf(t textnorm.Token) (int32, bool) {
+	if t.Kind != textnorm.Number || len(t.Norm) == 0 || len(t.Norm) > 6 || strings.ContainsAny(t.Text, ",.٬٫") {
 		return 0, false
 	}
 	n, err := strconv.Atoi(t.Norm)
-	return n, err == nil
+	return int32(n), err == nil
 }
 
 // dayNum reads a day of the month: 1–31 in digits (with a joined ordinal
@@ -341,7 +457,7 @@ func (p *parser) dateWithDay(i int) (*tx, int) {
 			k = e2
 		}
 		if m, e2, _ := p.monthName(k); e2 > 0 {
-			t := &tx{kind: kDate, d: d, m: m}
+			t := p.newTx(tx{kind: kDate, d: d, m: m})
 			if y, e3 := p.yearTail(e2); e3 > 0 {
 				t.y, e2 = y, e3
 			} else if ph, e3 := p.match(e2, clModPost); ph != nil {
@@ -350,15 +466,15 @@ func (p *parser) dateWithDay(i int) (*tx, int) {
 			best, end = pick(best, end, t, e2)
 		}
 		if cu, e2 := p.calUnit(k, false); cu != nil && cu.u == uMonth && k > e {
-			t := *cu
+			t := p.newTx(*cu)
 			t.d = d
-			best, end = pick(best, end, &t, e2)
+			best, end = pick(best, end, t, e2)
 		}
 	}
 	// Month D[th] [, year]  (English order)
 	if m, e, _ := p.monthName(i); e > 0 && !isArabicWord(p.toks[i].Norm) {
 		if d, e2 := p.dayNum(e); e2 > 0 && !p.is(e2, clMonth) {
-			t := &tx{kind: kDate, d: d, m: m}
+			t := p.newTx(tx{kind: kDate, d: d, m: m})
 			if y, e3 := p.yearTail(e2); e3 > 0 {
 				t.y, e2 = y, e3
 			}
@@ -419,7 +535,7 @@ func (p *parser) numericDate(i int) (*tx, int) {
 	if y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 {
 		return nil, -1
 	}
-	return &tx{kind: kDate, y: y, m: m, d: d}, end
+	return p.newTx(tx{kind: kDate, y: y, m: m, d: d}), end
 }
 
 // weekday reads [last|next] weekday [الماضي|المقبل] [night|morning …], and a
@@ -447,7 +563,7 @@ func (p *parser) weekday(i int) (*tx, int) {
 		d.wd = wd
 		return d, e2
 	}
-	return &tx{kind: kWeekday, wd: wd, mod: mod}, e
+	return p.newTx(tx{kind: kWeekday, wd: wd, mod: mod}), e
 }
 
 func (p *parser) skipPosts(e int) int {
@@ -474,7 +590,7 @@ func (p *parser) relDay(i int) (*tx, int) {
 	if wd, e2 := p.match(e, clWeekday); wd != nil {
 		e = e2
 	}
-	return &tx{kind: kRelDay, off: ph.n}, p.skipPosts(e)
+	return p.newTx(tx{kind: kRelDay, off: ph.n}), p.skipPosts(e)
 }
 
 // ago reads "N days ago", "a week ago", "قبل ثلاثة أيام", "قبل يومين".
@@ -492,14 +608,14 @@ func (p *parser) ago(i int) (*tx, int) {
 		if e < 0 || (u != uDay && u != uWeek) || p.is(e, clRelOf) {
 			return nil, -1
 		}
-		return &tx{kind: kAgo, u: u, n: n}, e
+		return p.newTx(tx{kind: kAgo, u: u, n: n}), e
 	}
 	u, n, e := p.duration(i, false)
 	if e < 0 || (u != uDay && u != uWeek) {
 		return nil, -1
 	}
 	if ph, e2 := p.match(e, clAgo); ph != nil {
-		return &tx{kind: kAgo, u: u, n: n}, e2
+		return p.newTx(tx{kind: kAgo, u: u, n: n}), e2
 	}
 	return nil, -1
 }
@@ -507,6 +623,13 @@ func (p *parser) ago(i int) (*tx, int) {
 // dayLevel reads an expression of one day, after any parts of the day
 // (مساء، ليل، يوم، early, in the early hours of …), which never move it.
 func (p *parser) dayLevel(i int) (*tx, int) {
+	if i < 0 || i >= len(p.toks) {
+		return p.dayLevelUncached(i)
+	}
+	return p.memoized(&p.info[i].dayLevel, p.dayLevelUncached, i)
+}
+
+func (p *parser) dayLevelUncached(i int) (*tx, int) {
 	j := i
 	for n := 0; n < 3; n++ {
 		ph, e := p.match(j, clPre)
@@ -517,10 +640,14 @@ func (p *parser) dayLevel(i int) (*tx, int) {
 	}
 	var best *tx
 	end := -1
-	for _, f := range []func(int) (*tx, int){p.weekday, p.relDay, p.dateWithDay, p.ago} {
-		t, e := f(j)
-		best, end = pick(best, end, t, e)
-	}
+	t, e := p.weekday(j)
+	best, end = pick(best, end, t, e)
+	t, e = p.relDay(j)
+	best, end = pick(best, end, t, e)
+	t, e = p.dateWithDay(j)
+	best, end = pick(best, end, t, e)
+	t, e = p.ago(j)
+	best, end = pick(best, end, t, e)
 	if j > i && best == nil {
 		// earlier this month, في وقت سابق من هذا العام
 		return p.calUnit(j, false)
@@ -543,7 +670,7 @@ func (p *parser) monthLevel(i int, cued bool) (*tx, int) {
 	if e < 0 {
 		return nil, -1
 	}
-	t := &tx{kind: kDate, m: m, mod: mod}
+	t := p.newTx(tx{kind: kDate, m: m, mod: mod})
 	if y, e2 := p.yearTail(e); e2 > 0 {
 		t.y, t.mod, e, strong = y, 0, e2, true
 	} else if ph, e2 := p.match(e, clModPost); ph != nil {
@@ -560,7 +687,7 @@ func (p *parser) monthLevel(i int, cued bool) (*tx, int) {
 func (p *parser) yearLevel(i int, cued bool) (*tx, int) {
 	if ph, e := p.match(i, clYearWord); ph != nil {
 		if y, e2 := p.yearNum(e); e2 > 0 {
-			return &tx{kind: kDate, y: y}, e2
+			return p.newTx(tx{kind: kDate, y: y}), e2
 		}
 		return nil, -1
 	}
@@ -571,7 +698,7 @@ func (p *parser) yearLevel(i int, cued bool) (*tx, int) {
 	if e < 0 || p.is(e, clCountNoun) {
 		return nil, -1
 	}
-	return &tx{kind: kDate, y: y}, e
+	return p.newTx(tx{kind: kDate, y: y}), e
 }
 
 // calUnit reads a calendar unit with its modifier: الأسبوع الماضي, هذا
@@ -594,7 +721,7 @@ func (p *parser) calUnit(i int, bare bool) (*tx, int) {
 	if !hasMod && !bare {
 		return nil, -1
 	}
-	return &tx{kind: kCalUnit, u: ph.u, mod: mod}, e
+	return p.newTx(tx{kind: kCalUnit, u: ph.u, mod: mod}), e
 }
 
 // third reads early/mid/late of a month or a year: منتصف تشرين الأول,
@@ -614,9 +741,9 @@ func (p *parser) third(i int) (*tx, int) {
 	if t == nil {
 		return nil, -1
 	}
-	c := *t
+	c := p.newTx(*t)
 	c.third = ph.n
-	return &c, e
+	return c, e
 }
 
 // since reads منذ X / since X: from the start of X to the anchor.
@@ -627,28 +754,35 @@ func (p *parser) since(i int) (*tx, int) {
 	}
 	var t *tx
 	e := -1
-	for _, f := range []func(int) (*tx, int){p.third, p.dayLevel, p.calUnit0} {
-		t2, e2 := f(j)
-		t, e = pick(t, e, t2, e2)
-	}
-	t2, e2 := p.monthLevel(j, true)
+	t2, e2 := p.third(j)
+	t, e = pick(t, e, t2, e2)
+	t2, e2 = p.dayLevel(j)
+	t, e = pick(t, e, t2, e2)
+	t2, e2 = p.calUnit(j, false)
+	t, e = pick(t, e, t2, e2)
+	t2, e2 = p.monthLevel(j, true)
 	t, e = pick(t, e, t2, e2)
 	t2, e2 = p.yearLevel(j, true)
 	t, e = pick(t, e, t2, e2)
 	if u, n, e2 := p.duration(j, false); e2 > 0 {
-		t, e = pick(t, e, &tx{kind: kAgo, u: u, n: n}, e2) // منذ ثلاثة أيام
+		t, e = pick(t, e, p.newTx(tx{kind: kAgo, u: u, n: n}), e2) // منذ ثلاثة أيام
 	}
 	if t == nil {
 		return nil, -1
 	}
-	return &tx{kind: kSince, sub: [2]*tx{t}}, e
+	return p.newTx(tx{kind: kSince, sub: [2]*tx{t}}), e
 }
-
-func (p *parser) calUnit0(i int) (*tx, int) { return p.calUnit(i, false) }
 
 // partial reads one end of an interval: a full point, or a bare day or year
 // that borrows the rest from the other end.
 func (p *parser) partial(i int) (*tx, int) {
+	if i < 0 || i >= len(p.toks) {
+		return p.partialUncached(i)
+	}
+	return p.memoized(&p.info[i].partial, p.partialUncached, i)
+}
+
+func (p *parser) partialUncached(i int) (*tx, int) {
 	t, e := p.dayLevel(i)
 	t2, e2 := p.monthLevel(i, true)
 	t, e = pick(t, e, t2, e2)
@@ -656,7 +790,7 @@ func (p *parser) partial(i int) (*tx, int) {
 	t, e = pick(t, e, t2, e2)
 	if t == nil {
 		if d, e2 := p.dayNum(i); e2 > 0 {
-			return &tx{kind: kDate, d: d}, e2
+			return p.newTx(tx{kind: kDate, d: d}), e2
 		}
 	}
 	return t, e
@@ -684,7 +818,7 @@ func (p *parser) dashInterval(i int) (*tx, int) {
 		return nil, -1
 	}
 	b, eb := p.partial(ea + 1)
-	if t := mergeInterval(a, b); t != nil {
+	if t := p.mergeInterval(a, b); t != nil {
 		return t, eb
 	}
 	return nil, -1
@@ -708,7 +842,7 @@ func (p *parser) span(j int) (*tx, int) {
 		return nil, -1
 	}
 	b, eb := p.partial(k)
-	if t := mergeInterval(a, b); t != nil {
+	if t := p.mergeInterval(a, b); t != nil {
 		return t, eb
 	}
 	return nil, -1
@@ -717,11 +851,11 @@ func (p *parser) span(j int) (*tx, int) {
 // mergeInterval joins two ends, lending month and year from one to the
 // other (20 and 25 January; Jan. 20 and 25; October and December 2023).
 // It fails when an end stays a bare day number.
-func mergeInterval(a, b *tx) *tx {
+func (p *parser) mergeInterval(a, b *tx) *tx {
 	if a == nil || b == nil {
 		return nil
 	}
-	a2, b2 := *a, *b
+	a2, b2 := p.newTx(*a), p.newTx(*b)
 	if a2.kind == kDate && b2.kind == kDate {
 		if a2.d > 0 && a2.m == 0 && b2.m > 0 && b2.d > 0 {
 			a2.m, a2.y, a2.mod = b2.m, b2.y, b2.mod
@@ -742,12 +876,12 @@ func mergeInterval(a, b *tx) *tx {
 			}
 		}
 	}
-	for _, t := range []*tx{&a2, &b2} {
+	for _, t := range []*tx{a2, b2} {
 		if t.kind == kDate && t.m == 0 && (t.d > 0 || t.y == 0) {
 			return nil
 		}
 	}
-	return &tx{kind: kInterval, sub: [2]*tx{&a2, &b2}}
+	return p.newTx(tx{kind: kInterval, sub: [2]*tx{a2, b2}})
 }
 
 // night reads a night spanning two days: ليل الأحد الاثنين, ليلة الأحد إلى
@@ -763,12 +897,12 @@ func (p *parser) night(i int) (*tx, int) {
 				k = e
 			}
 			if w2, e2 := p.match(k, clWeekday); w2 != nil && w2.n == (w1.n+1)%7 {
-				best, end = &tx{kind: kNight, wd: w2.n}, e2
+				best, end = p.newTx(tx{kind: kNight, wd: w2.n}), e2
 			}
 		}
 		if jn, k := p.match(j, clNightJoin); jn != nil {
 			if w2, e2 := p.match(k, clWeekday); w2 != nil {
-				best, end = pick(best, end, &tx{kind: kNight, wd: w2.n}, e2)
+				best, end = pick(best, end, p.newTx(tx{kind: kNight, wd: w2.n}), e2)
 			}
 		}
 	}
@@ -776,7 +910,7 @@ func (p *parser) night(i int) (*tx, int) {
 		if post, k := p.match(e1, clPost); post != nil && post.toks[0] == "night" {
 			if jn, k2 := p.match(k, clNightJoin); jn != nil {
 				if w2, e2 := p.match(k2, clWeekday); w2 != nil && w2.n == (w1.n+1)%7 {
-					best, end = pick(best, end, &tx{kind: kNight, wd: w2.n}, e2)
+					best, end = pick(best, end, p.newTx(tx{kind: kNight, wd: w2.n}), e2)
 				}
 			}
 		}
@@ -807,7 +941,7 @@ func (p *parser) back(i int) (*tx, int) {
 		if u == nil || (n == 1 && e == j && u.count != 1) {
 			return nil, -1
 		}
-		return &tx{kind: kBack, u: u.u, n: n}, e2
+		return p.newTx(tx{kind: kBack, u: u.u, n: n}), e2
 	}
 	var best *tx
 	end := -1
@@ -815,21 +949,21 @@ func (p *parser) back(i int) (*tx, int) {
 	if u, e := p.match(i, clUnit); u != nil && u.count == 0 {
 		if n, e2 := p.count(e); e2 > 0 {
 			if ph, e3 := p.match(e2, clPastPost); ph != nil {
-				best, end = pick(best, end, &tx{kind: kBack, u: u.u, n: n}, e3)
+				best, end = pick(best, end, p.newTx(tx{kind: kBack, u: u.u, n: n}), e3)
 			}
 		}
 	}
 	// اليومين الماضيين
 	if u, e := p.match(i, clUnit); u != nil && u.count == 2 {
 		if ph, e2 := p.match(e, clPastPost); ph != nil {
-			best, end = pick(best, end, &tx{kind: kBack, u: u.u, n: 2}, e2)
+			best, end = pick(best, end, p.newTx(tx{kind: kBack, u: u.u, n: 2}), e2)
 		}
 	}
 	// الـ24 ساعة الماضية
 	if n, e := p.count(i); e > 0 {
 		if u, e2 := p.match(e, clUnit); u != nil {
 			if ph, e3 := p.match(e2, clPastPost); ph != nil {
-				best, end = pick(best, end, &tx{kind: kBack, u: u.u, n: n}, e3)
+				best, end = pick(best, end, p.newTx(tx{kind: kBack, u: u.u, n: n}), e3)
 			}
 		}
 	}
@@ -842,7 +976,7 @@ func (p *parser) eventRel(i int) (*tx, int) {
 	var best *tx
 	end := -1
 	if ph, e := p.match(i, clEventRel); ph != nil {
-		best, end = &tx{kind: kEventRel}, e
+		best, end = p.newTx(tx{kind: kEventRel}), e
 	}
 	if i >= len(p.toks) {
 		return best, end
@@ -851,9 +985,9 @@ func (p *parser) eventRel(i int) (*tx, int) {
 		if ph, j := p.match(i, clRelPrep); ph != nil {
 			if _, _, e := p.duration(j, true); e > 0 {
 				if of, e2 := p.match(e, clRelOf); of != nil {
-					best, end = pick(best, end, &tx{kind: kEventRel}, e2)
+					best, end = pick(best, end, p.newTx(tx{kind: kEventRel}), e2)
 				} else if ph.toks[0] == "بعد" {
-					best, end = pick(best, end, &tx{kind: kEventRel}, e) // بعد يومين: two days later
+					best, end = pick(best, end, p.newTx(tx{kind: kEventRel}), e) // بعد يومين: two days later
 				}
 			}
 		}
@@ -861,20 +995,26 @@ func (p *parser) eventRel(i int) (*tx, int) {
 	}
 	if _, _, e := p.duration(i, true); e > 0 {
 		if ph, e2 := p.match(e, clRelDir); ph != nil {
-			best, end = pick(best, end, &tx{kind: kEventRel}, e2)
+			best, end = pick(best, end, p.newTx(tx{kind: kEventRel}), e2)
 		}
 	}
 	return best, end
 }
+
+// newTx returns a pointer to a copy of t, from the parser's arena.
+func (p *parser) newTx(t tx) *tx { return p.arena.new(t) }
 
 // core reads the longest time expression at token i. cued says a
 // preposition came before it.
 func (p *parser) core(i int, cued bool) (*tx, int) {
 	var best *tx
 	end := -1
+	if !p.mayStart(i) {
+		return best, end
+	}
 	try := func(t *tx, e int) { best, end = pick(best, end, t, e) }
 	if ph, e := p.match(i, clBlock); ph != nil {
-		try(&tx{kind: kBlock}, e)
+		try(p.newTx(tx{kind: kBlock}), e)
 	}
 	try(p.eventRel(i))
 	try(p.since(i))
@@ -883,7 +1023,7 @@ func (p *parser) core(i int, cued bool) (*tx, int) {
 	try(p.night(i))
 	try(p.back(i))
 	if ph, e := p.match(i, clOvernight); ph != nil {
-		try(&tx{kind: kOvernight}, e)
+		try(p.newTx(tx{kind: kOvernight}), e)
 	}
 	try(p.third(i))
 	try(p.dayLevel(i))

@@ -175,6 +175,8 @@ var unitNames = map[string]unit{"hour": uHour, "day": uDay, "week": uWeek, "mont
 type phrase struct {
 	toks  []string   // folded token norms
 	stems [][]string // Arabic clitic forms of toks[1:], for matching later tokens
+	words []*word    // the words of toks
+	wstem [][]*word  // the words of stems
 	value string     // the value column as written
 	n     int        // value as an integer (month, weekday, number, offsets …)
 	u     unit       // unit and calunit classes
@@ -189,7 +191,80 @@ type classIndex map[string][]*phrase
 // lex is the loaded data of package timex, shared read-only.
 type lex struct {
 	classes [numClasses]classIndex
-	starts  map[string]bool // every first token of every phrase
+	words   map[string]*word // every token of every phrase, and their clitic forms
+}
+
+// classSet is a set of classes.
+type classSet uint64
+
+func (s classSet) has(c class) bool { return s&(1<<c) != 0 }
+
+// word is a distinct folded token of the lexicon: a token of a phrase or a
+// clitic form of one. A text token is mapped to its words once (see
+// tokenForms), and the parser then compares words by pointer instead of
+// looking strings up.
+type word struct {
+	text   string
+	starts classSet       // the classes that have a phrase starting with this word
+	first  []classPhrases // those phrases, by class
+	alone  tokenForms     // the forms of a token that is this word and has no clitic stems
+}
+
+// classPhrases are the phrases of one class that start with one word, in
+// the order of the data files.
+type classPhrases struct {
+	c   class
+	phs []*phrase
+}
+
+// phrases returns the phrases of class c that start with w.
+func (w *word) phrases(c class) []*phrase {
+	if !w.starts.has(c) {
+		return nil
+	}
+	for _, cp := range w.first {
+		if cp.c == c {
+			return cp.phs
+		}
+	}
+	return nil
+}
+
+// word returns the word of the folded token s, adding it when new.
+func (lx *lex) word(s string) *word {
+	w := lx.words[s]
+	if w == nil {
+		w = &word{text: s}
+		lx.words[s] = w
+	}
+	return w
+}
+
+// indexWords builds lx.words from the loaded classes.
+func (lx *lex) indexWords() {
+	for c := range numClasses {
+		for first, phs := range lx.classes[c] {
+			w := lx.word(first)
+			w.starts |= 1 << c
+			w.first = append(w.first, classPhrases{c: c, phs: phs})
+			for _, ph := range phs {
+				ph.words = make([]*word, len(ph.toks))
+				for k, t := range ph.toks {
+					ph.words[k] = lx.word(t)
+				}
+				ph.wstem = make([][]*word, len(ph.stems))
+				for k, st := range ph.stems {
+					ph.wstem[k] = make([]*word, len(st))
+					for m, s := range st {
+						ph.wstem[k][m] = lx.word(s)
+					}
+				}
+			}
+		}
+	}
+	for _, w := range lx.words {
+		w.alone = tokenForms{norm: w, loose: []*word{w}, strict: []*word{w}, looseStarts: w.starts, strictStarts: w.starts}
+	}
 }
 
 // loadLexicon loads the embedded data once.
@@ -206,7 +281,7 @@ func Check() error {
 
 // readLexicon reads the data files data/*.tsv of fsys.
 func readLexicon(fsys fs.FS) (*lex, error) {
-	lx := &lex{starts: map[string]bool{}}
+	lx := &lex{words: map[string]*word{}}
 	classByName := map[string]class{}
 	for c, name := range classNames {
 		classByName[name] = class(c)
@@ -325,6 +400,7 @@ func readLexicon(fsys fs.FS) (*lex, error) {
 			return nil, err
 		}
 	}
+	lx.indexWords()
 	return lx, nil
 }
 
@@ -356,7 +432,6 @@ func (lx *lex) addForms(r lexicon.Row, class class, cell string, p phrase) error
 			}
 		}
 		idx[ph.toks[0]] = append(idx[ph.toks[0]], &ph)
-		lx.starts[ph.toks[0]] = true
 	}
 	return nil
 }

@@ -29,7 +29,7 @@ func TestReadLexicon(t *testing.T) {
 	assert.Len(t, lx.classes[clMonth]["يناير"], 1)
 	assert.True(t, lx.classes[clMonth]["may"][0].weak)
 	assert.Equal(t, -1, lx.classes[clRelDay]["امس"][0].n, "forms are folded: أمس → امس")
-	assert.True(t, lx.starts["thursday"])
+	assert.True(t, lx.words["thursday"].starts.has(clWeekday))
 
 	tests := []struct {
 		name, file, data, wantErr string

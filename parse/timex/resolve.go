@@ -254,3 +254,40 @@ func precisionOf(first, last time.Time) events.Precision {
 	}
 	return events.PrecisionRange
 }
+
+// txArena hands out the tx values of one Find call: a parse tries many
+// rules at every token, and the ones that lose are dropped, so allocating
+// them one by one would make most of Find's garbage. The blocks are reused
+// by the next Find of the pooled parser.
+type txArena struct {
+	blocks []*[txBlock]tx
+	n      int // tx values handed out
+}
+
+const txBlock = 64
+
+// new returns a pointer to a copy of t, valid until reset.
+func (a *txArena) new(t tx) *tx {
+	if a.n == len(a.blocks)*txBlock {
+		a.grow()
+	}
+	x := &a.blocks[a.n/txBlock][a.n%txBlock]
+	*x = t
+	a.n++
+	return x
+}
+
+func (a *txArena) grow() { a.blocks = append(a.blocks, new([txBlock]tx)) }
+
+// maxKeptBlocks bounds the blocks an arena keeps across a reset.
+const maxKeptBlocks = 16
+
+// reset makes all the values handed out free for reuse, and lets go of
+// the blocks beyond maxKeptBlocks that a long segment needed.
+func (a *txArena) reset() {
+	a.n = 0
+	if len(a.blocks) > maxKeptBlocks {
+		clear(a.blocks[maxKeptBlocks:])
+		a.blocks = a.blocks[:maxKeptBlocks]
+	}
+}

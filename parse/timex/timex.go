@@ -70,6 +70,7 @@ package timex
 
 import (
 	"time"
+	"unicode/utf8"
 
 	"github.com/eventline/eventline/events"
 	"github.com/eventline/eventline/parse/textnorm"
@@ -105,8 +106,9 @@ func Find(seg *textnorm.Segment, lang string, anchor time.Time) []Expr {
 	}
 	known := !anchor.IsZero()
 	a := civil(anchor.Year(), anchor.Month(), anchor.Day())
-	p := newParser(lx, seg.Tokens)
-	var out []Expr
+	p := getParser(lx, seg.Tokens)
+	defer putParser(p)
+	var txt textCursor
 	for i := 0; i < len(seg.Tokens); {
 		if !p.canStart(i) {
 			i++
@@ -118,16 +120,23 @@ func Find(seg *textnorm.Segment, lang string, anchor time.Time) []Expr {
 			continue
 		}
 		if t.kind != kBlock {
-			out = append(out, makeExpr(seg, t, start, end, a, known))
+			p.found = append(p.found, makeExpr(seg, &txt, t, start, end, a, known))
 		}
 		i = end
 	}
-	return out
+	return p.results()
 }
 
-func makeExpr(seg *textnorm.Segment, t *tx, first, last int, a time.Time, known bool) Expr {
+// found is an expression found, with the interval it resolved to.
+type found struct {
+	x           Expr // without its dates
+	first, last time.Time
+	dated       bool // whether it resolved
+}
+
+func makeExpr(seg *textnorm.Segment, txt *textCursor, t *tx, first, last int, a time.Time, known bool) found {
 	x := Expr{
-		Text:          seg.Slice(first, last),
+		Text:          txt.slice(seg, first, last),
 		First:         first,
 		Last:          last,
 		Start:         seg.Tokens[first].Start,
@@ -138,12 +147,106 @@ func makeExpr(seg *textnorm.Segment, t *tx, first, last int, a time.Time, known 
 	}
 	f, l, ok := t.resolve(a, known)
 	if !ok || f.Year() < 1 || l.Year() > 9999 || l.Before(f) {
-		return x
+		return found{x: x}
 	}
-	x.Date, x.DateEnd = events.FormatDate(f), events.FormatDate(l)
 	x.Precision = precisionOf(f, l)
 	if t.kind == kSince {
 		x.Precision = events.PrecisionRange
 	}
-	return x
+	return found{x: x, first: f, last: l, dated: true}
+}
+
+// results returns the expressions found, nil when none. Their dates are
+// substrings of one string, so that they cost one allocation in all; a
+// date of one day is both Date and DateEnd.
+func (p *parser) results() []Expr {
+	if len(p.found) == 0 {
+		return nil
+	}
+	buf := p.dates[:0]
+	for _, f := range p.found {
+		if f.dated {
+			buf = appendDate(buf, f.first)
+			if !f.last.Equal(f.first) {
+				buf = appendDate(buf, f.last)
+			}
+		}
+	}
+	p.dates = buf
+	dates := string(buf)
+	out := make([]Expr, len(p.found))
+	for i, f := range p.found {
+		out[i] = f.x
+		if f.dated {
+			out[i].Date, dates = dates[:dateLen], dates[dateLen:]
+			out[i].DateEnd = out[i].Date
+			if !f.last.Equal(f.first) {
+				out[i].DateEnd, dates = dates[:dateLen], dates[dateLen:]
+			}
+		}
+	}
+	return out
+}
+
+// dateLen is the length of an ISO date.
+const dateLen = len("2006-01-02")
+
+// appendDate appends t as events.FormatDate writes it, for a year in
+// 1–9999: yyyy-mm-dd.
+func appendDate(b []byte, t time.Time) []byte {
+	y, m, d := t.Date()
+	return append(b,
+		byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
+		byte('0'+m/10), byte('0'+m%10), '-',
+		byte('0'+d/10), byte('0'+d%10))
+}
+
+// textCursor gives the text of token ranges of a segment, left to right,
+// as seg.Slice does, but as a substring of seg.Text: it maps code-point
+// offsets to byte offsets by walking the text once, instead of converting
+// the whole segment to runes. Once it has walked over invalid UTF-8 it
+// leaves the work to seg.Slice, which turns bad bytes into U+FFFD.
+type textCursor struct {
+	off     int  // a code-point offset into seg.Text
+	byte    int  // its byte offset
+	invalid bool // whether seg.Text[:byte] has invalid UTF-8
+}
+
+// slice returns seg.Slice(first, last).
+func (c *textCursor) slice(seg *textnorm.Segment, first, last int) string {
+	a, b := seg.Tokens[first].Start-seg.Start, seg.Tokens[last-1].End-seg.Start
+	if a < c.off || a >= b {
+		return seg.Slice(first, last)
+	}
+	i, ok := c.seek(seg.Text, a)
+	if !ok {
+		return seg.Slice(first, last)
+	}
+	j, ok := c.seek(seg.Text, b)
+	if !ok || c.invalid {
+		return seg.Slice(first, last)
+	}
+	return seg.Text[i:j]
+}
+
+// seek moves c forward to code-point offset off of s and returns its byte
+// offset; ok is false when s is shorter. A byte of invalid UTF-8 counts as
+// one code point, as in a []rune conversion.
+func (c *textCursor) seek(s string, off int) (int, bool) {
+	for ; c.off < off; c.off++ {
+		if c.byte >= len(s) {
+			return 0, false
+		}
+		switch b := s[c.byte]; {
+		case b < utf8.RuneSelf:
+			c.byte++
+		case b >= 0xC2 && b < 0xE0 && c.byte+1 < len(s) && s[c.byte+1]&0xC0 == 0x80:
+			c.byte += 2 // a two-byte letter (Arabic), always valid
+		default:
+			r, n := utf8.DecodeRuneInString(s[c.byte:])
+			c.byte += n
+			c.invalid = c.invalid || r == utf8.RuneError && n == 1
+		}
+	}
+	return c.byte, true
 }
