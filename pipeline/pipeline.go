@@ -92,7 +92,11 @@ func encodeAll(evs []events.Event, encode func([]byte, *events.Event) []byte) []
 	if len(evs) == 0 {
 		return nil
 	}
-	var buf []byte
+	size := 0 // about what a record takes: its long texts and some 800 bytes of the rest
+	for i := range evs {
+		size += len(evs[i].Sentence) + len(evs[i].Quote) + 800
+	}
+	buf := make([]byte, 0, size)
 	ends := make([]int, len(evs))
 	for i := range evs {
 		buf = encode(buf, &evs[i])

@@ -217,15 +217,17 @@ func AppendTokens(dst []Token, s string, base int) []Token {
 // letters (ء to ي), the bulk of Arabic text.
 func isArabicLetter(r rune) bool { return r >= 0x0621 && r <= 0x064A }
 
-// arabicFolds caches foldOne for the Arabic block U+0600–U+06FF, the runes
-// of nearly every Arabic word: fold is the folded rune (-1: dropped) and
-// same that the rune stays as it is.
-var arabicFolds = func() (t [256]struct {
-	fold rune
-	same bool
+// arabicRunes caches, for the Arabic block U+0600–U+06FF (the runes of
+// nearly every Arabic word, two bytes each in UTF-8), what the tokenizer
+// asks of a rune: whether it belongs to a word (isWordRune) and how it folds
+// (foldOne: same, dropped, or another rune).
+var arabicRunes = func() (t [256]struct {
+	word, same bool
+	fold       rune // when !same: the folded rune, or -1 to drop it
 }) {
 	for k := range t {
 		r := rune(0x0600 + k)
+		t[k].word = isWordRune(r)
 		f, ok := foldOne(r)
 		if !ok || f == r { // the block holds no presentation forms
 			t[k].same = true
@@ -238,10 +240,32 @@ var arabicFolds = func() (t [256]struct {
 
 // appendWord appends the word token that starts at byte i (code point pos)
 // of s and returns the indices after it, dst and the scratch fold buffer.
+// The folded form is built only from the first rune that folds to
+// something else; a word that folds to itself is its own Norm.
 func appendWord(dst []Token, fold []byte, s string, i, pos int) (int, int, []Token, []byte) {
 	start, startPos := i, pos
-	fold = fold[:0]
+	folding := false // fold holds the folded form of s[start:i]
 	for i < len(s) {
+		// Arabic letters (two bytes, lead byte D8–DB) are decoded inline.
+		if c := s[i]; c >= 0xD8 && c <= 0xDB && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			ar := &arabicRunes[int(c&0x03)<<6|int(s[i+1]&0x3F)]
+			if !ar.word {
+				break
+			}
+			if !ar.same && !folding {
+				fold, folding = append(fold[:0], s[start:i]...), true
+			}
+			if folding {
+				if ar.same {
+					fold = append(fold, c, s[i+1])
+				} else if ar.fold >= 0 {
+					fold = utf8.AppendRune(fold, ar.fold)
+				}
+			}
+			i += 2
+			pos++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if !isWordRune(r) && !(r == '\'' || r == '’') {
 			break
@@ -253,25 +277,38 @@ func appendWord(dst []Token, fold []byte, s string, i, pos int) (int, int, []Tok
 				break
 			}
 		}
-		if r >= 0x0600 && r <= 0x06FF {
-			if f := arabicFolds[r-0x0600]; f.same {
-				fold = append(fold, s[i:i+size]...)
-			} else if f.fold >= 0 {
-				fold = utf8.AppendRune(fold, f.fold)
-			}
-		} else if f, ok := foldOne(r); ok {
-			if f >= 0 {
-				fold = utf8.AppendRune(fold, f)
+		var folded []byte // r's folded form when it is not r itself
+		var scratch [utf8.UTFMax]byte
+		if f, ok := foldOne(r); ok {
+			if f != r {
+				folded = scratch[:0]
+				if f >= 0 {
+					folded = utf8.AppendRune(folded, f)
+				}
 			}
 		} else if isPresentationForm(r) {
-			fold = append(fold, FoldRune(r)...)
-		} else {
-			fold = append(fold, s[i:i+size]...) // FoldRune keeps it as it is
+			if f := FoldRune(r); f != s[i:i+size] {
+				folded = append(scratch[:0], f...)
+			}
+		}
+		if folded != nil && !folding {
+			fold, folding = append(fold[:0], s[start:i]...), true
+		}
+		if folding {
+			if folded != nil {
+				fold = append(fold, folded...)
+			} else {
+				fold = append(fold, s[i:i+size]...)
+			}
 		}
 		i += size
 		pos++
 	}
-	dst = append(dst, Token{Text: s[start:i], Norm: sameOrString(s[start:i], fold), Start: startPos, End: pos, Kind: Word,
+	norm := s[start:i]
+	if folding {
+		norm = sameOrString(norm, fold)
+	}
+	dst = append(dst, Token{Text: s[start:i], Norm: norm, Start: startPos, End: pos, Kind: Word,
 		byteStart: int32(start), byteEnd: int32(i)})
 	return i, pos, dst, fold
 }

@@ -100,7 +100,8 @@ func TestFoldUnassignedPresentationForm(t *testing.T) {
 }
 
 func FuzzTokenize(f *testing.F) {
-	for _, s := range []string{"", "...", "\uFDEA", "٢٬٥٠٠٫٥", "Iraq's U.S.", "شنّ هجوماً", "\xff\xfe"} {
+	for _, s := range []string{"", "...", "\uFDEA", "٢٬٥٠٠٫٥", "Iraq's U.S.", "شنّ هجوماً", "\xff\xfe",
+		"ﻻ ﷺ أَحمد\u200cـي O'Brien's", "إِنَّ «الأُمَّة» ﺍﻟﻌﺮﺍﻕ"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -115,6 +116,9 @@ func FuzzTokenize(f *testing.F) {
 			}
 			if string(runes[tok.Start:tok.End]) != tok.Text {
 				t.Fatalf("token text %q does not match offsets %d..%d", tok.Text, tok.Start, tok.End)
+			}
+			if tok.Kind == Word && tok.Norm != Fold(tok.Text) {
+				t.Fatalf("Norm %q of %q is not Fold %q", tok.Norm, tok.Text, Fold(tok.Text))
 			}
 			prev = tok.End
 		}
@@ -200,3 +204,4 @@ func TestWordCacheConcurrent(t *testing.T) {
 	wg.Wait()
 	assert.Equal(t, 1500, c.n)
 }
+
