@@ -487,7 +487,7 @@ func abs(x int) int {
 // makeDrafts turns the kept triggers into drafts, finds their governors and
 // the claim nouns' verbs.
 func (s *sent) makeDrafts() []draft {
-	var ds []draft
+	ds := make([]draft, 0, len(s.trigs))
 	for k := range s.trigs {
 		h := &s.trigs[k]
 		if h.dropped {

@@ -97,6 +97,7 @@
 package parse
 
 import (
+	"sync"
 	"time"
 
 	"github.com/eventline/eventline/events"
@@ -192,7 +193,8 @@ func (p *Parser) run(a *events.Article, an *Analysis) []events.Event {
 	sentences := sentence.Split(a.Text)
 	out := make([]events.Event, 0, len(sentences)) // about one event a sentence
 	mem := &memory{}
-	buf := &sentBuffers{}
+	buf := sentBufferPool.Get().(*sentBuffers)
+	defer sentBufferPool.Put(buf)
 	for _, sen := range sentences {
 		s := &sent{idx: sen.Index, s: sen, lang: lang, buf: buf}
 		out = p.runSentence(a, s, anchor, mem, an, out)
@@ -200,6 +202,10 @@ func (p *Parser) run(a *events.Article, an *Analysis) []events.Event {
 	}
 	return out
 }
+
+// sentBufferPool holds the token buffers of articles being extracted, for
+// the next article.
+var sentBufferPool = sync.Pool{New: func() any { return &sentBuffers{} }}
 
 // runSentence scans one sentence and appends its events to out.
 func (p *Parser) runSentence(a *events.Article, s *sent, anchor time.Time, mem *memory, an *Analysis, out []events.Event) []events.Event {
