@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Segment is a stretch of an article (usually a sentence) with its tokens.
@@ -14,6 +15,7 @@ type Segment struct {
 	Start  int     // code-point offset of Text in the article
 	Tokens []Token // tokens of Text, offsets in the article
 	runes  []rune
+	valid  bool // Text is valid UTF-8, so it can be sliced by the tokens' byte offsets
 }
 
 // NewSegment tokenizes text, which starts at code point start of the article.
@@ -28,7 +30,7 @@ func NewSegmentIn(buf []Token, text string, start int) Segment {
 	if cap(buf) == 0 {
 		buf = make([]Token, 0, len(text)/8+1)
 	}
-	return Segment{Text: text, Start: start, Tokens: AppendTokens(buf[:0], text, start)}
+	return Segment{Text: text, Start: start, Tokens: AppendTokens(buf[:0], text, start), valid: utf8.ValidString(text)}
 }
 
 // Slice returns the original text from the start of token first to the end
@@ -47,10 +49,11 @@ func (s *Segment) Slice(first, last int) string {
 
 // byteSlice returns the text from the start of token a to the end of token
 // b by their byte offsets, when they are offsets into s.Text (tokens made
-// by NewSegment, or copied from its Tokens).
+// by NewSegment, or copied from its Tokens) and s.Text is valid UTF-8 (else
+// the rune slice gives U+FFFD for each bad byte).
 func (s *Segment) byteSlice(a, b *Token) (string, bool) {
 	i, j := int(a.byteStart), int(b.byteEnd)
-	if i > j || j > len(s.Text) || !strings.HasPrefix(s.Text[i:], a.Text) || !strings.HasSuffix(s.Text[:j], b.Text) {
+	if !s.valid || i > j || j > len(s.Text) || !strings.HasPrefix(s.Text[i:], a.Text) || !strings.HasSuffix(s.Text[:j], b.Text) {
 		return "", false
 	}
 	return s.Text[i:j], true

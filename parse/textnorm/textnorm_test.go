@@ -205,3 +205,17 @@ func TestWordCacheConcurrent(t *testing.T) {
 	assert.Equal(t, 1500, c.n)
 }
 
+
+// TestSliceInvalidUTF8 checks that a segment of invalid UTF-8 is sliced as
+// its runes are: each bad byte is U+FFFD.
+func TestSliceInvalidUTF8(t *testing.T) {
+	text := "قال \xff مسؤول \xe2\x80 أمس"
+	seg := NewSegment(text, 0)
+	runes := []rune(text)
+	for i := range seg.Tokens {
+		for j := i + 1; j <= len(seg.Tokens); j++ {
+			want := string(runes[seg.Tokens[i].Start:seg.Tokens[j-1].End])
+			assert.Equal(t, want, seg.Slice(i, j))
+		}
+	}
+}

@@ -70,7 +70,6 @@ package timex
 
 import (
 	"time"
-	"unicode/utf8"
 
 	"github.com/eventline/eventline/events"
 	"github.com/eventline/eventline/parse/textnorm"
@@ -108,7 +107,6 @@ func Find(seg *textnorm.Segment, lang string, anchor time.Time) []Expr {
 	a := civil(anchor.Year(), anchor.Month(), anchor.Day())
 	p := getParser(lx, seg.Tokens)
 	defer putParser(p)
-	var txt textCursor
 	for i := 0; i < len(seg.Tokens); {
 		if !p.canStart(i) {
 			i++
@@ -120,7 +118,7 @@ func Find(seg *textnorm.Segment, lang string, anchor time.Time) []Expr {
 			continue
 		}
 		if t.kind != kBlock {
-			p.found = append(p.found, makeExpr(seg, &txt, t, start, end, a, known))
+			p.found = append(p.found, makeExpr(seg, t, start, end, a, known))
 		}
 		i = end
 	}
@@ -134,9 +132,9 @@ type found struct {
 	dated       bool // whether it resolved
 }
 
-func makeExpr(seg *textnorm.Segment, txt *textCursor, t *tx, first, last int, a time.Time, known bool) found {
+func makeExpr(seg *textnorm.Segment, t *tx, first, last int, a time.Time, known bool) found {
 	x := Expr{
-		Text:          txt.slice(seg, first, last),
+		Text:          seg.Slice(first, last),
 		First:         first,
 		Last:          last,
 		Start:         seg.Tokens[first].Start,
@@ -199,54 +197,4 @@ func appendDate(b []byte, t time.Time) []byte {
 		byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
 		byte('0'+m/10), byte('0'+m%10), '-',
 		byte('0'+d/10), byte('0'+d%10))
-}
-
-// textCursor gives the text of token ranges of a segment, left to right,
-// as seg.Slice does, but as a substring of seg.Text: it maps code-point
-// offsets to byte offsets by walking the text once, instead of converting
-// the whole segment to runes. Once it has walked over invalid UTF-8 it
-// leaves the work to seg.Slice, which turns bad bytes into U+FFFD.
-type textCursor struct {
-	off     int  // a code-point offset into seg.Text
-	byte    int  // its byte offset
-	invalid bool // whether seg.Text[:byte] has invalid UTF-8
-}
-
-// slice returns seg.Slice(first, last).
-func (c *textCursor) slice(seg *textnorm.Segment, first, last int) string {
-	a, b := seg.Tokens[first].Start-seg.Start, seg.Tokens[last-1].End-seg.Start
-	if a < c.off || a >= b {
-		return seg.Slice(first, last)
-	}
-	i, ok := c.seek(seg.Text, a)
-	if !ok {
-		return seg.Slice(first, last)
-	}
-	j, ok := c.seek(seg.Text, b)
-	if !ok || c.invalid {
-		return seg.Slice(first, last)
-	}
-	return seg.Text[i:j]
-}
-
-// seek moves c forward to code-point offset off of s and returns its byte
-// offset; ok is false when s is shorter. A byte of invalid UTF-8 counts as
-// one code point, as in a []rune conversion.
-func (c *textCursor) seek(s string, off int) (int, bool) {
-	for ; c.off < off; c.off++ {
-		if c.byte >= len(s) {
-			return 0, false
-		}
-		switch b := s[c.byte]; {
-		case b < utf8.RuneSelf:
-			c.byte++
-		case b >= 0xC2 && b < 0xE0 && c.byte+1 < len(s) && s[c.byte+1]&0xC0 == 0x80:
-			c.byte += 2 // a two-byte letter (Arabic), always valid
-		default:
-			r, n := utf8.DecodeRuneInString(s[c.byte:])
-			c.byte += n
-			c.invalid = c.invalid || r == utf8.RuneError && n == 1
-		}
-	}
-	return c.byte, true
 }
