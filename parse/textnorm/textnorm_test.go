@@ -205,7 +205,6 @@ func TestWordCacheConcurrent(t *testing.T) {
 	assert.Equal(t, 1500, c.n)
 }
 
-
 // TestSliceInvalidUTF8 checks that a segment of invalid UTF-8 is sliced as
 // its runes are: each bad byte is U+FFFD.
 func TestSliceInvalidUTF8(t *testing.T) {
