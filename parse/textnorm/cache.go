@@ -16,15 +16,16 @@ import (
 //
 // A hit is one read of an immutable map, without locks (sync.Map costs
 // several times more per look-up, and look-ups are the hot path of the
-// parser). New words wait in a locked map and join the read map in
-// batches of at least a quarter of its size, so copying it costs O(1) per
-// word on average.
+// parser). New words wait in a locked map and join the read map once they
+// are a quarter of its size, or have been looked up as many times as it
+// has words, so copying it costs O(1) per word added or read.
 type WordCache[T any] struct {
 	Max int // entries kept at most; 0 means 1<<18
 
 	read  atomic.Pointer[map[string]T] // never modified once stored
 	mu    sync.Mutex
 	dirty map[string]T // words not in read yet
+	reads int          // look-ups of dirty words since the last merge
 	n     int          // entries in read and dirty
 }
 
@@ -40,6 +41,12 @@ func (c *WordCache[T]) Get(w string, f func(string) T) T {
 	}
 	c.mu.Lock()
 	v, ok := c.dirty[w]
+	if ok {
+		c.reads++
+		if c.reads >= minBatch+c.readLen() {
+			c.merge()
+		}
+	}
 	c.mu.Unlock()
 	if ok {
 		return v
@@ -74,17 +81,27 @@ func (c *WordCache[T]) add(w string, v T) {
 	}
 	c.dirty[strings.Clone(w)] = v // w may be a slice of a whole article
 	c.n++
-	size := 0
-	if read != nil {
-		size = len(*read)
+	if len(c.dirty) >= max(minBatch, c.readLen()/4) || c.n >= limit {
+		c.merge()
 	}
-	if len(c.dirty) >= max(minBatch, size/4) || c.n >= limit {
-		next := make(map[string]T, size+len(c.dirty))
-		if read != nil {
-			maps.Copy(next, *read)
-		}
-		maps.Copy(next, c.dirty)
-		c.read.Store(&next)
-		c.dirty = nil
+}
+
+// readLen is the number of words in the read map.
+func (c *WordCache[T]) readLen() int {
+	if read := c.read.Load(); read != nil {
+		return len(*read)
 	}
+	return 0
+}
+
+// merge stores a new read map with the dirty words, with c.mu held.
+func (c *WordCache[T]) merge() {
+	next := make(map[string]T, c.readLen()+len(c.dirty))
+	if read := c.read.Load(); read != nil {
+		maps.Copy(next, *read)
+	}
+	maps.Copy(next, c.dirty)
+	c.read.Store(&next)
+	c.dirty = nil
+	c.reads = 0
 }

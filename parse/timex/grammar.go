@@ -123,7 +123,7 @@ var noForms tokenForms
 // is an Arabic word that starts with a proclitic letter (see isProclitic).
 func (lx *lex) formsOf(t *textnorm.Token, proclitic bool) *tokenForms {
 	if t.Kind == textnorm.Word && proclitic {
-		return formCache.get(t.Norm)
+		return formCache.Get(t.Norm, stemForms)
 	}
 	if w := lx.words[t.Norm]; w != nil {
 		return &w.alone
@@ -133,7 +133,7 @@ func (lx *lex) formsOf(t *textnorm.Token, proclitic bool) *tokenForms {
 
 // formCache holds the forms of the Arabic words seen, under the embedded
 // lexicon, shared by all parsers.
-var formCache = formsCache{max: 1 << 17}
+var formCache = textnorm.WordCache[*tokenForms]{Max: 1 << 17}
 
 // stemForms returns the forms of a folded Arabic word w: all its clitic
 // stems (loose) and those that are not just the article taken off another
