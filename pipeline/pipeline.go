@@ -5,7 +5,12 @@
 // Memory is bounded by the articles in flight (a small multiple of the
 // number of workers), never by the corpus: the reader waits while the
 // writer catches up. With Sort, events pass through a timeline.Sorter,
-// which spills to disk beyond a fixed number of events.
+// which spills to disk beyond a fixed number of events or bytes.
+//
+// The workers also render their events, into the sink's own records when
+// the sink is a RecordSink (CSV, JSON, JSON Lines), else for the sorter, so
+// that the one writing goroutine, which every event passes, only copies
+// bytes.
 package pipeline
 
 import (
