@@ -256,14 +256,61 @@ func (s *Sorter) EachRecord(fn func(rec []byte) error) error {
 			return err
 		}
 	}
-	h := make(runHeap, 0, len(s.files))
+	for len(s.files) > maxMergeFiles {
+		if err := s.mergeSome(); err != nil {
+			return err
+		}
+	}
+	return mergeFiles(s.files, func(it *item) error { return fn(it.rec) })
+}
+
+// maxMergeFiles is how many spill files are merged at once: past it (a
+// corpus of many gigabytes) the oldest are first merged into one larger
+// file, so that open files and read buffers stay bounded.
+var maxMergeFiles = 128
+
+// mergeSome merges the first maxMergeFiles spill files into a new one at
+// the end of the list. Their items keep their sequence numbers, so ties
+// still come out in input order.
+func (s *Sorter) mergeSome() error {
+	batch := s.files[:maxMergeFiles]
+	f, err := os.CreateTemp(s.Dir, "eventline-sort-*.bin")
+	if err != nil {
+		return fmt.Errorf("timeline: merge: %w", err)
+	}
+	w := bufio.NewWriterSize(f, 1<<20)
+	var scratch []byte
+	err = mergeFiles(batch, func(it *item) error {
+		scratch = appendItem(scratch[:0], it)
+		_, err := w.Write(scratch)
+		return err
+	})
+	if err == nil {
+		err = w.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	s.files = append(s.files[maxMergeFiles:], f.Name()) // Close removes the new file in any case
+	for _, name := range batch {
+		os.Remove(name)
+	}
+	if err != nil {
+		return fmt.Errorf("timeline: merge: %w", err)
+	}
+	return nil
+}
+
+// mergeFiles calls fn with the items of the sorted spill files, in order.
+func mergeFiles(names []string, fn func(*item) error) error {
+	h := make(runHeap, 0, len(names))
 	defer func() {
 		for _, r := range h {
 			r.f.Close()
 		}
 	}()
-	bufSize := min(max(mergeBuffers/len(s.files), 16<<10), 256<<10)
-	for _, name := range s.files {
+	bufSize := min(max(mergeBuffers/len(names), 16<<10), 256<<10)
+	for _, name := range names {
 		f, err := os.Open(name)
 		if err != nil {
 			return fmt.Errorf("timeline: %w", err)
@@ -283,7 +330,7 @@ func (s *Sorter) EachRecord(fn func(rec []byte) error) error {
 	heap.Init(&h)
 	for h.Len() > 0 {
 		r := h[0]
-		if err := fn(r.head.rec); err != nil {
+		if err := fn(&r.head); err != nil {
 			return err
 		}
 		ok, err := r.next()

@@ -103,3 +103,25 @@ func TestSorterRecordsSpillWithinBytes(t *testing.T) {
 	i := 0
 	require.NoError(t, mem.Each(func(e *events.Event) error { assert.Equal(t, e.ID, got[i]); i++; return nil }))
 }
+
+// TestSorterMergesManyFilesInRounds spills more files than are merged at
+// once: the order is still the in-memory order, ties included, and no file
+// is left behind.
+func TestSorterMergesManyFilesInRounds(t *testing.T) {
+	defer func(n int) { maxMergeFiles = n }(maxMergeFiles)
+	maxMergeFiles = 4
+	evs := makeEvents(700, 9)
+	evs = append(evs, evs[:50]...) // ties
+	dir := t.TempDir()
+	spilled := &Sorter{ChunkSize: 20, Dir: dir}
+	mem := &Sorter{}
+	for i := range evs {
+		require.NoError(t, spilled.Add(&evs[i]))
+		require.NoError(t, mem.Add(&evs[i]))
+	}
+	assert.Greater(t, len(spilled.files), 4*maxMergeFiles)
+	assert.Equal(t, collect(t, mem), collect(t, spilled))
+	left, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	assert.Empty(t, left, "spill files are removed")
+}
