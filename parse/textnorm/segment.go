@@ -30,7 +30,8 @@ func NewSegmentIn(buf []Token, text string, start int) Segment {
 	if cap(buf) == 0 {
 		buf = make([]Token, 0, len(text)/8+1)
 	}
-	return Segment{Text: text, Start: start, Tokens: AppendTokens(buf[:0], text, start), valid: utf8.ValidString(text)}
+	toks, valid := appendTokens(buf[:0], text, start)
+	return Segment{Text: text, Start: start, Tokens: toks, valid: valid}
 }
 
 // Slice returns the original text from the start of token first to the end
@@ -62,12 +63,11 @@ func (s *Segment) byteSlice(a, b *Token) (string, bool) {
 // SliceOffsets returns the original text between two article offsets that
 // lie within the segment.
 func (s *Segment) SliceOffsets(start, end int) string {
-	// offsets at token boundaries (nearly always) need no rune conversion
-	first, okFirst := slices.BinarySearchFunc(s.Tokens, start, func(t Token, at int) int { return cmp.Compare(t.Start, at) })
-	last, okLast := slices.BinarySearchFunc(s.Tokens, end, func(t Token, at int) int { return cmp.Compare(t.End, at) })
-	if okFirst && okLast && first <= last {
-		if t, ok := s.byteSlice(&s.Tokens[first], &s.Tokens[last]); ok {
-			return t
+	if s.valid && start < end {
+		if i, ok := s.byteOffset(start); ok {
+			if j, ok := s.byteOffset(end); ok {
+				return s.Text[i:j]
+			}
 		}
 	}
 	if s.runes == nil {
@@ -78,4 +78,31 @@ func (s *Segment) SliceOffsets(start, end int) string {
 		return ""
 	}
 	return string(s.runes[a:b])
+}
+
+// byteOffset returns the byte offset in s.Text of the article offset off,
+// walking from the last token that starts at or before it (or from the
+// segment's start); s.Text must be valid UTF-8. ok is false when off lies
+// outside the segment or the tokens are not s.Text's.
+func (s *Segment) byteOffset(off int) (int, bool) {
+	k, _ := slices.BinarySearchFunc(s.Tokens, off+1, func(t Token, at int) int { return cmp.Compare(t.Start, at) })
+	at, b := s.Start, 0 // a code-point offset and its byte offset
+	if k > 0 {
+		t := &s.Tokens[k-1]
+		if int(t.byteEnd) > len(s.Text) || !strings.HasPrefix(s.Text[t.byteStart:], t.Text) {
+			return 0, false
+		}
+		at, b = t.Start, int(t.byteStart)
+	}
+	if off < at {
+		return 0, false
+	}
+	for ; at < off; at++ {
+		if b >= len(s.Text) {
+			return 0, false
+		}
+		_, size := utf8.DecodeRuneInString(s.Text[b:])
+		b += size
+	}
+	return b, true
 }

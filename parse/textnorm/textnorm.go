@@ -160,10 +160,21 @@ func Tokenize(s string) []Token {
 // it lets a caller tokenize a sentence and keep article offsets. s must be
 // valid UTF-8 (article bodies are cleaned before they get here).
 func AppendTokens(dst []Token, s string, base int) []Token {
+	dst, _ = appendTokens(dst, s, base)
+	return dst
+}
+
+// appendTokens is AppendTokens; it also reports whether s is valid UTF-8
+// (it decodes every rune of s anyway).
+func appendTokens(dst []Token, s string, base int) ([]Token, bool) {
 	var fold []byte // scratch for the folded form of the current token
 	pos := base     // code-point index of s[i]
+	valid := true
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			valid = false
+		}
 		switch {
 		case isArabicLetter(r) || r < 0x80 && isWordRune(r):
 			i, pos, dst, fold = appendWord(dst, fold, s, i, pos)
@@ -210,7 +221,7 @@ func AppendTokens(dst []Token, s string, base int) []Token {
 			pos++
 		}
 	}
-	return dst
+	return dst, valid
 }
 
 // isArabicLetter reports whether r is in the block of the basic Arabic
