@@ -86,8 +86,10 @@ type langLex struct {
 	vocab map[string]int32
 	// sets are all the phrase sets above, each with its own phraseBit.
 	sets []phraseIndex
-	// cache holds the tokInfo of the token texts seen.
-	cache tokenCache
+	// wordInfos and otherInfos hold the tokInfo of the token texts seen,
+	// words and other tokens apart (a word and a mark with the same text
+	// match data differently); each stops growing at tokenCacheMax texts.
+	wordInfos, otherInfos textnorm.WordCache[*tokInfo]
 }
 
 // finish numbers the words of all phrases and indexes every phrase set by
@@ -134,6 +136,8 @@ func newLangLex() *langLex {
 		rolesBefore: newPhraseSet[Role](),
 		rolesAfter:  newPhraseSet[Role](),
 		words:       map[string]wordClass{},
+		wordInfos:   textnorm.WordCache[*tokInfo]{Max: tokenCacheMax},
+		otherInfos:  textnorm.WordCache[*tokInfo]{Max: tokenCacheMax},
 	}
 }
 

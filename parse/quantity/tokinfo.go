@@ -3,14 +3,14 @@ package quantity
 import (
 	"slices"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/eventline/eventline/parse/textnorm"
 )
 
-// tokenCacheMax bounds the token cache of a language (see tokenCache).
+// tokenCacheMax bounds each token cache of a language (langLex.wordInfos,
+// langLex.otherInfos).
 const tokenCacheMax = 1 << 17
 
 // tokInfo is what the finder knows of a token from its folded text alone,
@@ -68,62 +68,16 @@ func (l *langLex) number(w string) numRef {
 	return numRef{w: l.numbers[w]}
 }
 
-// tokenCache holds the tokInfo of the token texts seen, shared by all scans
-// of a language: one map for words and one for other tokens (a word and a
-// mark with the same text match data differently). It is safe for
-// concurrent use. Once it holds tokenCacheMax texts it stops growing and a
-// new text is computed on every use, so memory stays bounded on any corpus.
-type tokenCache struct {
-	mu            sync.RWMutex
-	words, others map[string]*tokInfo
-	n             int // entries in words and others
-}
-
-// fillInfos sets infos[j] to the tokInfo of toks[j]. All look-ups of a
-// segment share one read lock; texts not cached are computed outside the
-// lock and then added under one write lock.
+// fillInfos sets infos[j] to the tokInfo of toks[j], from the caches.
 func (l *langLex) fillInfos(toks []textnorm.Token, infos []*tokInfo) {
-	tc := &l.cache
-	missing := false
-	tc.mu.RLock()
 	for j := range toks {
-		in := tc.mapOf(toks[j].Kind)[toks[j].Norm]
-		infos[j] = in
-		missing = missing || in == nil
-	}
-	tc.mu.RUnlock()
-	if !missing {
-		return
-	}
-	for j := range toks {
-		if infos[j] == nil {
-			infos[j] = l.newTokInfo(toks[j].Norm, toks[j].Kind == textnorm.Word)
+		word := toks[j].Kind == textnorm.Word
+		cache := &l.otherInfos
+		if word {
+			cache = &l.wordInfos
 		}
+		infos[j] = cache.Get(toks[j].Norm, func(norm string) *tokInfo { return l.newTokInfo(norm, word) })
 	}
-	tc.mu.Lock()
-	defer tc.mu.Unlock()
-	if tc.words == nil {
-		tc.words, tc.others = map[string]*tokInfo{}, map[string]*tokInfo{}
-	}
-	for j := range toks {
-		m := tc.mapOf(toks[j].Kind)
-		if tc.n >= tokenCacheMax {
-			return
-		}
-		if _, ok := m[toks[j].Norm]; !ok {
-			// Clone the key: Norm may be a slice of a whole article.
-			m[strings.Clone(toks[j].Norm)] = infos[j]
-			tc.n++
-		}
-	}
-}
-
-// mapOf returns the map of tc for tokens of kind k.
-func (tc *tokenCache) mapOf(k textnorm.Kind) map[string]*tokInfo {
-	if k == textnorm.Word {
-		return tc.words
-	}
-	return tc.others
 }
 
 // newTokInfo computes the tokInfo of a token with the folded text norm;
