@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // differentialInputs are texts on which Split must agree with splitReference:
@@ -133,4 +135,34 @@ func FuzzSplitMatchesReference(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(checkMatchesReference)
+}
+
+// TestIsSpaceMatchesUnicode checks the shortcut of isSpace against
+// unicode.IsSpace on every code point.
+func TestIsSpaceMatchesUnicode(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if isSpace(r) != (unicode.IsSpace(r) || r == '\ufeff') {
+			t.Fatalf("isSpace(%U) = %v", r, isSpace(r))
+		}
+	}
+}
+
+// TestDecodeMatchesUTF8 checks decodeRune and lastRune against the standard
+// decoders on every one- and two-byte string.
+func TestDecodeMatchesUTF8(t *testing.T) {
+	for a := range 256 {
+		for b := -1; b < 256; b++ {
+			s := string([]byte{byte(a)})
+			if b >= 0 {
+				s += string([]byte{byte(b)})
+			}
+			r1, n1 := decodeRune(s)
+			r2, n2 := utf8.DecodeRuneInString(s)
+			l1, m1 := lastRune(s)
+			l2, m2 := utf8.DecodeLastRuneInString(s)
+			if r1 != r2 || n1 != n2 || l1 != l2 || m1 != m2 {
+				t.Fatalf("%q: decodeRune %U %d, want %U %d; lastRune %U %d, want %U %d", s, r1, n1, r2, n2, l1, m1, l2, m2)
+			}
+		}
+	}
 }
