@@ -90,151 +90,294 @@ const MaxRunes = 2000
 const maxQuoteRunes = 600
 
 // Split returns the sentences of text in order. Empty text gives none.
+//
+// Split walks text by bytes and counts code points as it goes; it never
+// converts the whole text to runes. Text that is not valid UTF-8 is read as
+// []rune(text) reads it: each byte that does not start a valid encoding is one
+// U+FFFD, in the offsets and in the sentence texts.
 func Split(text string) []Sentence {
 	r, err := loadRules()
 	if err != nil {
 		// The embedded data is checked by the package tests; fall back to no abbreviations.
 		r = &rules{}
 	}
-	runes := []rune(text)
-	// Sentence texts are cut from text itself by byte offsets, found by a
-	// cursor that only moves forward (sentences come in order); text that is
-	// not valid UTF-8 is cut from runes instead, as its U+FFFD are.
-	valid := utf8.ValidString(text)
-	atRune, atByte := 0, 0
-	byteOffset := func(k int) int {
-		for ; atRune < k; atRune++ {
-			atByte += utf8.RuneLen(runes[atRune])
-		}
-		return atByte
+	s := splitter{text: text, r: r, quoteStart: -1}
+	s.split()
+	return s.out
+}
+
+// pos is a position in the text: a byte offset and the code-point offset of
+// the same place.
+type pos struct {
+	b int // byte offset
+	n int // code-point offset
+}
+
+// splitter holds the state of one Split.
+type splitter struct {
+	text string
+	r    *rules
+	out  []Sentence
+
+	start      pos  // where the pending sentence begins
+	depth      int  // open «» “” quotations
+	ascii      bool // inside "…"
+	quoteStart int  // code-point offset where the open quotation began, or -1
+
+	// invalid is set once split has read a byte that is not UTF-8; from
+	// then on sentence texts are re-encoded as []rune(text) would give them.
+	// (The runs markRun takes are all end marks and closers, so split reads
+	// every other byte before emit cuts it.)
+	invalid bool
+}
+
+// decodeRune is utf8.DecodeRuneInString, the two-byte forms (Latin,
+// Arabic) decoded without a call to the general decoder. Like the standard
+// library's, its ASCII path is written to be inlined.
+func decodeRune(s string) (r rune, size int) {
+	if s != "" && s[0] < utf8.RuneSelf {
+		return rune(s[0]), 1
+	} else {
+		r, size = decodeWideRune(s)
 	}
-	var out []Sentence
-	start := 0
-	depth := 0       // open «» “” quotations
-	ascii := false   // inside "…"
-	quoteStart := -1 // where the open quotation began
-	emit := func(end int) {
-		a, b := start, end
-		for a < b && isSpace(runes[a]) {
-			a++
-		}
-		for b > a && isSpace(runes[b-1]) {
-			b--
-		}
-		for a < b {
-			// a run-on text is cut at a space near MaxRunes: no sentence grows without bound
-			c := b
-			if c-a > MaxRunes {
-				c = a + MaxRunes
-				for k := c; k > a+MaxRunes/2; k-- {
-					if isSpace(runes[k]) {
-						c = k
-						break
-					}
-				}
-			}
-			e := c
-			for e > a && isSpace(runes[e-1]) {
-				e--
-			}
-			if a < e {
-				sen := Sentence{Index: len(out), Start: a, End: e}
-				if valid {
-					sen.Text = text[byteOffset(a):byteOffset(e)]
-				} else {
-					sen.Text = string(runes[a:e])
-				}
-				out = append(out, sen)
-			}
-			a = c
-			for a < b && isSpace(runes[a]) {
-				a++
-			}
-		}
-		start = end
+	return
+}
+
+// decodeWideRune is decodeRune for a first byte that is not ASCII.
+func decodeWideRune(s string) (rune, int) {
+	if len(s) >= 2 && s[0]-0xC2 <= 0xDF-0xC2 && s[1]&0xC0 == 0x80 {
+		return rune(s[0]&0x1F)<<6 | rune(s[1]&0x3F), 2
 	}
-	inQuote := func(i int) bool {
-		return (depth > 0 || ascii) && quoteStart >= 0 && i-quoteStart < maxQuoteRunes
+	return utf8.DecodeRuneInString(s)
+}
+
+// lastRune is utf8.DecodeLastRuneInString, the one- and two-byte forms
+// decoded without a call to the general decoder.
+func lastRune(s string) (rune, int) {
+	n := len(s)
+	if n > 0 && s[n-1] < utf8.RuneSelf {
+		return rune(s[n-1]), 1
 	}
-	for i := 0; i < len(runes); i++ {
-		c := runes[i]
+	if n >= 2 && s[n-2]-0xC2 <= 0xDF-0xC2 && s[n-1]&0xC0 == 0x80 {
+		return rune(s[n-2]&0x1F)<<6 | rune(s[n-1]&0x3F), 2
+	}
+	return utf8.DecodeLastRuneInString(s)
+}
+
+// asciiMarks are the ASCII characters the splitter acts on.
+var asciiMarks = [utf8.RuneSelf]bool{'"': true, '\n': true, '\r': true, '.': true, '?': true, '!': true}
+
+// skipPlain returns the first position from at that holds a character the
+// splitter may act on: a quotation mark, a line break, an end mark or
+// anything it does not recognize quickly. It steps over ASCII and the
+// two-byte characters of Latin, Greek, Cyrillic, Hebrew and Arabic (U+00C0 …
+// U+07FF, but for U+0600 … U+061F, which holds ؛ and ؟) without decoding
+// them; what it steps over is valid UTF-8.
+func skipPlain(text string, at pos) pos {
+	for at.b < len(text) {
+		c := text[at.b]
+		switch {
+		case c < utf8.RuneSelf:
+			if asciiMarks[c] {
+				return at
+			}
+			at.b++
+		case 0xC3 <= c && c <= 0xDF && at.b+1 < len(text) && text[at.b+1]&0xC0 == 0x80:
+			if c == 0xD8 && text[at.b+1] < 0xA0 {
+				return at
+			}
+			at.b += 2
+		default:
+			return at
+		}
+		at.n++
+	}
+	return at
+}
+
+// split finds the sentences of s.text and appends them to s.out.
+func (s *splitter) split() {
+	text := s.text
+	at := pos{}
+	for {
+		if at = skipPlain(text, at); at.b == len(text) {
+			break
+		}
+		c, w := decodeRune(text[at.b:])
+		if c == utf8.RuneError && w == 1 {
+			s.invalid = true
+		}
+		i := at
+		at = pos{at.b + w, at.n + 1}
 		switch c {
 		case '«', '“':
-			if depth == 0 && !ascii {
-				quoteStart = i
+			if s.depth == 0 && !s.ascii {
+				s.quoteStart = i.n
 			}
-			depth++
+			s.depth++
 			continue
 		case '»', '”':
-			if depth > 0 {
-				depth--
+			if s.depth > 0 {
+				s.depth--
 			}
-			if depth == 0 && !ascii && quoteEnds(runes, i, r) {
-				quoteStart = -1
-				emit(i + 1)
+			if s.depth == 0 && !s.ascii && s.quoteEnds(i.b, at.b) {
+				s.quoteStart = -1
+				s.emit(at)
 			}
 			continue
 		case '"':
-			if !ascii && straightCloses(runes, i) {
+			if !s.ascii && s.straightCloses(i.b) {
 				// a stray closing quote with none open (a garbled source): ignore it
 				continue
 			}
-			ascii = !ascii
-			if ascii && depth == 0 {
-				quoteStart = i
-			} else if !ascii && depth == 0 && quoteEnds(runes, i, r) {
-				quoteStart = -1
-				emit(i + 1)
+			s.ascii = !s.ascii
+			if s.ascii && s.depth == 0 {
+				s.quoteStart = i.n
+			} else if !s.ascii && s.depth == 0 && s.quoteEnds(i.b, at.b) {
+				s.quoteStart = -1
+				s.emit(at)
 			}
 			continue
 		case '\n', '\r', '\u2029':
-			depth, ascii, quoteStart = 0, false, -1
-			emit(i)
+			s.depth, s.ascii, s.quoteStart = 0, false, -1
+			s.emit(i)
 			continue
 		}
-		if !isTerminator(c) {
+		if !isTerminator(c) || s.inQuote(i.n) {
 			continue
 		}
-		if inQuote(i) {
+		if c == '.' && !s.periodEnds(i.b) {
 			continue
 		}
-		if c == '.' && !periodEnds(runes, i, r) {
+		j, ends := s.markRun(at)
+		if !ends {
 			continue
 		}
-		// Take the rest of a run of end marks and closing quotes or brackets.
-		j := i + 1
-		for j < len(runes) && (isTerminator(runes[j]) || isCloser(runes[j])) {
-			if runes[j] == '"' {
-				ascii = false
-			}
-			j++
-		}
-		if j < len(runes) && !isSpace(runes[j]) {
-			// "3.5", "U.S", "word.word": no space after the mark, no boundary.
-			continue
-		}
-		depth, ascii, quoteStart = 0, false, -1
-		emit(j)
-		i = j - 1
+		s.depth, s.ascii, s.quoteStart = 0, false, -1
+		s.emit(j)
+		at = j
 	}
-	emit(len(runes))
-	return out
+	s.emit(at)
 }
 
-// quoteEnds decides whether the closing quote at runes[i] also ends the
+// markRun takes the rest of a run of end marks and closing quotes or
+// brackets from at, the position after an end mark. It returns the end of the
+// run and whether the run ends the sentence: it does when a space or the end
+// of the text follows ("3.5", "U.S", "word.word" have none). A straight quote
+// in the run closes the "…" quotation either way.
+func (s *splitter) markRun(at pos) (pos, bool) {
+	for at.b < len(s.text) {
+		c, w := decodeRune(s.text[at.b:])
+		if !isTerminator(c) && !isCloser(c) {
+			return at, isSpace(c)
+		}
+		if c == '"' {
+			s.ascii = false
+		}
+		at = pos{at.b + w, at.n + 1}
+	}
+	return at, true
+}
+
+// inQuote reports whether code point n is inside a quotation that has not yet
+// run too long for an end mark in it to count.
+func (s *splitter) inQuote(n int) bool {
+	return (s.depth > 0 || s.ascii) && s.quoteStart >= 0 && n-s.quoteStart < maxQuoteRunes
+}
+
+// emit appends the sentences between s.start and end, without surrounding
+// white space, and moves s.start to end. A stretch longer than MaxRunes
+// gives several sentences.
+func (s *splitter) emit(end pos) {
+	a := s.skipSpace(s.start, end)
+	b := s.trimSpace(a, end)
+	for a.b < b.b {
+		// a run-on text is cut at a space near MaxRunes: no sentence grows without bound
+		c := b
+		if c.n-a.n > MaxRunes {
+			c = s.cut(a)
+		}
+		if e := s.trimSpace(a, c); a.b < e.b {
+			if s.out == nil {
+				// about one sentence for every 64 bytes or more (wire copy averages 100)
+				s.out = make([]Sentence, 0, min(len(s.text)/64+1, 256))
+			}
+			sen := Sentence{Index: len(s.out), Start: a.n, End: e.n, Text: s.text[a.b:e.b]}
+			if s.invalid {
+				// as []rune(text) reads it: one U+FFFD for each byte that is not UTF-8
+				sen.Text = string([]rune(sen.Text))
+			}
+			s.out = append(s.out, sen)
+		}
+		a = s.skipSpace(c, b)
+	}
+	s.start = end
+}
+
+// cut returns where a sentence from a, longer than MaxRunes, is cut: at the
+// last white space among code points a+MaxRunes/2+1 … a+MaxRunes, or else at
+// a+MaxRunes.
+func (s *splitter) cut(a pos) pos {
+	limit := a
+	for limit.n < a.n+MaxRunes {
+		_, w := decodeRune(s.text[limit.b:])
+		limit = pos{limit.b + w, limit.n + 1}
+	}
+	k := limit
+	c, _ := decodeRune(s.text[k.b:])
+	for k.n > a.n+MaxRunes/2 {
+		if isSpace(c) {
+			return k
+		}
+		var w int
+		c, w = lastRune(s.text[a.b:k.b])
+		k = pos{k.b - w, k.n - 1}
+	}
+	return limit
+}
+
+// skipSpace returns the first position from a, before b, that is not white space.
+func (s *splitter) skipSpace(a, b pos) pos {
+	for a.b < b.b {
+		c, w := decodeRune(s.text[a.b:])
+		if !isSpace(c) {
+			break
+		}
+		a = pos{a.b + w, a.n + 1}
+	}
+	return a
+}
+
+// trimSpace returns b moved back over the white space that ends a…b.
+func (s *splitter) trimSpace(a, b pos) pos {
+	for a.b < b.b {
+		c, w := lastRune(s.text[a.b:b.b])
+		if !isSpace(c) {
+			break
+		}
+		b = pos{b.b - w, b.n - 1}
+	}
+	return b
+}
+
+// quoteEnds decides whether the closing quote at bytes i…j also ends the
 // sentence: the quotation ended with an end mark (not an ellipsis) and the
 // text after it does not continue in lower case ("Why?" he asked).
-func quoteEnds(runes []rune, i int, r *rules) bool {
-	if i == 0 || !isTerminator(runes[i-1]) {
+func (s *splitter) quoteEnds(i, j int) bool {
+	text := s.text
+	prev, _ := lastRune(text[:i])
+	if i == 0 || !isTerminator(prev) {
 		return false
 	}
-	if runes[i-1] == '.' && i >= 2 && runes[i-2] == '.' {
+	if prev == '.' && i >= 2 && text[i-2] == '.' {
 		return false
 	}
-	if i+1 < len(runes) && !isSpace(runes[i+1]) {
-		return false
+	if j < len(text) {
+		if c, _ := decodeRune(s.text[j:]); !isSpace(c) {
+			return false
+		}
 	}
-	next := nextWord(runes, i+1)
+	next := s.nextWord(j)
 	if next == "" {
 		return true
 	}
@@ -242,17 +385,20 @@ func quoteEnds(runes []rune, i int, r *rules) bool {
 	return !(unicode.IsLower(first) && first < 0x0250)
 }
 
-// straightCloses reports whether the straight quote at runes[i] can only
+// straightCloses reports whether the straight quote at byte i can only
 // close a quotation: it is glued to the word before it and followed by a
 // space, punctuation or the end of the text.
-func straightCloses(runes []rune, i int) bool {
-	if i == 0 || isSpace(runes[i-1]) || isOpener(runes[i-1]) {
+func (s *splitter) straightCloses(i int) bool {
+	if i == 0 {
 		return false
 	}
-	if i+1 == len(runes) {
+	if prev, _ := lastRune(s.text[:i]); isSpace(prev) || isOpener(prev) {
+		return false
+	}
+	if i+1 == len(s.text) {
 		return true
 	}
-	n := runes[i+1]
+	n, _ := decodeRune(s.text[i+1:])
 	return isSpace(n) || isTerminator(n) || isCloser(n) || strings.ContainsRune(",،:;", n)
 }
 
@@ -272,34 +418,55 @@ func isCloser(r rune) bool {
 	return false
 }
 
-func isSpace(r rune) bool { return unicode.IsSpace(r) || r == '\ufeff' }
+// isSpace reports white space: unicode.IsSpace or the byte-order mark U+FEFF.
+// No code point between Latin-1 and U+1680 is white space, so letters are
+// answered without a table search.
+func isSpace(r rune) bool {
+	if r < '\u1680' {
+		return r <= unicode.MaxLatin1 && latin1Space[r]
+	}
+	return unicode.IsSpace(r) || r == '\ufeff'
+}
 
-// periodEnds decides whether the period at runes[i] ends a sentence.
-func periodEnds(runes []rune, i int, r *rules) bool {
+// latin1Space is unicode.IsSpace for the Latin-1 code points.
+var latin1Space = func() (t [unicode.MaxLatin1 + 1]bool) {
+	for r := range t {
+		t[r] = unicode.IsSpace(rune(r))
+	}
+	return t
+}()
+
+// periodEnds decides whether the period at byte i ends a sentence.
+func (s *splitter) periodEnds(i int) bool {
+	text := s.text
 	// Ellipsis: "..." does not end a sentence.
-	if (i+1 < len(runes) && runes[i+1] == '.') || (i > 0 && runes[i-1] == '.') {
+	if (i+1 < len(text) && text[i+1] == '.') || (i > 0 && text[i-1] == '.') {
 		return false
 	}
 	// The word before the period, with inner periods (U.S.).
 	w := i
-	for w > 0 && !isSpace(runes[w-1]) && !isOpener(runes[w-1]) {
-		w--
+	for w > 0 {
+		c, size := lastRune(text[:w])
+		if isSpace(c) || isOpener(c) {
+			break
+		}
+		w -= size
 	}
-	word := string(runes[w : i+1])
-	next := nextWord(runes, i+1)
-	if k, ok := r.abbrevs[word]; ok {
+	word := text[w : i+1]
+	next := s.nextWord(i + 1)
+	if k, ok := s.r.abbrevs[word]; ok {
 		switch k {
 		case abbrevTitle:
 			return false
 		case abbrevMonth:
 			return next == "" || !startsWithDigit(next)
 		case abbrevOther:
-			return next == "" || r.starters[next]
+			return next == "" || s.r.starters[next]
 		}
 	}
 	// An initial: one capital letter (J. Smith).
-	if i-w == 1 && unicode.IsUpper(runes[w]) {
-		return next == "" || r.starters[next]
+	if c, size := utf8.DecodeRuneInString(text[w:i]); size == i-w && unicode.IsUpper(c) {
+		return next == "" || s.r.starters[next]
 	}
 	// A lower-case Latin word after the period continues the sentence.
 	if next != "" {
@@ -319,19 +486,40 @@ func isOpener(r rune) bool {
 	return false
 }
 
-// nextWord returns the word after position i, skipping spaces and opening quotes.
-func nextWord(runes []rune, i int) string {
-	for i < len(runes) && (isSpace(runes[i]) || isOpener(runes[i])) {
-		if runes[i] == '\n' {
+// nextWord returns the word after byte i, skipping spaces and opening quotes;
+// none at a line break. The word is cut from the text as written: it may hold
+// bytes that are not UTF-8, which match no abbreviation or starter, as their
+// U+FFFD would not.
+func (s *splitter) nextWord(i int) string {
+	text := s.text
+	for i < len(text) {
+		c, w := decodeRune(s.text[i:])
+		if !isSpace(c) && !isOpener(c) {
+			break
+		}
+		if c == '\n' {
 			return ""
 		}
-		i++
+		i += w
 	}
 	j := i
-	for j < len(runes) && !isSpace(runes[j]) && !strings.ContainsRune(".,;:!?؟،؛\"»”)", runes[j]) {
-		j++
+	for j < len(text) {
+		c, w := decodeRune(s.text[j:])
+		if isSpace(c) || endsWord(c) {
+			break
+		}
+		j += w
 	}
-	return string(runes[i:j])
+	return text[i:j]
+}
+
+// endsWord reports the punctuation that ends the word nextWord returns.
+func endsWord(r rune) bool {
+	switch r {
+	case '.', ',', ';', ':', '!', '?', '؟', '،', '؛', '"', '»', '”', ')':
+		return true
+	}
+	return false
 }
 
 func startsWithDigit(s string) bool {
