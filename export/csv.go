@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/eventline/eventline/events"
 )
@@ -153,10 +154,8 @@ func (w *CSVWriter) Close() error {
 
 // validUTF8 replaces each invalid UTF-8 sequence of s by U+FFFD.
 func validUTF8(s string) string {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return strings.ToValidUTF8(s, "\uFFFD")
-		}
+	if utf8.ValidString(s) {
+		return s // what ToValidUTF8 returns for it, without decoding each rune
 	}
-	return s
+	return strings.ToValidUTF8(s, "\uFFFD")
 }
