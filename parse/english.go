@@ -43,20 +43,34 @@ import (
 // enSent is what the English rules keep about a sentence besides the shared
 // analysis.
 type enSent struct {
-	initial  int          // the first token after the dateline
-	passive  map[int]bool // triggers read as passive verbs
-	capture  map[int]bool // capture triggers under a verb of saying (kept for governorsEN)
-	inf      map[int]bool // clauses that are infinitives (to strike)
-	pronSubj map[int]int  // trigger → the pronoun token that is its subject (it, its fighters)
+	initial  int    // the first token after the dateline
+	passive  idxSet // triggers read as passive verbs
+	capture  idxSet // capture triggers under a verb of saying (kept for governorsEN)
+	inf      idxSet // clauses that are infinitives (to strike)
+	pronSubj idxMap // trigger → the pronoun token that is its subject (it, its fighters)
 	// pronTarget maps a trigger to the pronoun token that is its target
 	// (its convoys had been hit)
-	pronTarget map[int]int
+	pronTarget idxMap
 	mem        *enMemory    // the article's English memory
-	instr      map[int]bool // triggers whose subject is a weapon (air defences had shot down)
-	notName    map[int]bool // tokens of demonyms read as adjectives (Iraqi sovereignty)
-	whenTime   map[int]int  // clause opened by "when" after a time → the time it happened
+	instr      idxSet       // triggers whose subject is a weapon (air defences had shot down)
+	notName    idxSet       // tokens of demonyms read as adjectives (Iraqi sovereignty)
+	whenTime   idxMap       // clause opened by "when" after a time → the time it happened
 	derived    int          // times from this index on are derived (whenTimes), not found
 	stands     [][]*trigHit // per trigger: itself and the casualty words merged into it (standsFor)
+}
+
+// reset empties e for a new sentence, keeping the storage of its sets.
+func (e *enSent) reset(mem *enMemory) {
+	e.passive.reset()
+	e.capture.reset()
+	e.inf.reset()
+	e.pronSubj.reset()
+	e.pronTarget.reset()
+	e.instr.reset()
+	e.notName.reset()
+	e.whenTime.reset()
+	*e = enSent{passive: e.passive, capture: e.capture, inf: e.inf, pronSubj: e.pronSubj, pronTarget: e.pronTarget,
+		instr: e.instr, notName: e.notName, whenTime: e.whenTime, mem: mem}
 }
 
 // enMemory is what the English rules remember across sentences.
@@ -66,6 +80,10 @@ type enMemory struct {
 	lastArmy    *ref           // the last armed forces named (for "the army", "the military")
 	lastSubject *ref           // the last actor1 of an event (for "it", "they" opening a sentence)
 	country     string         // the country of the last place named (for places the gazetteer lacks)
+
+	// sent holds the English facts of the sentence being read; its
+	// storage serves the article's next sentence.
+	sent enSent
 }
 
 // enMem returns the English memory, creating it.
@@ -79,9 +97,9 @@ func enMem(mem *memory) *enMemory {
 // scanEN is scan for English. It returns whether the lexicon finds a
 // trigger in the sentence; times and counts are only looked for then.
 func (p *Parser) scanEN(s *sent, anchor time.Time, mem *memory) bool {
-	s.en = &enSent{passive: map[int]bool{}, capture: map[int]bool{}, inf: map[int]bool{}, pronSubj: map[int]int{},
-		pronTarget: map[int]int{}, instr: map[int]bool{}, notName: map[int]bool{},
-		whenTime: map[int]int{}, mem: enMem(mem)}
+	em := enMem(mem)
+	em.sent.reset(em)
+	s.en = &em.sent
 	s.seg = textnorm.NewSegmentIn(s.buf.tokens, s.s.Text, s.s.Start)
 	if s.idx == 0 {
 		s.seg.Tokens = dropDateline(s.seg.Tokens)
@@ -506,7 +524,7 @@ func (s *sent) markPassives() {
 		for j := h.first - 1; j >= s.en.initial && j >= h.first-3; j-- {
 			t := s.toks[j]
 			if t.cues.has(lexicon.CueBe) {
-				s.en.passive[k] = true
+				s.en.passive.add(k)
 				break
 			}
 			if t.ment >= 0 || t.trig >= 0 || s.isPunct(j) || t.cues != 0 && !t.cues.any(lexicon.CueNeg, lexicon.CueAux) {
@@ -565,7 +583,7 @@ func (s *sent) checkDemonymsEN(p *Parser) {
 		}
 		if !ok {
 			for i := m.first; i < m.last; i++ {
-				s.en.notName[i] = true
+				s.en.notName.add(i)
 			}
 			continue
 		}
@@ -648,7 +666,7 @@ func (s *sent) dropModifierNames() {
 		if s.hyphenAfter(m.last-1) || s.hyphenAfter(last) && s.seg.Tokens[m.last-1].Text == "." ||
 			(m.first > 0 && s.seg.Tokens[m.first-1].Text == "-" && m.first >= 2 && s.seg.Tokens[m.first-2].End == s.seg.Tokens[m.first-1].Start) {
 			for i := m.first; i < m.last; i++ {
-				s.en.notName[i] = true
+				s.en.notName.add(i)
 			}
 			continue
 		}
@@ -698,7 +716,7 @@ func (s *sent) nameWord(i int) bool {
 		return false
 	}
 	t := s.toks[i]
-	if t.ment >= 0 || t.time >= 0 || t.trig >= 0 || t.count >= 0 || s.en.notName[i] {
+	if t.ment >= 0 || t.time >= 0 || t.trig >= 0 || t.count >= 0 || s.en.notName.has(i) {
 		return false
 	}
 	if t.cues == 0 {
@@ -820,7 +838,7 @@ func (s *sent) placeContext(first, last int) bool {
 		return true
 	}
 	j := first - 1
-	for j >= s.en.initial && j >= first-4 && s.norm(j) != "of" && (s.plainWord(j) && !s.capitalized(j) || s.norm(j) == "the" || s.seg.Tokens[j].Text == "-" || s.en.notName[j]) &&
+	for j >= s.en.initial && j >= first-4 && s.norm(j) != "of" && (s.plainWord(j) && !s.capitalized(j) || s.norm(j) == "the" || s.seg.Tokens[j].Text == "-" || s.en.notName.has(j)) &&
 		!s.toks[j].cues.any(lexicon.CueLoc, lexicon.CueTo) {
 		j-- // toward the Israeli-controlled Golan Heights
 	}

@@ -21,9 +21,6 @@ import (
 //     up to the next comma; quote: direct speech.
 func (s *sent) segmentEN() {
 	s.clauses = append(s.clauses[:0], clause{kind: clMain, parent: -1, sibling: -1, opener: -1})
-	if s.en.inf == nil {
-		s.en.inf = map[int]bool{}
-	}
 	cur := 0
 	n := s.n()
 	open := func(k clauseKind, parent, at int) int {
@@ -93,7 +90,7 @@ func (s *sent) segmentEN() {
 			case s.norm(i) == "to" && s.infinitiveAt(i):
 				cur = open(clComp, cur, i)
 				s.clauses[cur].pron = true
-				s.en.inf[cur] = true
+				s.en.inf.add(cur)
 				opened = true
 			case s.zeroComp(i):
 				cur = open(clComp, cur, i)
@@ -151,7 +148,7 @@ func (s *sent) segmentEN() {
 					}
 					continue
 				}
-				if (k == clRel || k == clComp && s.en.inf[cur]) && s.clauses[cur].parent >= 0 && !s.listComma(i) {
+				if (k == clRel || k == clComp && s.en.inf.has(cur)) && s.clauses[cur].parent >= 0 && !s.listComma(i) {
 					cur = s.clauses[cur].parent
 					continue
 				}
@@ -199,7 +196,7 @@ func (s *sent) governorBefore(i int) int {
 // announcing, denying, threatening or claiming.
 func (s *sent) governsClause(k int) bool {
 	h := &s.trigs[k]
-	if !h.verb || s.en.passive[k] || s.norm(h.last-1) == "by" {
+	if !h.verb || s.en.passive.has(k) || s.norm(h.last-1) == "by" {
 		return false // claimed by X: no clause follows
 	}
 	switch h.t.Class {

@@ -561,7 +561,7 @@ func (s *sent) apposition(c, v int) int {
 // passiveAt reports whether the verb trigger at token v is passive.
 func (s *sent) passiveAt(v int) bool {
 	h := s.toks[v].trig
-	return h >= 0 && s.en.passive[h]
+	return h >= 0 && s.en.passive.has(h)
 }
 
 // objectAfterEN finds the object of the trigger: the first usable chain
@@ -937,7 +937,7 @@ func (s *sent) ownRolesEN(d *draft) {
 
 // verbRoles fills the roles of a verb trigger.
 func (s *sent) verbRoles(d *draft, h *trigHit) {
-	passive := s.en.passive[d.trig]
+	passive := s.en.passive.has(d.trig)
 	subj := s.subjectBeforeEN(s.causativeHave(h))
 	if subj.chain < 0 && subj.np.ok() && s.bothSides(subj.np.name) {
 		// the two countries said: the actors the sentence coordinates
@@ -955,10 +955,10 @@ func (s *sent) verbRoles(d *draft, h *trigHit) {
 		subjRef = subj.np
 	}
 	if subj.pron >= 0 {
-		s.en.pronSubj[d.trig] = subj.pron
+		s.en.pronSubj.set(d.trig, subj.pron)
 	}
 	if subj.instr && !passive {
-		s.en.instr[d.trig] = true
+		s.en.instr.add(d.trig)
 	}
 	if passive {
 		switch d.class {
@@ -977,7 +977,7 @@ func (s *sent) verbRoles(d *draft, h *trigHit) {
 			}
 			if subj.pron >= 0 {
 				// its convoys had been hit: the pronoun is the target
-				delete(s.en.pronSubj, d.trig)
+				s.en.pronSubj.del(d.trig)
 				s.en.pronObj(d.trig, subj.pron)
 			}
 		}
@@ -1017,7 +1017,7 @@ func (s *sent) verbRoles(d *draft, h *trigHit) {
 // else the participle itself.
 func (s *sent) causativeHave(h *trigHit) int {
 	w := s.norm(h.first)
-	if !strings.HasSuffix(w, "ed") || s.en.passive[s.toks[h.first].trig] {
+	if !strings.HasSuffix(w, "ed") || s.en.passive.has(s.toks[h.first].trig) {
 		return h.first
 	}
 	for j := h.first - 1; j >= s.en.initial && j >= h.first-10; j-- {
@@ -1049,7 +1049,7 @@ func (s *sent) bothSides(np string) bool {
 // pronObj records a pronoun that stands for actor2 (its convoys had been
 // hit), resolved with the subjects.
 func (e *enSent) pronObj(trig, tok int) {
-	e.pronTarget[trig] = tok
+	e.pronTarget.set(trig, tok)
 }
 
 // nounRoles fills the roles of a noun trigger.
@@ -1079,13 +1079,13 @@ func (s *sent) nounRoles(d *draft, h *trigHit) {
 			case subj.chain >= 0:
 				d.actor1 = s.chainRef(subj.chain, "subject")
 			case subj.pron >= 0:
-				s.en.pronSubj[d.trig] = subj.pron
+				s.en.pronSubj.set(d.trig, subj.pron)
 			case subj.np.ok():
 				d.actor1 = subj.np
 			}
 		}
 	}
-	if _, pron := s.en.pronSubj[d.trig]; !d.actor1.ok() && !pron {
+	if _, pron := s.en.pronSubj.get(d.trig); !d.actor1.ok() && !pron {
 		// a noun subject of a verb: Heavy fighting broke out …; a meeting's noun alone
 		if d.class == lexicon.ClassMeet || d.class == lexicon.ClassProtest || d.class == lexicon.ClassClash {
 			if subj := s.subjectBeforeEN(h.first); subj.chain >= 0 {
