@@ -57,6 +57,9 @@ type enSent struct {
 	whenTime   idxMap       // clause opened by "when" after a time → the time it happened
 	derived    int          // times from this index on are derived (whenTimes), not found
 	stands     [][]*trigHit // per trigger: itself and the casualty words merged into it (standsFor)
+
+	counting countView       // the sentence as findCountsEN reads it
+	entries  []lexicon.Entry // addMatchEN's buffer
 }
 
 // reset empties e for a new sentence, keeping the storage of its sets.
@@ -70,7 +73,7 @@ func (e *enSent) reset(mem *enMemory) {
 	e.notName.reset()
 	e.whenTime.reset()
 	*e = enSent{passive: e.passive, capture: e.capture, inf: e.inf, pronSubj: e.pronSubj, pronTarget: e.pronTarget,
-		instr: e.instr, notName: e.notName, whenTime: e.whenTime, mem: mem}
+		instr: e.instr, notName: e.notName, whenTime: e.whenTime, mem: mem, counting: e.counting, entries: e.entries}
 }
 
 // enMemory is what the English rules remember across sentences.
@@ -223,10 +226,8 @@ func allCapsWords(toks []textnorm.Token) bool {
 // verb reading of a trigger word from the words before it.
 func (p *Parser) addMatchEN(s *sent, m lexicon.Match) {
 	var verbT, nounT, exactT *lexicon.Trigger
-	others := make([]lexicon.Entry, 0, len(m.Entries))
 	for _, e := range m.Entries {
 		if e.Trigger == nil {
-			others = append(others, e)
 			continue
 		}
 		switch e.Trigger.POS {
@@ -249,9 +250,17 @@ func (p *Parser) addMatchEN(s *sent, m lexicon.Match) {
 		return
 	}
 	t, verb := s.chooseReading(m, verbT, nounT, exactT)
+	// the entries that are no trigger, and the reading chosen (addMatch keeps none of them)
+	others := s.en.entries[:0]
+	for _, e := range m.Entries {
+		if e.Trigger == nil {
+			others = append(others, e)
+		}
+	}
 	if t != nil {
 		others = append(others, lexicon.Entry{Trigger: t})
 	}
+	s.en.entries = others
 	if len(others) == 0 {
 		return
 	}
@@ -403,42 +412,18 @@ func (s *sent) nextIsPrep(i int) bool {
 // Myanmar navy vessels → ship).
 func (s *sent) findCountsEN() []countSpan {
 	n := s.n()
-	idx := make([]int, 0, n)
-	drop := map[int]bool{}
-	for _, q := range s.quotes {
-		if !q.long && q.close-q.open <= 3 {
-			drop[q.open], drop[q.close] = true, true
-		}
+	v := &s.en.counting
+	v.read(s)
+	var skip func(int) bool
+	if len(s.times) > 0 { // else no token is in a time expression
+		skip = func(j int) bool { i := v.orig(j); return i >= 0 && i < n && s.toks[i].time >= 0 }
 	}
-	sub := s.seg
-	if len(drop) > 0 {
-		sub.Tokens = make([]textnorm.Token, 0, n)
-		for i, t := range s.seg.Tokens {
-			if !drop[i] {
-				sub.Tokens = append(sub.Tokens, t)
-				idx = append(idx, i)
-			}
-		}
-	} else {
-		for i := range s.seg.Tokens {
-			idx = append(idx, i)
-		}
-	}
-	orig := func(j int) int {
-		if j < 0 {
-			return j
-		}
-		if j >= len(idx) {
-			return n
-		}
-		return idx[j]
-	}
-	cs := findCounts(&sub, s.lang, func(j int) bool { i := orig(j); return i >= 0 && i < n && s.toks[i].time >= 0 })
+	cs := findCounts(&v.sub, s.lang, skip)
 	for k := range cs {
 		c := &cs[k]
-		c.First, c.Last = orig(c.First), orig(c.Last-1)+1
+		c.First, c.Last = v.orig(c.First), v.orig(c.Last-1)+1
 		if c.UnitFirst >= 0 {
-			c.UnitFirst, c.UnitLast = orig(c.UnitFirst), orig(c.UnitLast-1)+1
+			c.UnitFirst, c.UnitLast = v.orig(c.UnitFirst), v.orig(c.UnitLast-1)+1
 		}
 		if c.Unit == "" && c.Role == roleNone {
 			s.repairUnit(c)
@@ -460,6 +445,54 @@ func (s *sent) findCountsEN() []countSpan {
 		out = append(out, c)
 	}
 	return out
+}
+
+// countView is a sentence as the count finder reads it: without the
+// quotation marks around one or two words.
+type countView struct {
+	sub  textnorm.Segment // the sentence's tokens without the dropped marks
+	idx  []int            // sub's token → the sentence's; nil when no mark is dropped
+	n    int              // the sentence's tokens
+	drop idxSet           // the sentence's tokens left out
+	toks []textnorm.Token // sub's tokens when marks are dropped (storage kept between sentences)
+}
+
+// read makes v the view of sentence s.
+func (v *countView) read(s *sent) {
+	v.n, v.sub, v.idx = s.n(), s.seg, v.idx[:0]
+	v.drop.reset()
+	for _, q := range s.quotes {
+		if !q.long && q.close-q.open <= 3 {
+			v.drop.add(q.open)
+			v.drop.add(q.close)
+		}
+	}
+	if len(v.drop) == 0 {
+		v.idx = nil
+		return
+	}
+	v.toks = v.toks[:0]
+	for i, t := range s.seg.Tokens {
+		if !v.drop.has(i) {
+			v.toks = append(v.toks, t)
+			v.idx = append(v.idx, i)
+		}
+	}
+	v.sub.Tokens = v.toks
+}
+
+// orig returns the sentence's token for token j of the view; an index
+// past the view's last token is the sentence's length.
+func (v *countView) orig(j int) int {
+	switch {
+	case j < 0:
+		return j
+	case v.idx == nil:
+		return min(j, v.n)
+	case j >= len(v.idx):
+		return v.n
+	}
+	return v.idx[j]
 }
 
 // repairUnit finds the counted noun of a count that has none: the first
