@@ -60,6 +60,7 @@ type enSent struct {
 
 	counting countView       // the sentence as findCountsEN reads it
 	entries  []lexicon.Entry // addMatchEN's buffer
+	clauses  []clause        // storage for the sentence's clauses (segmentEN)
 }
 
 // reset empties e for a new sentence, keeping the storage of its sets.
@@ -73,7 +74,7 @@ func (e *enSent) reset(mem *enMemory) {
 	e.notName.reset()
 	e.whenTime.reset()
 	*e = enSent{passive: e.passive, capture: e.capture, inf: e.inf, pronSubj: e.pronSubj, pronTarget: e.pronTarget,
-		instr: e.instr, notName: e.notName, whenTime: e.whenTime, mem: mem, counting: e.counting, entries: e.entries}
+		instr: e.instr, notName: e.notName, whenTime: e.whenTime, mem: mem, counting: e.counting, entries: e.entries, clauses: e.clauses}
 }
 
 // enMemory is what the English rules remember across sentences.
@@ -416,7 +417,7 @@ func (s *sent) findCountsEN() []countSpan {
 	v.read(s)
 	var skip func(int) bool
 	if len(s.times) > 0 { // else no token is in a time expression
-		skip = func(j int) bool { i := v.orig(j); return i >= 0 && i < n && s.toks[i].time >= 0 }
+		skip = v.inTimeFunc()
 	}
 	cs := findCounts(&v.sub, s.lang, skip)
 	for k := range cs {
@@ -455,11 +456,13 @@ type countView struct {
 	n    int              // the sentence's tokens
 	drop idxSet           // the sentence's tokens left out
 	toks []textnorm.Token // sub's tokens when marks are dropped (storage kept between sentences)
+	info []tokInfo        // the sentence's token facts
+	skip func(int) bool   // inTime, bound once
 }
 
 // read makes v the view of sentence s.
 func (v *countView) read(s *sent) {
-	v.n, v.sub, v.idx = s.n(), s.seg, v.idx[:0]
+	v.n, v.sub, v.idx, v.info = s.n(), s.seg, v.idx[:0], s.toks
 	v.drop.reset()
 	for _, q := range s.quotes {
 		if !q.long && q.close-q.open <= 3 {
@@ -479,6 +482,21 @@ func (v *countView) read(s *sent) {
 		}
 	}
 	v.sub.Tokens = v.toks
+}
+
+// inTime reports whether token j of the view is in a time expression.
+func (v *countView) inTime(j int) bool {
+	i := v.orig(j)
+	return i >= 0 && i < v.n && v.info[i].time >= 0
+}
+
+// inTimeFunc returns inTime as a function value, made once for all the
+// sentences v reads.
+func (v *countView) inTimeFunc() func(int) bool {
+	if v.skip == nil {
+		v.skip = v.inTime
+	}
+	return v.skip
 }
 
 // orig returns the sentence's token for token j of the view; an index
@@ -787,7 +805,7 @@ func (s *sent) connector(i int) bool {
 // ranked as a person, one ending in an organisation noun as an organisation.
 func (s *sent) namesEN() {
 	n := s.n()
-	var add []mention
+	add := make([]mention, 0, 4) // on the stack unless a sentence has more
 	for i := s.en.initial; i < n; i++ {
 		if !s.nameWord(i) {
 			continue

@@ -20,6 +20,9 @@ import (
 //   - bound and frame: as for Arabic (according to, in support of; during),
 //     up to the next comma; quote: direct speech.
 func (s *sent) segmentEN() {
+	if s.clauses == nil {
+		s.clauses = s.en.clauses // the storage of the article's last sentence
+	}
 	s.clauses = append(s.clauses[:0], clause{kind: clMain, parent: -1, sibling: -1, opener: -1})
 	cur := 0
 	n := s.n()
@@ -27,7 +30,7 @@ func (s *sent) segmentEN() {
 		s.clauses = append(s.clauses, clause{kind: k, parent: parent, sibling: -1, first: at, opener: at})
 		return len(s.clauses) - 1
 	}
-	var resume []int
+	resume := make([]int, 0, 8) // on the stack unless more nest
 	quoteEnd := -1
 	for i := 0; i < n; i++ {
 		t := &s.toks[i]
@@ -156,6 +159,7 @@ func (s *sent) segmentEN() {
 			}
 		}
 	}
+	s.en.clauses = s.clauses
 }
 
 // listComma reports whether the comma at token i separates the items of a

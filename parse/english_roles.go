@@ -134,6 +134,9 @@ func (s *sent) motionBefore(i int) bool {
 // last).
 func (s *sent) buildChainsEN() {
 	s.chains = s.chains[:0]
+	// the chains' mentions, chain after chain; only the last chain grows, and
+	// the array never does
+	all := make([]int, 0, len(s.ments))
 	for k := range s.ments {
 		m := &s.ments[k]
 		if m.isPlace || m.actor == nil && !m.fallback {
@@ -143,7 +146,8 @@ func (s *sent) buildChainsEN() {
 		if c := len(s.chains) - 1; c >= 0 {
 			ch := &s.chains[c]
 			if m.pp == 0 && s.joinsEN(ch.last, m.first) {
-				ch.ments = append(ch.ments, k)
+				all = append(all, k)
+				ch.ments = all[len(all)-len(ch.ments)-1 : len(all) : len(all)]
 				ch.last = m.last
 				m.chain = c
 				if s.rank(k) >= s.rank(ch.best) {
@@ -160,7 +164,8 @@ func (s *sent) buildChainsEN() {
 			coord = s.norm(j) == "and" || s.norm(j) == "or" ||
 				s.seg.Tokens[j].Text == "," && j > 0 && s.toks[j-1].ment >= 0 && s.listContinues(m.last)
 		}
-		s.chains = append(s.chains, chain{first: m.first, last: m.last, ments: []int{k}, best: k, coord: coord})
+		all = append(all, k)
+		s.chains = append(s.chains, chain{first: m.first, last: m.last, ments: all[len(all)-1 : len(all) : len(all)], best: k, coord: coord})
 		m.chain = len(s.chains) - 1
 	}
 }

@@ -625,14 +625,27 @@ func (s *sent) whenTimes(anchor time.Time) {
 // standsFor returns the trigger k and the casualty triggers merged into it.
 func (s *sent) standsFor(k int) []*trigHit {
 	if s.en.stands == nil {
+		merged := func(o *trigHit) bool { return o.mergedInto >= 0 && o.why == "casualties of another event" }
+		n := 0
+		for j := range s.trigs {
+			if merged(&s.trigs[j]) {
+				n++
+			}
+		}
+		// one array for all: each trigger, then the ones merged into it
+		hits := make([]*trigHit, 0, len(s.trigs)+n)
 		s.en.stands = make([][]*trigHit, len(s.trigs))
 		for j := range s.trigs {
-			s.en.stands[j] = append(s.en.stands[j], &s.trigs[j])
-		}
-		for j := range s.trigs {
-			if o := &s.trigs[j]; o.mergedInto >= 0 && o.why == "casualties of another event" {
-				s.en.stands[o.mergedInto] = append(s.en.stands[o.mergedInto], o)
+			start := len(hits)
+			hits = append(hits, &s.trigs[j])
+			if n > 0 {
+				for i := range s.trigs {
+					if o := &s.trigs[i]; o.mergedInto == j && merged(o) {
+						hits = append(hits, o)
+					}
+				}
 			}
+			s.en.stands[j] = hits[start:len(hits):len(hits)]
 		}
 	}
 	return s.en.stands[k]
