@@ -85,6 +85,9 @@ type enMemory struct {
 	lastSubject *ref           // the last actor1 of an event (for "it", "they" opening a sentence)
 	country     string         // the country of the last place named (for places the gazetteer lacks)
 
+	units  map[string]string          // unitOf's answers
+	armies map[armyKey]*lexicon.Actor // armyOf's answers
+
 	// sent holds the English facts of the sentence being read; its
 	// storage serves the article's next sentence.
 	sent enSent
@@ -528,7 +531,7 @@ func (s *sent) repairUnit(c *countSpan) {
 		if tk.Kind != textnorm.Word || s.toks[j].time >= 0 {
 			return
 		}
-		if u := unitOfNoun(tk.Norm); u != "" {
+		if u := s.en.mem.unitOf(tk.Norm); u != "" {
 			c.Unit, c.UnitFirst, c.UnitLast, c.Last = u, j, j+1, j+1
 			return
 		}
@@ -536,6 +539,19 @@ func (s *sent) repairUnit(c *countSpan) {
 			return
 		}
 	}
+}
+
+// unitOf is unitOfNoun, remembered for the article.
+func (em *enMemory) unitOf(w string) string {
+	if u, ok := em.units[w]; ok {
+		return u
+	}
+	if em.units == nil {
+		em.units = map[string]string{}
+	}
+	u := unitOfNoun(w)
+	em.units[w] = u
+	return u
 }
 
 // unitOfNoun returns the unit package quantity gives the noun (vessels →
@@ -651,7 +667,7 @@ func (s *sent) checkDemonymsEN(p *Parser) {
 			m.text = s.seg.Slice(m.first, m.last)
 		}
 		if soldiers {
-			if army := p.armyOf(s.seg.Slice(m.first, m.first+1), m.actor); army != nil {
+			if army := s.en.mem.armyOf(p, s.seg.Slice(m.first, m.first+1), m.actor); army != nil {
 				m.actor, m.demonym = army, false
 			}
 		}
@@ -675,7 +691,7 @@ func (s *sent) possessiveArmies(p *Parser) {
 		}
 		j := m.last + 2
 		if w := s.norm(j); (w == "military" || w == "army") && s.toks[j].ment < 0 && s.toks[j].trig < 0 {
-			if army := p.armyOf(m.actor.DemonymsEN[0], m.actor); army != nil {
+			if army := s.en.mem.armyOf(p, m.actor.DemonymsEN[0], m.actor); army != nil {
 				m.actor, m.last = army, j+1
 				m.text = s.seg.Slice(m.first, m.last)
 				for i := m.first; i < m.last; i++ {
@@ -684,6 +700,26 @@ func (s *sent) possessiveArmies(p *Parser) {
 			}
 		}
 	}
+}
+
+// armyKey is what armyOf looks up.
+type armyKey struct {
+	d     string
+	state *lexicon.Actor
+}
+
+// armyOf is p.armyOf, remembered for the article.
+func (em *enMemory) armyOf(p *Parser, d string, state *lexicon.Actor) *lexicon.Actor {
+	k := armyKey{d, state}
+	if a, ok := em.armies[k]; ok {
+		return a
+	}
+	if em.armies == nil {
+		em.armies = map[armyKey]*lexicon.Actor{}
+	}
+	a := p.armyOf(d, state)
+	em.armies[k] = a
+	return a
 }
 
 // armyOf returns the armed forces of the state whose demonym is written d
