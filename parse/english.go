@@ -779,7 +779,11 @@ func (s *sent) capitalized(i int) bool {
 	if i < 0 || i >= s.n() || s.seg.Tokens[i].Kind != textnorm.Word {
 		return false
 	}
-	r, _ := utf8.DecodeRuneInString(s.seg.Tokens[i].Text)
+	t := s.seg.Tokens[i].Text
+	if t != "" && t[0] < utf8.RuneSelf {
+		return 'A' <= t[0] && t[0] <= 'Z'
+	}
+	r, _ := utf8.DecodeRuneInString(t)
 	return unicode.IsUpper(r)
 }
 
@@ -810,10 +814,26 @@ func (s *sent) nameWord(i int) bool {
 		return true
 	}
 	// a capitalised head noun continues a name (the Sudan Doctors Network, Arakan Army)
-	return !t.cues.any(lexicon.CueTitle, lexicon.CueDet, lexicon.CueLoc, lexicon.CueNeg, lexicon.CueConj, lexicon.CueComp,
+	return t.cues&notInName == 0 && t.cues&nameHeads != 0
+}
+
+// The cues of nameWord: words that never continue a name, and the head
+// nouns that do when capitalised.
+var (
+	notInName = cueMask(lexicon.CueTitle, lexicon.CueDet, lexicon.CueLoc, lexicon.CueNeg, lexicon.CueConj, lexicon.CueComp,
 		lexicon.CueRel, lexicon.CueAgainst, lexicon.CueWith, lexicon.CueTo, lexicon.CueAgent, lexicon.CueBe, lexicon.CueAux,
-		lexicon.CuePron, lexicon.CueFuture, lexicon.CueCond, lexicon.CueDemonstr, lexicon.CueBound, lexicon.CueFrame, lexicon.CueAbout) &&
-		t.cues.any(lexicon.CueOrgHead, lexicon.CueForce, lexicon.CueGroupHead, lexicon.CuePlaceHead)
+		lexicon.CuePron, lexicon.CueFuture, lexicon.CueCond, lexicon.CueDemonstr, lexicon.CueBound, lexicon.CueFrame, lexicon.CueAbout)
+	nameHeads = cueMask(lexicon.CueOrgHead, lexicon.CueForce, lexicon.CueGroupHead, lexicon.CuePlaceHead)
+)
+
+// cueMask returns the set of the classes ks: c&cueMask(ks...) != 0 is
+// c.any(ks...), in one test.
+func cueMask(ks ...lexicon.CueClass) cueSet {
+	var m cueSet
+	for _, k := range ks {
+		m |= 1 << k
+	}
+	return m
 }
 
 // connector reports whether token i may join two parts of a name: of, for,

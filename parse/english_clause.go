@@ -34,13 +34,13 @@ func (s *sent) segmentEN() {
 	quoteEnd := -1
 	for i := 0; i < n; i++ {
 		t := &s.toks[i]
-		tk := s.seg.Tokens[i]
+		tk := &s.seg.Tokens[i]
 		if quoteEnd >= 0 && i > quoteEnd {
 			quoteEnd = -1
 			cur = resume[len(resume)-1]
 			resume = resume[:len(resume)-1]
 		}
-		if tk.Kind == textnorm.Punct && isQuoteMark(tk.Text) && quoteEnd < 0 {
+		if quoteEnd < 0 && len(s.quotes) > 0 && tk.Kind == textnorm.Punct && isQuoteMark(tk.Text) {
 			for _, q := range s.quotes {
 				if q.open == i && q.long && !q.name {
 					resume = append(resume, cur)
