@@ -32,6 +32,8 @@ package parse
 import (
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -118,16 +120,28 @@ func (p *Parser) scanEN(s *sent, anchor time.Time, mem *memory) bool {
 	}
 	s.findQuotes()
 	matches := p.lex.Match(s.seg.Tokens, s.lang)
-	hasTrigger := false
-	for _, m := range matches {
-		for _, e := range m.Entries {
-			if e.Trigger != nil {
-				hasTrigger = true
-			}
+	// the matches that may become a trigger, and a mention, size their slices
+	trigs, names := 0, 0
+	for k := range matches {
+		hasTrig, hasName := false, false
+		for _, e := range matches[k].Entries {
+			hasTrig = hasTrig || e.Trigger != nil
+			hasName = hasName || e.Actor != nil || e.Place != nil
+		}
+		if hasTrig {
+			trigs++
+		}
+		if hasName {
+			names++
 		}
 	}
+	hasTrigger := trigs > 0
 	if hasTrigger {
+		s.trigs = make([]trigHit, 0, trigs)
 		s.findTimesAndCountsEN(anchor)
+	}
+	if names > 0 {
+		s.ments = make([]mention, 0, names+2) // and a name or two the lexicon lacks
 	}
 	// the cue words first, so that a trigger's reading can look at the words after it
 	for _, m := range matches {
@@ -531,7 +545,7 @@ func (s *sent) repairUnit(c *countSpan) {
 		if tk.Kind != textnorm.Word || s.toks[j].time >= 0 {
 			return
 		}
-		if u := s.en.mem.unitOf(tk.Norm); u != "" {
+		if u := unitOfNoun(tk.Norm); u != "" {
 			c.Unit, c.UnitFirst, c.UnitLast, c.Last = u, j, j+1, j+1
 			return
 		}
@@ -541,29 +555,35 @@ func (s *sent) repairUnit(c *countSpan) {
 	}
 }
 
-// unitOf is unitOfNoun, remembered for the article.
-func (em *enMemory) unitOf(w string) string {
-	if u, ok := em.units[w]; ok {
-		return u
+// unitOfNoun returns the unit package quantity gives the noun (vessels →
+// ship), or "". The answers are remembered (nounUnits).
+func unitOfNoun(w string) string {
+	if u, ok := nounUnits.Load(w); ok {
+		return u.(string)
 	}
-	if em.units == nil {
-		em.units = map[string]string{}
+	seg := textnorm.NewSegment("2 "+w, 0)
+	cs := findCounts(&seg, "en", nil)
+	u := ""
+	if len(cs) == 1 && cs[0].UnitFirst == 1 {
+		u = cs[0].Unit
 	}
-	u := unitOfNoun(w)
-	em.units[w] = u
+	if nounUnitsLen.Load() < maxNounUnits {
+		if _, loaded := nounUnits.LoadOrStore(w, u); !loaded {
+			nounUnitsLen.Add(1)
+		}
+	}
 	return u
 }
 
-// unitOfNoun returns the unit package quantity gives the noun (vessels →
-// ship), or "".
-func unitOfNoun(w string) string {
-	seg := textnorm.NewSegment("2 "+w, 0)
-	cs := findCounts(&seg, "en", nil)
-	if len(cs) == 1 && cs[0].UnitFirst == 1 {
-		return cs[0].Unit
-	}
-	return ""
-}
+// nounUnits holds unitOfNoun's answers, word → unit, for all parsers (the
+// quantity lexicon is one for the process); the words come from the text,
+// so it stops growing at maxNounUnits of them.
+var (
+	nounUnits    sync.Map
+	nounUnitsLen atomic.Int64
+)
+
+const maxNounUnits = 1 << 16
 
 // countsInNames keeps a count whose number no name holds: a name between
 // the number and its noun (three U.S. bases) leaves it a count; a name that
