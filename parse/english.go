@@ -59,10 +59,14 @@ type enSent struct {
 	whenTime   idxMap       // clause opened by "when" after a time → the time it happened
 	derived    int          // times from this index on are derived (whenTimes), not found
 	stands     [][]*trigHit // per trigger: itself and the casualty words merged into it (standsFor)
+	standsDone bool         // stands is built
+	standHits  []*trigHit   // storage for stands
 
 	counting countView       // the sentence as findCountsEN reads it
 	entries  []lexicon.Entry // addMatchEN's buffer
 	clauses  []clause        // storage for the sentence's clauses (segmentEN)
+	chains   []chain         // storage for the sentence's chains (buildChainsEN)
+	chainOf  []int           // storage for the chains' mentions (buildChainsEN)
 }
 
 // reset empties e for a new sentence, keeping the storage of its sets.
@@ -76,7 +80,8 @@ func (e *enSent) reset(mem *enMemory) {
 	e.notName.reset()
 	e.whenTime.reset()
 	*e = enSent{passive: e.passive, capture: e.capture, inf: e.inf, pronSubj: e.pronSubj, pronTarget: e.pronTarget,
-		instr: e.instr, notName: e.notName, whenTime: e.whenTime, mem: mem, counting: e.counting, entries: e.entries, clauses: e.clauses}
+		instr: e.instr, notName: e.notName, whenTime: e.whenTime, mem: mem, counting: e.counting, entries: e.entries, clauses: e.clauses,
+		chains: e.chains, chainOf: e.chainOf, stands: e.stands[:0], standHits: e.standHits[:0]}
 }
 
 // enMemory is what the English rules remember across sentences.

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/eventline/eventline/parse/lexicon"
@@ -133,10 +134,13 @@ func (s *sent) motionBefore(i int) bool {
 // is the most specific; of equals, the later one (English puts the head
 // last).
 func (s *sent) buildChainsEN() {
+	if s.chains == nil {
+		s.chains = s.en.chains // the storage of the article's last sentence
+	}
 	s.chains = s.chains[:0]
 	// the chains' mentions, chain after chain; only the last chain grows, and
 	// the array never does
-	all := make([]int, 0, len(s.ments))
+	all := slices.Grow(s.en.chainOf[:0], len(s.ments))
 	for k := range s.ments {
 		m := &s.ments[k]
 		if m.isPlace || m.actor == nil && !m.fallback {
@@ -168,6 +172,7 @@ func (s *sent) buildChainsEN() {
 		s.chains = append(s.chains, chain{first: m.first, last: m.last, ments: all[len(all)-1 : len(all) : len(all)], best: k, coord: coord})
 		m.chain = len(s.chains) - 1
 	}
+	s.en.chains, s.en.chainOf = s.chains, all
 }
 
 // listContinues reports whether a list of names goes on after token i

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -624,7 +625,8 @@ func (s *sent) whenTimes(anchor time.Time) {
 
 // standsFor returns the trigger k and the casualty triggers merged into it.
 func (s *sent) standsFor(k int) []*trigHit {
-	if s.en.stands == nil {
+	if !s.en.standsDone {
+		s.en.standsDone = true
 		merged := func(o *trigHit) bool { return o.mergedInto >= 0 && o.why == "casualties of another event" }
 		n := 0
 		for j := range s.trigs {
@@ -633,8 +635,8 @@ func (s *sent) standsFor(k int) []*trigHit {
 			}
 		}
 		// one array for all: each trigger, then the ones merged into it
-		hits := make([]*trigHit, 0, len(s.trigs)+n)
-		s.en.stands = make([][]*trigHit, len(s.trigs))
+		hits := slices.Grow(s.en.standHits[:0], len(s.trigs)+n)
+		stands := slices.Grow(s.en.stands[:0], len(s.trigs))
 		for j := range s.trigs {
 			start := len(hits)
 			hits = append(hits, &s.trigs[j])
@@ -645,8 +647,9 @@ func (s *sent) standsFor(k int) []*trigHit {
 					}
 				}
 			}
-			s.en.stands[j] = hits[start:len(hits):len(hits)]
+			stands = append(stands, hits[start:len(hits):len(hits)])
 		}
+		s.en.stands, s.en.standHits = stands, hits
 	}
 	return s.en.stands[k]
 }
