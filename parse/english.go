@@ -32,6 +32,8 @@ package parse
 import (
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -43,20 +45,43 @@ import (
 // enSent is what the English rules keep about a sentence besides the shared
 // analysis.
 type enSent struct {
-	initial  int          // the first token after the dateline
-	passive  map[int]bool // triggers read as passive verbs
-	capture  map[int]bool // capture triggers under a verb of saying (kept for governorsEN)
-	inf      map[int]bool // clauses that are infinitives (to strike)
-	pronSubj map[int]int  // trigger → the pronoun token that is its subject (it, its fighters)
+	initial  int    // the first token after the dateline
+	passive  idxSet // triggers read as passive verbs
+	capture  idxSet // capture triggers under a verb of saying (kept for governorsEN)
+	inf      idxSet // clauses that are infinitives (to strike)
+	pronSubj idxMap // trigger → the pronoun token that is its subject (it, its fighters)
 	// pronTarget maps a trigger to the pronoun token that is its target
 	// (its convoys had been hit)
-	pronTarget map[int]int
+	pronTarget idxMap
 	mem        *enMemory    // the article's English memory
-	instr      map[int]bool // triggers whose subject is a weapon (air defences had shot down)
-	notName    map[int]bool // tokens of demonyms read as adjectives (Iraqi sovereignty)
-	whenTime   map[int]int  // clause opened by "when" after a time → the time it happened
+	instr      idxSet       // triggers whose subject is a weapon (air defences had shot down)
+	notName    idxSet       // tokens of demonyms read as adjectives (Iraqi sovereignty)
+	whenTime   idxMap       // clause opened by "when" after a time → the time it happened
 	derived    int          // times from this index on are derived (whenTimes), not found
 	stands     [][]*trigHit // per trigger: itself and the casualty words merged into it (standsFor)
+	standsDone bool         // stands is built
+	standHits  []*trigHit   // storage for stands
+
+	counting countView       // the sentence as findCountsEN reads it
+	entries  []lexicon.Entry // addMatchEN's buffer
+	clauses  []clause        // storage for the sentence's clauses (segmentEN)
+	chains   []chain         // storage for the sentence's chains (buildChainsEN)
+	chainOf  []int           // storage for the chains' mentions (buildChainsEN)
+}
+
+// reset empties e for a new sentence, keeping the storage of its sets.
+func (e *enSent) reset(mem *enMemory) {
+	e.passive.reset()
+	e.capture.reset()
+	e.inf.reset()
+	e.pronSubj.reset()
+	e.pronTarget.reset()
+	e.instr.reset()
+	e.notName.reset()
+	e.whenTime.reset()
+	*e = enSent{passive: e.passive, capture: e.capture, inf: e.inf, pronSubj: e.pronSubj, pronTarget: e.pronTarget,
+		instr: e.instr, notName: e.notName, whenTime: e.whenTime, mem: mem, counting: e.counting, entries: e.entries, clauses: e.clauses,
+		chains: e.chains, chainOf: e.chainOf, stands: e.stands[:0], standHits: e.standHits[:0]}
 }
 
 // enMemory is what the English rules remember across sentences.
@@ -66,6 +91,13 @@ type enMemory struct {
 	lastArmy    *ref           // the last armed forces named (for "the army", "the military")
 	lastSubject *ref           // the last actor1 of an event (for "it", "they" opening a sentence)
 	country     string         // the country of the last place named (for places the gazetteer lacks)
+
+	units  map[string]string          // unitOf's answers
+	armies map[armyKey]*lexicon.Actor // armyOf's answers
+
+	// sent holds the English facts of the sentence being read; its
+	// storage serves the article's next sentence.
+	sent enSent
 }
 
 // enMem returns the English memory, creating it.
@@ -79,9 +111,9 @@ func enMem(mem *memory) *enMemory {
 // scanEN is scan for English. It returns whether the lexicon finds a
 // trigger in the sentence; times and counts are only looked for then.
 func (p *Parser) scanEN(s *sent, anchor time.Time, mem *memory) bool {
-	s.en = &enSent{passive: map[int]bool{}, capture: map[int]bool{}, inf: map[int]bool{}, pronSubj: map[int]int{},
-		pronTarget: map[int]int{}, instr: map[int]bool{}, notName: map[int]bool{},
-		whenTime: map[int]int{}, mem: enMem(mem)}
+	em := enMem(mem)
+	em.sent.reset(em)
+	s.en = &em.sent
 	s.seg = textnorm.NewSegmentIn(s.buf.tokens, s.s.Text, s.s.Start)
 	if s.idx == 0 {
 		s.seg.Tokens = dropDateline(s.seg.Tokens)
@@ -93,16 +125,28 @@ func (p *Parser) scanEN(s *sent, anchor time.Time, mem *memory) bool {
 	}
 	s.findQuotes()
 	matches := p.lex.Match(s.seg.Tokens, s.lang)
-	hasTrigger := false
-	for _, m := range matches {
-		for _, e := range m.Entries {
-			if e.Trigger != nil {
-				hasTrigger = true
-			}
+	// the matches that may become a trigger, and a mention, size their slices
+	trigs, names := 0, 0
+	for k := range matches {
+		hasTrig, hasName := false, false
+		for _, e := range matches[k].Entries {
+			hasTrig = hasTrig || e.Trigger != nil
+			hasName = hasName || e.Actor != nil || e.Place != nil
+		}
+		if hasTrig {
+			trigs++
+		}
+		if hasName {
+			names++
 		}
 	}
+	hasTrigger := trigs > 0
 	if hasTrigger {
+		s.trigs = make([]trigHit, 0, trigs)
 		s.findTimesAndCountsEN(anchor)
+	}
+	if names > 0 {
+		s.ments = make([]mention, 0, names+2) // and a name or two the lexicon lacks
 	}
 	// the cue words first, so that a trigger's reading can look at the words after it
 	for _, m := range matches {
@@ -205,10 +249,8 @@ func allCapsWords(toks []textnorm.Token) bool {
 // verb reading of a trigger word from the words before it.
 func (p *Parser) addMatchEN(s *sent, m lexicon.Match) {
 	var verbT, nounT, exactT *lexicon.Trigger
-	others := make([]lexicon.Entry, 0, len(m.Entries))
 	for _, e := range m.Entries {
 		if e.Trigger == nil {
-			others = append(others, e)
 			continue
 		}
 		switch e.Trigger.POS {
@@ -231,9 +273,17 @@ func (p *Parser) addMatchEN(s *sent, m lexicon.Match) {
 		return
 	}
 	t, verb := s.chooseReading(m, verbT, nounT, exactT)
+	// the entries that are no trigger, and the reading chosen (addMatch keeps none of them)
+	others := s.en.entries[:0]
+	for _, e := range m.Entries {
+		if e.Trigger == nil {
+			others = append(others, e)
+		}
+	}
 	if t != nil {
 		others = append(others, lexicon.Entry{Trigger: t})
 	}
+	s.en.entries = others
 	if len(others) == 0 {
 		return
 	}
@@ -385,42 +435,18 @@ func (s *sent) nextIsPrep(i int) bool {
 // Myanmar navy vessels → ship).
 func (s *sent) findCountsEN() []countSpan {
 	n := s.n()
-	idx := make([]int, 0, n)
-	drop := map[int]bool{}
-	for _, q := range s.quotes {
-		if !q.long && q.close-q.open <= 3 {
-			drop[q.open], drop[q.close] = true, true
-		}
+	v := &s.en.counting
+	v.read(s)
+	var skip func(int) bool
+	if len(s.times) > 0 { // else no token is in a time expression
+		skip = v.inTimeFunc()
 	}
-	sub := s.seg
-	if len(drop) > 0 {
-		sub.Tokens = make([]textnorm.Token, 0, n)
-		for i, t := range s.seg.Tokens {
-			if !drop[i] {
-				sub.Tokens = append(sub.Tokens, t)
-				idx = append(idx, i)
-			}
-		}
-	} else {
-		for i := range s.seg.Tokens {
-			idx = append(idx, i)
-		}
-	}
-	orig := func(j int) int {
-		if j < 0 {
-			return j
-		}
-		if j >= len(idx) {
-			return n
-		}
-		return idx[j]
-	}
-	cs := findCounts(&sub, s.lang, func(j int) bool { i := orig(j); return i >= 0 && i < n && s.toks[i].time >= 0 })
+	cs := findCounts(&v.sub, s.lang, skip)
 	for k := range cs {
 		c := &cs[k]
-		c.First, c.Last = orig(c.First), orig(c.Last-1)+1
+		c.First, c.Last = v.orig(c.First), v.orig(c.Last-1)+1
 		if c.UnitFirst >= 0 {
-			c.UnitFirst, c.UnitLast = orig(c.UnitFirst), orig(c.UnitLast-1)+1
+			c.UnitFirst, c.UnitLast = v.orig(c.UnitFirst), v.orig(c.UnitLast-1)+1
 		}
 		if c.Unit == "" && c.Role == roleNone {
 			s.repairUnit(c)
@@ -442,6 +468,71 @@ func (s *sent) findCountsEN() []countSpan {
 		out = append(out, c)
 	}
 	return out
+}
+
+// countView is a sentence as the count finder reads it: without the
+// quotation marks around one or two words.
+type countView struct {
+	sub  textnorm.Segment // the sentence's tokens without the dropped marks
+	idx  []int            // sub's token → the sentence's; nil when no mark is dropped
+	n    int              // the sentence's tokens
+	drop idxSet           // the sentence's tokens left out
+	toks []textnorm.Token // sub's tokens when marks are dropped (storage kept between sentences)
+	info []tokInfo        // the sentence's token facts
+	skip func(int) bool   // inTime, bound once
+}
+
+// read makes v the view of sentence s.
+func (v *countView) read(s *sent) {
+	v.n, v.sub, v.idx, v.info = s.n(), s.seg, v.idx[:0], s.toks
+	v.drop.reset()
+	for _, q := range s.quotes {
+		if !q.long && q.close-q.open <= 3 {
+			v.drop.add(q.open)
+			v.drop.add(q.close)
+		}
+	}
+	if len(v.drop) == 0 {
+		v.idx = nil
+		return
+	}
+	v.toks = v.toks[:0]
+	for i, t := range s.seg.Tokens {
+		if !v.drop.has(i) {
+			v.toks = append(v.toks, t)
+			v.idx = append(v.idx, i)
+		}
+	}
+	v.sub.Tokens = v.toks
+}
+
+// inTime reports whether token j of the view is in a time expression.
+func (v *countView) inTime(j int) bool {
+	i := v.orig(j)
+	return i >= 0 && i < v.n && v.info[i].time >= 0
+}
+
+// inTimeFunc returns inTime as a function value, made once for all the
+// sentences v reads.
+func (v *countView) inTimeFunc() func(int) bool {
+	if v.skip == nil {
+		v.skip = v.inTime
+	}
+	return v.skip
+}
+
+// orig returns the sentence's token for token j of the view; an index
+// past the view's last token is the sentence's length.
+func (v *countView) orig(j int) int {
+	switch {
+	case j < 0:
+		return j
+	case v.idx == nil:
+		return min(j, v.n)
+	case j >= len(v.idx):
+		return v.n
+	}
+	return v.idx[j]
 }
 
 // repairUnit finds the counted noun of a count that has none: the first
@@ -470,15 +561,34 @@ func (s *sent) repairUnit(c *countSpan) {
 }
 
 // unitOfNoun returns the unit package quantity gives the noun (vessels →
-// ship), or "".
+// ship), or "". The answers are remembered (nounUnits).
 func unitOfNoun(w string) string {
+	if u, ok := nounUnits.Load(w); ok {
+		return u.(string)
+	}
 	seg := textnorm.NewSegment("2 "+w, 0)
 	cs := findCounts(&seg, "en", nil)
+	u := ""
 	if len(cs) == 1 && cs[0].UnitFirst == 1 {
-		return cs[0].Unit
+		u = cs[0].Unit
 	}
-	return ""
+	if nounUnitsLen.Load() < maxNounUnits {
+		if _, loaded := nounUnits.LoadOrStore(w, u); !loaded {
+			nounUnitsLen.Add(1)
+		}
+	}
+	return u
 }
+
+// nounUnits holds unitOfNoun's answers, word → unit, for all parsers (the
+// quantity lexicon is one for the process); the words come from the text,
+// so it stops growing at maxNounUnits of them.
+var (
+	nounUnits    sync.Map
+	nounUnitsLen atomic.Int64
+)
+
+const maxNounUnits = 1 << 16
 
 // countsInNames keeps a count whose number no name holds: a name between
 // the number and its noun (three U.S. bases) leaves it a count; a name that
@@ -506,7 +616,7 @@ func (s *sent) markPassives() {
 		for j := h.first - 1; j >= s.en.initial && j >= h.first-3; j-- {
 			t := s.toks[j]
 			if t.cues.has(lexicon.CueBe) {
-				s.en.passive[k] = true
+				s.en.passive.add(k)
 				break
 			}
 			if t.ment >= 0 || t.trig >= 0 || s.isPunct(j) || t.cues != 0 && !t.cues.any(lexicon.CueNeg, lexicon.CueAux) {
@@ -565,7 +675,7 @@ func (s *sent) checkDemonymsEN(p *Parser) {
 		}
 		if !ok {
 			for i := m.first; i < m.last; i++ {
-				s.en.notName[i] = true
+				s.en.notName.add(i)
 			}
 			continue
 		}
@@ -582,7 +692,7 @@ func (s *sent) checkDemonymsEN(p *Parser) {
 			m.text = s.seg.Slice(m.first, m.last)
 		}
 		if soldiers {
-			if army := p.armyOf(s.seg.Slice(m.first, m.first+1), m.actor); army != nil {
+			if army := s.en.mem.armyOf(p, s.seg.Slice(m.first, m.first+1), m.actor); army != nil {
 				m.actor, m.demonym = army, false
 			}
 		}
@@ -606,7 +716,7 @@ func (s *sent) possessiveArmies(p *Parser) {
 		}
 		j := m.last + 2
 		if w := s.norm(j); (w == "military" || w == "army") && s.toks[j].ment < 0 && s.toks[j].trig < 0 {
-			if army := p.armyOf(m.actor.DemonymsEN[0], m.actor); army != nil {
+			if army := s.en.mem.armyOf(p, m.actor.DemonymsEN[0], m.actor); army != nil {
 				m.actor, m.last = army, j+1
 				m.text = s.seg.Slice(m.first, m.last)
 				for i := m.first; i < m.last; i++ {
@@ -615,6 +725,26 @@ func (s *sent) possessiveArmies(p *Parser) {
 			}
 		}
 	}
+}
+
+// armyKey is what armyOf looks up.
+type armyKey struct {
+	d     string
+	state *lexicon.Actor
+}
+
+// armyOf is p.armyOf, remembered for the article.
+func (em *enMemory) armyOf(p *Parser, d string, state *lexicon.Actor) *lexicon.Actor {
+	k := armyKey{d, state}
+	if a, ok := em.armies[k]; ok {
+		return a
+	}
+	if em.armies == nil {
+		em.armies = map[armyKey]*lexicon.Actor{}
+	}
+	a := p.armyOf(d, state)
+	em.armies[k] = a
+	return a
 }
 
 // armyOf returns the armed forces of the state whose demonym is written d
@@ -648,7 +778,7 @@ func (s *sent) dropModifierNames() {
 		if s.hyphenAfter(m.last-1) || s.hyphenAfter(last) && s.seg.Tokens[m.last-1].Text == "." ||
 			(m.first > 0 && s.seg.Tokens[m.first-1].Text == "-" && m.first >= 2 && s.seg.Tokens[m.first-2].End == s.seg.Tokens[m.first-1].Start) {
 			for i := m.first; i < m.last; i++ {
-				s.en.notName[i] = true
+				s.en.notName.add(i)
 			}
 			continue
 		}
@@ -674,7 +804,11 @@ func (s *sent) capitalized(i int) bool {
 	if i < 0 || i >= s.n() || s.seg.Tokens[i].Kind != textnorm.Word {
 		return false
 	}
-	r, _ := utf8.DecodeRuneInString(s.seg.Tokens[i].Text)
+	t := s.seg.Tokens[i].Text
+	if t != "" && t[0] < utf8.RuneSelf {
+		return 'A' <= t[0] && t[0] <= 'Z'
+	}
+	r, _ := utf8.DecodeRuneInString(t)
 	return unicode.IsUpper(r)
 }
 
@@ -698,17 +832,33 @@ func (s *sent) nameWord(i int) bool {
 		return false
 	}
 	t := s.toks[i]
-	if t.ment >= 0 || t.time >= 0 || t.trig >= 0 || t.count >= 0 || s.en.notName[i] {
+	if t.ment >= 0 || t.time >= 0 || t.trig >= 0 || t.count >= 0 || s.en.notName.has(i) {
 		return false
 	}
 	if t.cues == 0 {
 		return true
 	}
 	// a capitalised head noun continues a name (the Sudan Doctors Network, Arakan Army)
-	return !t.cues.any(lexicon.CueTitle, lexicon.CueDet, lexicon.CueLoc, lexicon.CueNeg, lexicon.CueConj, lexicon.CueComp,
+	return t.cues&notInName == 0 && t.cues&nameHeads != 0
+}
+
+// The cues of nameWord: words that never continue a name, and the head
+// nouns that do when capitalised.
+var (
+	notInName = cueMask(lexicon.CueTitle, lexicon.CueDet, lexicon.CueLoc, lexicon.CueNeg, lexicon.CueConj, lexicon.CueComp,
 		lexicon.CueRel, lexicon.CueAgainst, lexicon.CueWith, lexicon.CueTo, lexicon.CueAgent, lexicon.CueBe, lexicon.CueAux,
-		lexicon.CuePron, lexicon.CueFuture, lexicon.CueCond, lexicon.CueDemonstr, lexicon.CueBound, lexicon.CueFrame, lexicon.CueAbout) &&
-		t.cues.any(lexicon.CueOrgHead, lexicon.CueForce, lexicon.CueGroupHead, lexicon.CuePlaceHead)
+		lexicon.CuePron, lexicon.CueFuture, lexicon.CueCond, lexicon.CueDemonstr, lexicon.CueBound, lexicon.CueFrame, lexicon.CueAbout)
+	nameHeads = cueMask(lexicon.CueOrgHead, lexicon.CueForce, lexicon.CueGroupHead, lexicon.CuePlaceHead)
+)
+
+// cueMask returns the set of the classes ks: c&cueMask(ks...) != 0 is
+// c.any(ks...), in one test.
+func cueMask(ks ...lexicon.CueClass) cueSet {
+	var m cueSet
+	for _, k := range ks {
+		m |= 1 << k
+	}
+	return m
 }
 
 // connector reports whether token i may join two parts of a name: of, for,
@@ -736,7 +886,7 @@ func (s *sent) connector(i int) bool {
 // ranked as a person, one ending in an organisation noun as an organisation.
 func (s *sent) namesEN() {
 	n := s.n()
-	var add []mention
+	add := make([]mention, 0, 4) // on the stack unless a sentence has more
 	for i := s.en.initial; i < n; i++ {
 		if !s.nameWord(i) {
 			continue
@@ -820,7 +970,7 @@ func (s *sent) placeContext(first, last int) bool {
 		return true
 	}
 	j := first - 1
-	for j >= s.en.initial && j >= first-4 && s.norm(j) != "of" && (s.plainWord(j) && !s.capitalized(j) || s.norm(j) == "the" || s.seg.Tokens[j].Text == "-" || s.en.notName[j]) &&
+	for j >= s.en.initial && j >= first-4 && s.norm(j) != "of" && (s.plainWord(j) && !s.capitalized(j) || s.norm(j) == "the" || s.seg.Tokens[j].Text == "-" || s.en.notName.has(j)) &&
 		!s.toks[j].cues.any(lexicon.CueLoc, lexicon.CueTo) {
 		j-- // toward the Israeli-controlled Golan Heights
 	}

@@ -20,27 +20,27 @@ import (
 //   - bound and frame: as for Arabic (according to, in support of; during),
 //     up to the next comma; quote: direct speech.
 func (s *sent) segmentEN() {
-	s.clauses = append(s.clauses[:0], clause{kind: clMain, parent: -1, sibling: -1, opener: -1})
-	if s.en.inf == nil {
-		s.en.inf = map[int]bool{}
+	if s.clauses == nil {
+		s.clauses = s.en.clauses // the storage of the article's last sentence
 	}
+	s.clauses = append(s.clauses[:0], clause{kind: clMain, parent: -1, sibling: -1, opener: -1})
 	cur := 0
 	n := s.n()
 	open := func(k clauseKind, parent, at int) int {
 		s.clauses = append(s.clauses, clause{kind: k, parent: parent, sibling: -1, first: at, opener: at})
 		return len(s.clauses) - 1
 	}
-	var resume []int
+	resume := make([]int, 0, 8) // on the stack unless more nest
 	quoteEnd := -1
 	for i := 0; i < n; i++ {
 		t := &s.toks[i]
-		tk := s.seg.Tokens[i]
+		tk := &s.seg.Tokens[i]
 		if quoteEnd >= 0 && i > quoteEnd {
 			quoteEnd = -1
 			cur = resume[len(resume)-1]
 			resume = resume[:len(resume)-1]
 		}
-		if tk.Kind == textnorm.Punct && isQuoteMark(tk.Text) && quoteEnd < 0 {
+		if quoteEnd < 0 && len(s.quotes) > 0 && tk.Kind == textnorm.Punct && isQuoteMark(tk.Text) {
 			for _, q := range s.quotes {
 				if q.open == i && q.long && !q.name {
 					resume = append(resume, cur)
@@ -93,7 +93,7 @@ func (s *sent) segmentEN() {
 			case s.norm(i) == "to" && s.infinitiveAt(i):
 				cur = open(clComp, cur, i)
 				s.clauses[cur].pron = true
-				s.en.inf[cur] = true
+				s.en.inf.add(cur)
 				opened = true
 			case s.zeroComp(i):
 				cur = open(clComp, cur, i)
@@ -151,7 +151,7 @@ func (s *sent) segmentEN() {
 					}
 					continue
 				}
-				if (k == clRel || k == clComp && s.en.inf[cur]) && s.clauses[cur].parent >= 0 && !s.listComma(i) {
+				if (k == clRel || k == clComp && s.en.inf.has(cur)) && s.clauses[cur].parent >= 0 && !s.listComma(i) {
 					cur = s.clauses[cur].parent
 					continue
 				}
@@ -159,6 +159,7 @@ func (s *sent) segmentEN() {
 			}
 		}
 	}
+	s.en.clauses = s.clauses
 }
 
 // listComma reports whether the comma at token i separates the items of a
@@ -199,7 +200,7 @@ func (s *sent) governorBefore(i int) int {
 // announcing, denying, threatening or claiming.
 func (s *sent) governsClause(k int) bool {
 	h := &s.trigs[k]
-	if !h.verb || s.en.passive[k] || s.norm(h.last-1) == "by" {
+	if !h.verb || s.en.passive.has(k) || s.norm(h.last-1) == "by" {
 		return false // claimed by X: no clause follows
 	}
 	switch h.t.Class {

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/eventline/eventline/parse/lexicon"
@@ -133,7 +134,13 @@ func (s *sent) motionBefore(i int) bool {
 // is the most specific; of equals, the later one (English puts the head
 // last).
 func (s *sent) buildChainsEN() {
+	if s.chains == nil {
+		s.chains = s.en.chains // the storage of the article's last sentence
+	}
 	s.chains = s.chains[:0]
+	// the chains' mentions, chain after chain; only the last chain grows, and
+	// the array never does
+	all := slices.Grow(s.en.chainOf[:0], len(s.ments))
 	for k := range s.ments {
 		m := &s.ments[k]
 		if m.isPlace || m.actor == nil && !m.fallback {
@@ -143,7 +150,8 @@ func (s *sent) buildChainsEN() {
 		if c := len(s.chains) - 1; c >= 0 {
 			ch := &s.chains[c]
 			if m.pp == 0 && s.joinsEN(ch.last, m.first) {
-				ch.ments = append(ch.ments, k)
+				all = append(all, k)
+				ch.ments = all[len(all)-len(ch.ments)-1 : len(all) : len(all)]
 				ch.last = m.last
 				m.chain = c
 				if s.rank(k) >= s.rank(ch.best) {
@@ -160,9 +168,11 @@ func (s *sent) buildChainsEN() {
 			coord = s.norm(j) == "and" || s.norm(j) == "or" ||
 				s.seg.Tokens[j].Text == "," && j > 0 && s.toks[j-1].ment >= 0 && s.listContinues(m.last)
 		}
-		s.chains = append(s.chains, chain{first: m.first, last: m.last, ments: []int{k}, best: k, coord: coord})
+		all = append(all, k)
+		s.chains = append(s.chains, chain{first: m.first, last: m.last, ments: all[len(all)-1 : len(all) : len(all)], best: k, coord: coord})
 		m.chain = len(s.chains) - 1
 	}
+	s.en.chains, s.en.chainOf = s.chains, all
 }
 
 // listContinues reports whether a list of names goes on after token i
@@ -561,7 +571,7 @@ func (s *sent) apposition(c, v int) int {
 // passiveAt reports whether the verb trigger at token v is passive.
 func (s *sent) passiveAt(v int) bool {
 	h := s.toks[v].trig
-	return h >= 0 && s.en.passive[h]
+	return h >= 0 && s.en.passive.has(h)
 }
 
 // objectAfterEN finds the object of the trigger: the first usable chain
@@ -937,7 +947,7 @@ func (s *sent) ownRolesEN(d *draft) {
 
 // verbRoles fills the roles of a verb trigger.
 func (s *sent) verbRoles(d *draft, h *trigHit) {
-	passive := s.en.passive[d.trig]
+	passive := s.en.passive.has(d.trig)
 	subj := s.subjectBeforeEN(s.causativeHave(h))
 	if subj.chain < 0 && subj.np.ok() && s.bothSides(subj.np.name) {
 		// the two countries said: the actors the sentence coordinates
@@ -955,10 +965,10 @@ func (s *sent) verbRoles(d *draft, h *trigHit) {
 		subjRef = subj.np
 	}
 	if subj.pron >= 0 {
-		s.en.pronSubj[d.trig] = subj.pron
+		s.en.pronSubj.set(d.trig, subj.pron)
 	}
 	if subj.instr && !passive {
-		s.en.instr[d.trig] = true
+		s.en.instr.add(d.trig)
 	}
 	if passive {
 		switch d.class {
@@ -977,7 +987,7 @@ func (s *sent) verbRoles(d *draft, h *trigHit) {
 			}
 			if subj.pron >= 0 {
 				// its convoys had been hit: the pronoun is the target
-				delete(s.en.pronSubj, d.trig)
+				s.en.pronSubj.del(d.trig)
 				s.en.pronObj(d.trig, subj.pron)
 			}
 		}
@@ -1017,7 +1027,7 @@ func (s *sent) verbRoles(d *draft, h *trigHit) {
 // else the participle itself.
 func (s *sent) causativeHave(h *trigHit) int {
 	w := s.norm(h.first)
-	if !strings.HasSuffix(w, "ed") || s.en.passive[s.toks[h.first].trig] {
+	if !strings.HasSuffix(w, "ed") || s.en.passive.has(s.toks[h.first].trig) {
 		return h.first
 	}
 	for j := h.first - 1; j >= s.en.initial && j >= h.first-10; j-- {
@@ -1049,7 +1059,7 @@ func (s *sent) bothSides(np string) bool {
 // pronObj records a pronoun that stands for actor2 (its convoys had been
 // hit), resolved with the subjects.
 func (e *enSent) pronObj(trig, tok int) {
-	e.pronTarget[trig] = tok
+	e.pronTarget.set(trig, tok)
 }
 
 // nounRoles fills the roles of a noun trigger.
@@ -1079,13 +1089,13 @@ func (s *sent) nounRoles(d *draft, h *trigHit) {
 			case subj.chain >= 0:
 				d.actor1 = s.chainRef(subj.chain, "subject")
 			case subj.pron >= 0:
-				s.en.pronSubj[d.trig] = subj.pron
+				s.en.pronSubj.set(d.trig, subj.pron)
 			case subj.np.ok():
 				d.actor1 = subj.np
 			}
 		}
 	}
-	if _, pron := s.en.pronSubj[d.trig]; !d.actor1.ok() && !pron {
+	if _, pron := s.en.pronSubj.get(d.trig); !d.actor1.ok() && !pron {
 		// a noun subject of a verb: Heavy fighting broke out …; a meeting's noun alone
 		if d.class == lexicon.ClassMeet || d.class == lexicon.ClassProtest || d.class == lexicon.ClassClash {
 			if subj := s.subjectBeforeEN(h.first); subj.chain >= 0 {

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -17,7 +18,7 @@ func (p *Parser) sentenceDraftsEN(s *sent, mem *memory, anchor time.Time) []draf
 	s.filterTriggersEN()
 	ds := s.makeDrafts()
 	for i := range ds {
-		if h := ds[i].trig; s.en.capture[h] && ds[i].absorbed && ds[i].why == "no verb of claiming" {
+		if h := ds[i].trig; s.en.capture.has(h) && ds[i].absorbed && ds[i].why == "no verb of claiming" {
 			ds[i].absorbed, ds[i].why = false, ""
 			g := s.captureGovernor(&s.trigs[h])
 			for j := range ds {
@@ -31,7 +32,7 @@ func (p *Parser) sentenceDraftsEN(s *sent, mem *memory, anchor time.Time) []draf
 		s.ownRolesEN(&ds[i])
 		for k := range s.trigs {
 			// the casualty verb merged into the event brings its subject (Nigerian troops killed 30 insurgents in clashes)
-			if o := &s.trigs[k]; o.mergedInto == ds[i].trig && o.why == "casualties of another event" && o.verb && !s.en.passive[k] && !ds[i].actor1.ok() {
+			if o := &s.trigs[k]; o.mergedInto == ds[i].trig && o.why == "casualties of another event" && o.verb && !s.en.passive.has(k) && !ds[i].actor1.ok() {
 				tmp := draft{trig: k, class: o.t.Class, violent: true, gov: -1, claimVerb: -1, time: -1, count: -1}
 				s.ownRolesEN(&tmp)
 				if tmp.actor1.ok() {
@@ -58,7 +59,7 @@ func (p *Parser) sentenceDraftsEN(s *sent, mem *memory, anchor time.Time) []draf
 	s.modalityEN(ds)
 	noAgent := make([]bool, len(ds))
 	for i := range ds {
-		noAgent[i] = !ds[i].actor1.ok() && s.en.passive[ds[i].trig]
+		noAgent[i] = !ds[i].actor1.ok() && s.en.passive.has(ds[i].trig)
 	}
 	s.applyGovernors(ds)
 	for i := range ds {
@@ -172,7 +173,7 @@ func (s *sent) filterTriggersEN() {
 			h.dropped, h.why, h.mergedInto = true, "same event", s.toks[h.last].trig // Protesters rallied
 		case h.t.Needs == lexicon.NeedGovernor:
 			if g := s.captureGovernor(h); g >= 0 {
-				s.en.capture[k] = true
+				s.en.capture.add(k)
 			} else {
 				h.dropped, h.why = true, "a capture nobody claims"
 			}
@@ -349,7 +350,7 @@ func (s *sent) mergeableEN(a, b *trigHit) bool {
 	switch {
 	case a.verb && !b.verb:
 		return true // fired a barrage of rockets; launched dozens of drone attacks
-	case !a.verb && b.verb && !s.en.passive[s.toks[b.first].trig]:
+	case !a.verb && b.verb && !s.en.passive.has(s.toks[b.first].trig):
 		return true // a separate attack on Friday by X targeted …
 	}
 	return false
@@ -370,12 +371,12 @@ func (s *sent) defaultActorsEN(ds []draft, mem *memory) {
 		h := &s.trigs[d.trig]
 		cl := s.clauseOf(h.first)
 		c := s.clauses[cl]
-		if tok, ok := s.en.pronSubj[d.trig]; ok && !d.actor1.ok() {
+		if tok, ok := s.en.pronSubj.get(d.trig); ok && !d.actor1.ok() {
 			if r := s.resolvePronoun(ds, i, tok, em); r.ok() {
 				d.actor1 = r
 			}
 		}
-		if tok, ok := s.en.pronTarget[d.trig]; ok && !d.actor2.ok() {
+		if tok, ok := s.en.pronTarget.get(d.trig); ok && !d.actor2.ok() {
 			if r := s.resolvePronoun(ds, i, tok, em); r.ok() {
 				d.actor2 = r
 				d.actor2.how = "pronoun"
@@ -394,7 +395,7 @@ func (s *sent) defaultActorsEN(ds []draft, mem *memory) {
 		case d.claimVerb >= 0 && ds[d.claimVerb].actor1.ok():
 			d.actor1 = ds[d.claimVerb].actor1
 			d.actor1.how = "claimant"
-		case s.en.instr[d.trig] && c.parent >= 0:
+		case s.en.instr.has(d.trig) && c.parent >= 0:
 			if j := s.draftIn(ds, i, c.parent); j >= 0 {
 				d.actor1 = s.userOf(&ds[j])
 			}
@@ -539,7 +540,7 @@ func (s *sent) resolvePronoun(ds []draft, i, tok int, em *enMemory) ref {
 func (s *sent) assignTimesEN(ds []draft) {
 	dist := make([]int, len(ds))
 	for i := range ds {
-		if x, ok := s.en.whenTime[s.clauseOf(s.trigs[ds[i].trig].first)]; ok {
+		if x, ok := s.en.whenTime.get(s.clauseOf(s.trigs[ds[i].trig].first)); ok {
 			ds[i].time, dist[i] = x, 0
 		}
 	}
@@ -574,7 +575,7 @@ func (s *sent) assignTimesEN(ds []draft) {
 					}
 				}
 			}
-			if s.clauses[clX].kind != clComp || !s.en.inf[clX] {
+			if s.clauses[clX].kind != clComp || !s.en.inf.has(clX) {
 				break
 			}
 		}
@@ -618,22 +619,37 @@ func (s *sent) whenTimes(anchor time.Time) {
 		t := xs[0]
 		t.First, t.Last = t.First+first, t.Last+first
 		s.times = append(s.times, t)
-		s.en.whenTime[k] = len(s.times) - 1
+		s.en.whenTime.set(k, len(s.times)-1)
 	}
 }
 
 // standsFor returns the trigger k and the casualty triggers merged into it.
 func (s *sent) standsFor(k int) []*trigHit {
-	if s.en.stands == nil {
-		s.en.stands = make([][]*trigHit, len(s.trigs))
+	if !s.en.standsDone {
+		s.en.standsDone = true
+		merged := func(o *trigHit) bool { return o.mergedInto >= 0 && o.why == "casualties of another event" }
+		n := 0
 		for j := range s.trigs {
-			s.en.stands[j] = append(s.en.stands[j], &s.trigs[j])
-		}
-		for j := range s.trigs {
-			if o := &s.trigs[j]; o.mergedInto >= 0 && o.why == "casualties of another event" {
-				s.en.stands[o.mergedInto] = append(s.en.stands[o.mergedInto], o)
+			if merged(&s.trigs[j]) {
+				n++
 			}
 		}
+		// one array for all: each trigger, then the ones merged into it
+		hits := slices.Grow(s.en.standHits[:0], len(s.trigs)+n)
+		stands := slices.Grow(s.en.stands[:0], len(s.trigs))
+		for j := range s.trigs {
+			start := len(hits)
+			hits = append(hits, &s.trigs[j])
+			if n > 0 {
+				for i := range s.trigs {
+					if o := &s.trigs[i]; o.mergedInto == j && merged(o) {
+						hits = append(hits, o)
+					}
+				}
+			}
+			stands = append(stands, hits[start:len(hits):len(hits)])
+		}
+		s.en.stands, s.en.standHits = stands, hits
 	}
 	return s.en.stands[k]
 }
@@ -643,7 +659,7 @@ func (s *sent) standsFor(k int) []*trigHit {
 // protest or a deployment (marched to demand a ceasefire) is no event.
 func (s *sent) modalityEN(ds []draft) {
 	for i := range ds {
-		if ds[i].class == lexicon.ClassThreat && !s.en.inf[s.clauseOf(s.trigs[ds[i].trig].first)] {
+		if ds[i].class == lexicon.ClassThreat && !s.en.inf.has(s.clauseOf(s.trigs[ds[i].trig].first)) {
 			ds[i].future = false // a threat speaks of the future: it is made now (will not go unpunished)
 		}
 	}
@@ -662,7 +678,7 @@ func (s *sent) modalityEN(ds []draft) {
 	for i := range ds {
 		d := &ds[i]
 		cl := s.clauseOf(s.trigs[d.trig].first)
-		if !s.en.inf[cl] || d.absorbed {
+		if !s.en.inf.has(cl) || d.absorbed {
 			continue
 		}
 		j := s.draftIn(ds, i, s.clauses[cl].parent)
@@ -701,7 +717,7 @@ func (s *sent) governorsEN(ds []draft) {
 			}
 		}
 		switch {
-		case s.en.capture[d.trig] && (g.class == lexicon.ClassSay || g.class == lexicon.ClassAnnounce || g.class == lexicon.ClassClaim):
+		case s.en.capture.has(d.trig) && (g.class == lexicon.ClassSay || g.class == lexicon.ClassAnnounce || g.class == lexicon.ClassClaim):
 			if g.kept() {
 				g.collapsed, g.why = true, "reports the claim"
 			}
