@@ -124,7 +124,8 @@ func (p *Parser) scanEN(s *sent, anchor time.Time, mem *memory) bool {
 		s.toks[i] = tokInfo{ment: -1, trig: -1, time: -1, count: -1, unit: -1, quote: -1, clause: 0}
 	}
 	s.findQuotes()
-	matches := p.lex.Match(s.seg.Tokens, s.lang)
+	matches := p.lex.AppendMatches(s.buf.matches[:0], s.seg.Tokens, s.lang)
+	s.buf.matches = matches
 	// the matches that may become a trigger, and a mention, size their slices
 	trigs, names := 0, 0
 	for k := range matches {

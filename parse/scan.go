@@ -115,8 +115,9 @@ type sent struct {
 // sentence of the article once one is done (nothing keeps tokens past its
 // sentence: events, the article's memory and explain copy what they need).
 type sentBuffers struct {
-	tokens []textnorm.Token
-	infos  []tokInfo
+	tokens  []textnorm.Token
+	infos   []tokInfo
+	matches []lexicon.Match
 }
 
 // keep takes back the buffers of the finished sentence s.
@@ -174,7 +175,8 @@ func (p *Parser) scan(s *sent, anchor time.Time, mem *memory) bool {
 		}
 	}
 	s.findQuotes()
-	matches := p.lex.Match(s.seg.Tokens, s.lang)
+	matches := p.lex.AppendMatches(s.buf.matches[:0], s.seg.Tokens, s.lang)
+	s.buf.matches = matches
 	hasTrigger := false
 	for _, m := range matches {
 		for _, e := range m.Entries {

@@ -210,11 +210,17 @@ func entriesFor(n *node, c Clitics) []Entry {
 // letters off wins, so a name written with ال (ألباريس) beats a shorter name
 // hidden in it. lang selects the index: "ar" or "en".
 func (l *Lexicon) Match(toks []textnorm.Token, lang string) []Match {
+	return l.AppendMatches(make([]Match, 0, 8), toks, lang) // most sentences have fewer
+}
+
+// AppendMatches is Match appending to dst, so that a caller can reuse one
+// slice sentence after sentence.
+func (l *Lexicon) AppendMatches(dst []Match, toks []textnorm.Token, lang string) []Match {
 	root := l.roots[lang]
 	if root == nil {
-		return nil
+		return dst
 	}
-	out := make([]Match, 0, 8) // most sentences have fewer
+	out := dst
 	for i := 0; i < len(toks); {
 		if toks[i].Kind != textnorm.Word {
 			i++
