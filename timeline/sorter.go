@@ -104,31 +104,45 @@ func (s *Sorter) sortBuffer() {
 // spill writes the sorted buffer to a temporary file.
 func (s *Sorter) spill() error {
 	s.sortBuffer()
-	f, err := os.CreateTemp(s.Dir, "eventline-sort-*.bin")
-	if err != nil {
-		return fmt.Errorf("timeline: spill: %w", err)
-	}
-	s.files = append(s.files, f.Name())
-	w := bufio.NewWriterSize(f, 1<<20)
-	var scratch []byte
-	for i := range s.buf {
-		scratch = appendItem(scratch[:0], &s.buf[i])
-		if _, err := w.Write(scratch); err != nil {
-			f.Close()
-			return fmt.Errorf("timeline: spill: %w", err)
+	err := s.writeRun(func(put func(*item) error) error {
+		for i := range s.buf {
+			if err := put(&s.buf[i]); err != nil {
+				return err
+			}
 		}
-	}
-	if err := w.Flush(); err != nil {
-		f.Close()
-		return fmt.Errorf("timeline: spill: %w", err)
-	}
-	if err := f.Close(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return fmt.Errorf("timeline: spill: %w", err)
 	}
 	clear(s.buf) // drop the records for the collector
 	s.buf = s.buf[:0]
 	s.bufBytes = 0
 	return nil
+}
+
+// writeRun writes a new spill file with the items that each gives to put,
+// in order, and adds it to s.files (Close removes it, whatever happened).
+func (s *Sorter) writeRun(each func(put func(*item) error) error) error {
+	f, err := os.CreateTemp(s.Dir, "eventline-sort-*.bin")
+	if err != nil {
+		return err
+	}
+	s.files = append(s.files, f.Name())
+	w := bufio.NewWriterSize(f, 1<<20)
+	var scratch []byte
+	err = each(func(it *item) error {
+		scratch = appendItem(scratch[:0], it)
+		_, err := w.Write(scratch)
+		return err
+	})
+	if err == nil {
+		err = w.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // Spill files hold one item after another: the input sequence number, the
@@ -273,25 +287,9 @@ var maxMergeFiles = 128
 // the end of the list. Their items keep their sequence numbers, so ties
 // still come out in input order.
 func (s *Sorter) mergeSome() error {
-	batch := s.files[:maxMergeFiles]
-	f, err := os.CreateTemp(s.Dir, "eventline-sort-*.bin")
-	if err != nil {
-		return fmt.Errorf("timeline: merge: %w", err)
-	}
-	w := bufio.NewWriterSize(f, 1<<20)
-	var scratch []byte
-	err = mergeFiles(batch, func(it *item) error {
-		scratch = appendItem(scratch[:0], it)
-		_, err := w.Write(scratch)
-		return err
-	})
-	if err == nil {
-		err = w.Flush()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	s.files = append(s.files[maxMergeFiles:], f.Name()) // Close removes the new file in any case
+	batch := s.files[:maxMergeFiles:maxMergeFiles]
+	s.files = s.files[maxMergeFiles:]
+	err := s.writeRun(func(put func(*item) error) error { return mergeFiles(batch, put) })
 	for _, name := range batch {
 		os.Remove(name)
 	}
