@@ -8,6 +8,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/eventline/eventline/parse/textnorm"
 )
 
 // differentialInputs are texts on which Split must agree with splitReference:
@@ -147,7 +149,7 @@ func TestIsSpaceMatchesUnicode(t *testing.T) {
 	}
 }
 
-// TestDecodeMatchesUTF8 checks decodeRune and lastRune against the standard
+// TestDecodeMatchesUTF8 checks textnorm.DecodeRune and lastRune against the standard
 // decoders on every one- and two-byte string.
 func TestDecodeMatchesUTF8(t *testing.T) {
 	for a := range 256 {
@@ -156,12 +158,12 @@ func TestDecodeMatchesUTF8(t *testing.T) {
 			if b >= 0 {
 				s += string([]byte{byte(b)})
 			}
-			r1, n1 := decodeRune(s)
+			r1, n1 := textnorm.DecodeRune(s)
 			r2, n2 := utf8.DecodeRuneInString(s)
 			l1, m1 := lastRune(s)
 			l2, m2 := utf8.DecodeLastRuneInString(s)
 			if r1 != r2 || n1 != n2 || l1 != l2 || m1 != m2 {
-				t.Fatalf("%q: decodeRune %U %d, want %U %d; lastRune %U %d, want %U %d", s, r1, n1, r2, n2, l1, m1, l2, m2)
+				t.Fatalf("%q: DecodeRune %U %d, want %U %d; lastRune %U %d, want %U %d", s, r1, n1, r2, n2, l1, m1, l2, m2)
 			}
 		}
 	}

@@ -23,6 +23,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/eventline/eventline/parse/lexicon"
+	"github.com/eventline/eventline/parse/textnorm"
 )
 
 //go:embed data/*.tsv
@@ -131,26 +132,6 @@ type splitter struct {
 	invalid bool
 }
 
-// decodeRune is utf8.DecodeRuneInString, the two-byte forms (Latin,
-// Arabic) decoded without a call to the general decoder. Like the standard
-// library's, its ASCII path is written to be inlined.
-func decodeRune(s string) (r rune, size int) {
-	if s != "" && s[0] < utf8.RuneSelf {
-		return rune(s[0]), 1
-	} else {
-		r, size = decodeWideRune(s)
-	}
-	return
-}
-
-// decodeWideRune is decodeRune for a first byte that is not ASCII.
-func decodeWideRune(s string) (rune, int) {
-	if len(s) >= 2 && s[0]-0xC2 <= 0xDF-0xC2 && s[1]&0xC0 == 0x80 {
-		return rune(s[0]&0x1F)<<6 | rune(s[1]&0x3F), 2
-	}
-	return utf8.DecodeRuneInString(s)
-}
-
 // lastRune is utf8.DecodeLastRuneInString, the one- and two-byte forms
 // decoded without a call to the general decoder.
 func lastRune(s string) (rune, int) {
@@ -203,7 +184,7 @@ func (s *splitter) split() {
 		if at = skipPlain(text, at); at.b == len(text) {
 			break
 		}
-		c, w := decodeRune(text[at.b:])
+		c, w := textnorm.DecodeRune(text[at.b:])
 		if c == utf8.RuneError && w == 1 {
 			s.invalid = true
 		}
@@ -267,7 +248,7 @@ func (s *splitter) split() {
 // in the run closes the "…" quotation either way.
 func (s *splitter) markRun(at pos) (pos, bool) {
 	for at.b < len(s.text) {
-		c, w := decodeRune(s.text[at.b:])
+		c, w := textnorm.DecodeRune(s.text[at.b:])
 		if !isTerminator(c) && !isCloser(c) {
 			return at, isSpace(c)
 		}
@@ -320,11 +301,11 @@ func (s *splitter) emit(end pos) {
 func (s *splitter) cut(a pos) pos {
 	limit := a
 	for limit.n < a.n+MaxRunes {
-		_, w := decodeRune(s.text[limit.b:])
+		_, w := textnorm.DecodeRune(s.text[limit.b:])
 		limit = pos{limit.b + w, limit.n + 1}
 	}
 	k := limit
-	c, _ := decodeRune(s.text[k.b:])
+	c, _ := textnorm.DecodeRune(s.text[k.b:])
 	for k.n > a.n+MaxRunes/2 {
 		if isSpace(c) {
 			return k
@@ -339,7 +320,7 @@ func (s *splitter) cut(a pos) pos {
 // skipSpace returns the first position from a, before b, that is not white space.
 func (s *splitter) skipSpace(a, b pos) pos {
 	for a.b < b.b {
-		c, w := decodeRune(s.text[a.b:])
+		c, w := textnorm.DecodeRune(s.text[a.b:])
 		if !isSpace(c) {
 			break
 		}
@@ -373,7 +354,7 @@ func (s *splitter) quoteEnds(i, j int) bool {
 		return false
 	}
 	if j < len(text) {
-		if c, _ := decodeRune(s.text[j:]); !isSpace(c) {
+		if c, _ := textnorm.DecodeRune(s.text[j:]); !isSpace(c) {
 			return false
 		}
 	}
@@ -398,7 +379,7 @@ func (s *splitter) straightCloses(i int) bool {
 	if i+1 == len(s.text) {
 		return true
 	}
-	n, _ := decodeRune(s.text[i+1:])
+	n, _ := textnorm.DecodeRune(s.text[i+1:])
 	return isSpace(n) || isTerminator(n) || isCloser(n) || strings.ContainsRune(",،:;", n)
 }
 
@@ -493,7 +474,7 @@ func isOpener(r rune) bool {
 func (s *splitter) nextWord(i int) string {
 	text := s.text
 	for i < len(text) {
-		c, w := decodeRune(s.text[i:])
+		c, w := textnorm.DecodeRune(s.text[i:])
 		if !isSpace(c) && !isOpener(c) {
 			break
 		}
@@ -504,7 +485,7 @@ func (s *splitter) nextWord(i int) string {
 	}
 	j := i
 	for j < len(text) {
-		c, w := decodeRune(s.text[j:])
+		c, w := textnorm.DecodeRune(s.text[j:])
 		if isSpace(c) || endsWord(c) {
 			break
 		}

@@ -77,7 +77,7 @@ func getParser(lx *lex, toks []textnorm.Token) *parser {
 	n := 0
 	for i := range toks {
 		t := &toks[i]
-		r := firstRune(t.Norm)
+		r, _ := textnorm.DecodeRune(t.Norm)
 		arabic := t.Norm != "" && textnorm.IsArabic(r) // isArabicWord
 		fs := lx.formsOf(t, arabic && isProclitic(r))
 		can := fs.strictStarts | fs.looseStarts&looseClasses
@@ -159,16 +159,6 @@ func stemForms(w string) *tokenForms {
 	}
 	fs.loose, fs.strict = slices.Clip(fs.loose), slices.Clip(fs.strict)
 	return fs
-}
-
-// firstRune is the first rune of s, as utf8.DecodeRuneInString gives it,
-// decoding a two-byte letter (Arabic) inline.
-func firstRune(s string) rune {
-	if len(s) >= 2 && s[0] >= 0xC2 && s[0] < 0xE0 && s[1]&0xC0 == 0x80 {
-		return rune(s[0]&0x1F)<<6 | rune(s[1]&0x3F)
-	}
-	r, _ := utf8.DecodeRuneInString(s)
-	return r
 }
 
 // isProclitic reports whether the first letter r of a word can be a
