@@ -92,7 +92,6 @@ type enMemory struct {
 	lastSubject *ref           // the last actor1 of an event (for "it", "they" opening a sentence)
 	country     string         // the country of the last place named (for places the gazetteer lacks)
 
-	units  map[string]string          // unitOf's answers
 	armies map[armyKey]*lexicon.Actor // armyOf's answers
 
 	// sent holds the English facts of the sentence being read; its
