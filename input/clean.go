@@ -15,12 +15,24 @@ func cleanText(b []byte) (string, bool) {
 		b = bytes.ToValidUTF8(b, []byte("\ufffd"))
 		replaced = true
 	}
-	s := string(b)
+	return lineEnds(string(b)), replaced
+}
+
+// cleanDecoded is cleanText for a string decoded from JSON, which is valid
+// UTF-8 already (encoding/json replaces invalid bytes with U+FFFD): it drops
+// a byte-order mark and turns CRLF and lone CR into LF, without a copy when
+// there is nothing to change.
+func cleanDecoded(s string) string {
+	return lineEnds(strings.TrimPrefix(s, "\ufeff"))
+}
+
+// lineEnds turns CRLF and lone CR into LF.
+func lineEnds(s string) string {
 	if strings.IndexByte(s, '\r') >= 0 {
 		s = strings.ReplaceAll(s, "\r\n", "\n")
 		s = strings.ReplaceAll(s, "\r", "\n")
 	}
-	return s, replaced
+	return s
 }
 
 // isBinary reports whether data looks binary: a NUL byte in its first 8 KiB.
@@ -30,5 +42,3 @@ func isBinary(b []byte) bool {
 	}
 	return bytes.IndexByte(b, 0) >= 0
 }
-
-func utf8Valid(b []byte) bool { return utf8.Valid(b) }

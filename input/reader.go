@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/eventline/eventline/events"
 )
@@ -28,6 +29,7 @@ type Reader struct {
 	jsonlPath string
 	jsonlLine int
 	jsonlBad  bool // invalid UTF-8 reported for this file already
+	decoder   jsonlDecoder
 	seenIDs   map[string]string
 }
 
@@ -258,17 +260,6 @@ func (r *Reader) startJSONL(path string, src io.Reader, c io.Closer) {
 	r.jsonlBad = false
 }
 
-// jsonlRecord is one article of a JSON Lines corpus.
-type jsonlRecord struct {
-	ID        json.RawMessage `json:"id"`
-	Text      *string         `json:"text"`
-	Published json.RawMessage `json:"published"`
-	Lang      *string         `json:"lang"`
-	Source    *string         `json:"source"`
-	URL       *string         `json:"url"`
-	Title     *string         `json:"title"`
-}
-
 // nextJSONL reads records until one makes an article; ok is false at the end
 // of the file (which is then closed).
 func (r *Reader) nextJSONL() (*events.Article, bool) {
@@ -294,22 +285,31 @@ func (r *Reader) nextJSONL() (*events.Article, bool) {
 	}
 }
 
-// readLine reads one line of any length, without its line end.
+// readLine reads one line of any length, without its line end. A line that
+// fits in br's buffer is returned without a copy: it is valid until the next
+// read.
 func readLine(br *bufio.Reader) ([]byte, error) {
-	var buf []byte
-	for {
-		chunk, err := br.ReadSlice('\n')
-		buf = append(buf, chunk...)
-		if err == bufio.ErrBufferFull {
-			continue
-		}
-		buf = bytes.TrimSuffix(buf, []byte("\n"))
-		buf = bytes.TrimSuffix(buf, []byte("\r"))
-		if err == nil && len(buf) == 0 {
-			return []byte{}, nil
-		}
-		return buf, err
+	chunk, err := br.ReadSlice('\n')
+	if err != bufio.ErrBufferFull {
+		return trimLineEnd(chunk, err), err
 	}
+	buf := append([]byte(nil), chunk...)
+	for err == bufio.ErrBufferFull {
+		chunk, err = br.ReadSlice('\n')
+		buf = append(buf, chunk...)
+	}
+	return trimLineEnd(buf, err), err
+}
+
+// trimLineEnd drops the line end of a line read with err; an empty line read
+// without error comes back empty, not nil.
+func trimLineEnd(line []byte, err error) []byte {
+	line = bytes.TrimSuffix(line, []byte("\n"))
+	line = bytes.TrimSuffix(line, []byte("\r"))
+	if err == nil && len(line) == 0 {
+		return []byte{}
+	}
+	return line
 }
 
 func (r *Reader) jsonlArticle(line []byte) *events.Article {
@@ -317,30 +317,30 @@ func (r *Reader) jsonlArticle(line []byte) *events.Article {
 	if n == 1 {
 		line = bytes.TrimPrefix(line, []byte("\ufeff"))
 	}
-	if !r.jsonlBad && !utf8Valid(line) {
+	valid := utf8.Valid(line)
+	if !valid && !r.jsonlBad {
 		r.jsonlBad = true
 		r.report(path, n, Warning, errors.New("invalid UTF-8 replaced by U+FFFD (reported once per file)"))
 	}
-	var rec jsonlRecord
-	if err := json.Unmarshal(line, &rec); err != nil {
+	rec, err := r.decoder.decode(line, valid)
+	if err != nil {
 		r.report(path, n, Error, fmt.Errorf("%w: %v", ErrBadJSON, jsonErrText(err)))
 		return nil
 	}
-	if rec.Text == nil {
+	if rec.text == nil {
 		r.report(path, n, Error, errors.New(`no "text" field`))
 		return nil
 	}
-	text, _ := cleanText([]byte(*rec.Text))
+	text := cleanDecoded(*rec.text)
 	if strings.TrimSpace(text) == "" {
 		r.report(path, n, Error, ErrEmpty)
 		return nil
 	}
 	a := &events.Article{Path: path, Line: n, Text: text}
-	id, err := scalarText(rec.ID)
-	if err != nil {
-		r.report(path, n, Error, fmt.Errorf("id: %v", err))
+	if rec.idErr != nil {
+		r.report(path, n, Error, fmt.Errorf("id: %v", rec.idErr))
 	}
-	a.ID = id
+	a.ID = rec.id
 	if a.ID == "" {
 		base := "stdin"
 		if path != "-" {
@@ -348,14 +348,14 @@ func (r *Reader) jsonlArticle(line []byte) *events.Article {
 		}
 		a.ID = base + "-" + strconv.Itoa(n)
 	}
-	pub, err := scalarText(rec.Published)
-	if err != nil {
-		r.report(path, n, Error, fmt.Errorf("published: %v", err))
+	pub := rec.published
+	if rec.publishedErr != nil {
+		r.report(path, n, Error, fmt.Errorf("published: %v", rec.publishedErr))
 	}
 	fields := []struct {
 		key string
 		val *string
-	}{{"published", &pub}, {"lang", rec.Lang}, {"source", rec.Source}, {"url", rec.URL}, {"title", rec.Title}}
+	}{{"published", &pub}, {"lang", rec.lang}, {"source", rec.source}, {"url", rec.url}, {"title", rec.title}}
 	for _, f := range fields {
 		if f.val == nil || *f.val == "" {
 			continue
@@ -366,23 +366,6 @@ func (r *Reader) jsonlArticle(line []byte) *events.Article {
 	}
 	r.finish(a, path, n)
 	return a
-}
-
-// scalarText reads a JSON string or number as text; null and absent are "".
-func scalarText(raw json.RawMessage) (string, error) {
-	t := bytes.TrimSpace(raw)
-	if len(t) == 0 || string(t) == "null" {
-		return "", nil
-	}
-	if t[0] == '"' {
-		var s string
-		err := json.Unmarshal(t, &s)
-		return s, err
-	}
-	if (t[0] >= '0' && t[0] <= '9') || t[0] == '-' {
-		return string(t), nil
-	}
-	return "", fmt.Errorf("want a string, got %s", t)
 }
 
 func jsonErrText(err error) string {

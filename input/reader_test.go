@@ -193,3 +193,27 @@ func TestParsePublished(t *testing.T) {
 		})
 	}
 }
+
+func TestJSONLCleaning(t *testing.T) {
+	dir := t.TempDir()
+	p := write(t, dir, "clean.jsonl", "\ufeff"+strings.Join([]string{
+		"{\"id\":\"bad\",\"text\":\"bad \xff\xfe bytes\"}",
+		`{"id":"cr","text":"\ufeffone\r\ntwo\rthree"}`,
+		"{\"id\":\"bad2\",\"text\":\"again \xff\"}",
+		`{"id":"last","text":"no final line end"}`,
+	}, "\r\n"))
+	arts, problems := readAll(t, []string{p}, nil, Options{Published: "2024-01-01"})
+	require.Len(t, arts, 4)
+	tests := []struct{ id, text string }{
+		{"bad", "bad \ufffd\ufffd bytes"},
+		{"cr", "one\ntwo\nthree"},
+		{"bad2", "again \ufffd"},
+		{"last", "no final line end"},
+	}
+	for i, tt := range tests {
+		assert.Equal(t, tt.id, arts[i].ID)
+		assert.Equal(t, tt.text, arts[i].Text, tt.id)
+		assert.Equal(t, i+1, arts[i].Line, tt.id)
+	}
+	assert.Equal(t, []string{"warning: " + p + ":1: invalid UTF-8 replaced by U+FFFD (reported once per file)"}, problems)
+}
