@@ -17,6 +17,7 @@ import (
 	"bufio"
 	"container/heap"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -48,6 +49,15 @@ type Sorter struct {
 	bufBytes int
 	seq      int64
 	files    []string
+	spilling chan spillDone // the spill in flight, if any
+	spare    []item         // the buffer of the last spill, for the next chunk
+}
+
+// spillDone is what a spill in the background reports.
+type spillDone struct {
+	name string // the spill file, "" if none was created
+	buf  []item // the buffer it wrote, emptied
+	err  error
 }
 
 type item struct {
@@ -97,43 +107,68 @@ func (s *Sorter) AddRecord(key events.OrderKey, rec []byte) error {
 	return nil
 }
 
-func (s *Sorter) sortBuffer() {
-	slices.SortFunc(s.buf, func(a, b item) int { return less(&a, &b) })
+// spill sorts the buffer and writes it to a temporary file in the
+// background, while the next chunk fills; a chunk that fills before the
+// spill ahead of it is done waits for it. So at most two chunks are held.
+func (s *Sorter) spill() error {
+	if err := s.wait(); err != nil {
+		return err
+	}
+	buf := s.buf
+	s.buf, s.spare = s.spare[:0], nil
+	s.bufBytes = 0
+	done := make(chan spillDone, 1)
+	s.spilling = done
+	go func() {
+		slices.SortFunc(buf, func(a, b item) int { return less(&a, &b) })
+		name, err := s.writeRun(func(put func(*item) error) error {
+			for i := range buf {
+				if err := put(&buf[i]); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		clear(buf) // drop the records for the collector
+		done <- spillDone{name: name, buf: buf[:0], err: err}
+	}()
+	return nil
 }
 
-// spill writes the sorted buffer to a temporary file.
-func (s *Sorter) spill() error {
-	s.sortBuffer()
-	err := s.writeRun(func(put func(*item) error) error {
-		for i := range s.buf {
-			if err := put(&s.buf[i]); err != nil {
-				return err
-			}
-		}
+// wait waits for the spill in flight, if any, and takes its file.
+func (s *Sorter) wait() error {
+	if s.spilling == nil {
 		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("timeline: spill: %w", err)
 	}
-	clear(s.buf) // drop the records for the collector
-	s.buf = s.buf[:0]
-	s.bufBytes = 0
+	d := <-s.spilling
+	s.spilling = nil
+	if d.name != "" {
+		s.files = append(s.files, d.name)
+	}
+	s.spare = d.buf
+	if d.err != nil {
+		return fmt.Errorf("timeline: spill: %w", d.err)
+	}
 	return nil
 }
 
 // writeRun writes a new spill file with the items that each gives to put,
-// in order, and adds it to s.files (Close removes it, whatever happened).
-func (s *Sorter) writeRun(each func(put func(*item) error) error) error {
+// in order, and returns its name, also on error ("" if it could not be
+// created): the caller adds it to s.files, which Close removes. It touches
+// no other field of s, so that a spill can run beside AddRecord.
+func (s *Sorter) writeRun(each func(put func(*item) error) error) (string, error) {
 	f, err := os.CreateTemp(s.Dir, "eventline-sort-*.bin")
 	if err != nil {
-		return err
+		return "", err
 	}
-	s.files = append(s.files, f.Name())
 	w := bufio.NewWriterSize(f, 1<<20)
-	var scratch []byte
+	var head []byte
 	err = each(func(it *item) error {
-		scratch = appendItem(scratch[:0], it)
-		_, err := w.Write(scratch)
+		head = appendItemHead(head[:0], it)
+		if _, err := w.Write(head); err != nil {
+			return err
+		}
+		_, err := w.Write(it.rec)
 		return err
 	})
 	if err == nil {
@@ -142,7 +177,7 @@ func (s *Sorter) writeRun(each func(put func(*item) error) error) error {
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
-	return err
+	return f.Name(), err
 }
 
 // Spill files hold one item after another: the input sequence number, the
@@ -154,15 +189,15 @@ func appendString(dst []byte, s string) []byte {
 	return append(dst, s...)
 }
 
-func appendItem(dst []byte, it *item) []byte {
+// appendItemHead appends all of an item but its record's bytes.
+func appendItemHead(dst []byte, it *item) []byte {
 	dst = binary.AppendUvarint(dst, uint64(it.seq))
 	dst = appendString(dst, it.key.Date)
 	dst = appendString(dst, it.key.DateEnd)
 	dst = appendString(dst, it.key.DocID)
 	dst = appendString(dst, it.key.ID)
 	dst = binary.AppendVarint(dst, int64(it.key.SentenceIndex))
-	dst = binary.AppendUvarint(dst, uint64(len(it.rec)))
-	return append(dst, it.rec...)
+	return binary.AppendUvarint(dst, uint64(len(it.rec)))
 }
 
 // run is one sorted spill file being merged.
@@ -256,8 +291,11 @@ func (s *Sorter) Each(fn func(*events.Event) error) error {
 // fn must not keep rec: its bytes may be reused by the next call.
 func (s *Sorter) EachRecord(fn func(rec []byte) error) error {
 	defer s.Close()
+	if err := s.wait(); err != nil {
+		return err
+	}
 	if len(s.files) == 0 {
-		s.sortBuffer()
+		slices.SortFunc(s.buf, func(a, b item) int { return less(&a, &b) })
 		for i := range s.buf {
 			if err := fn(s.buf[i].rec); err != nil {
 				return err
@@ -269,14 +307,92 @@ func (s *Sorter) EachRecord(fn func(rec []byte) error) error {
 		if err := s.spill(); err != nil {
 			return err
 		}
+		if err := s.wait(); err != nil {
+			return err
+		}
 	}
 	for len(s.files) > maxMergeFiles {
 		if err := s.mergeSome(); err != nil {
 			return err
 		}
 	}
-	return mergeFiles(s.files, func(it *item) error { return fn(it.rec) })
+	return mergeAhead(s.files, fn)
 }
+
+// mergeBatchBytes is about how many bytes of records mergeAhead hands over
+// at a time.
+const mergeBatchBytes = 1 << 20
+
+// recordBatch is records merged ahead, one after another in buf.
+type recordBatch struct {
+	buf  []byte
+	ends []int
+}
+
+// mergeAhead calls fn with the records of the sorted spill files, in order,
+// while a second goroutine reads and merges the next ones: the merge's reads
+// and fn's writes, the last stretch of a sorted run, overlap. At most three
+// batches of about mergeBatchBytes are held.
+func mergeAhead(names []string, fn func(rec []byte) error) error {
+	full := make(chan *recordBatch, 1)
+	free := make(chan *recordBatch, 3) // room for every batch: giving one back never blocks
+	free <- &recordBatch{}
+	free <- &recordBatch{}
+	stop := make(chan struct{})
+	merged := make(chan error, 1)
+	go func() {
+		defer close(full)
+		b := &recordBatch{}
+		send := func() bool {
+			select {
+			case full <- b:
+			case <-stop:
+				return false
+			}
+			select {
+			case b = <-free:
+			case <-stop:
+				return false
+			}
+			b.buf, b.ends = b.buf[:0], b.ends[:0]
+			return true
+		}
+		err := mergeFiles(names, func(it *item) error {
+			b.buf = append(b.buf, it.rec...)
+			b.ends = append(b.ends, len(b.buf))
+			if len(b.buf) >= mergeBatchBytes && !send() {
+				return errStopped
+			}
+			return nil
+		})
+		if err == nil && len(b.ends) > 0 {
+			send()
+		}
+		merged <- err
+	}()
+	var fnErr error
+	for b := range full {
+		if fnErr == nil {
+			start := 0
+			for _, end := range b.ends {
+				if fnErr = fn(b.buf[start:end:end]); fnErr != nil {
+					close(stop)
+					break
+				}
+				start = end
+			}
+		}
+		free <- b
+	}
+	err := <-merged
+	if fnErr != nil {
+		return fnErr
+	}
+	return err
+}
+
+// errStopped ends a merge whose reader has stopped.
+var errStopped = errors.New("timeline: merge stopped")
 
 // maxMergeFiles is how many spill files are merged at once: past it (a
 // corpus of many gigabytes) the oldest are first merged into one larger
@@ -289,7 +405,10 @@ var maxMergeFiles = 128
 func (s *Sorter) mergeSome() error {
 	batch := s.files[:maxMergeFiles:maxMergeFiles]
 	s.files = s.files[maxMergeFiles:]
-	err := s.writeRun(func(put func(*item) error) error { return mergeFiles(batch, put) })
+	name, err := s.writeRun(func(put func(*item) error) error { return mergeFiles(batch, put) })
+	if name != "" {
+		s.files = append(s.files, name)
+	}
 	for _, name := range batch {
 		os.Remove(name)
 	}
@@ -347,14 +466,14 @@ func mergeFiles(names []string, fn func(*item) error) error {
 
 // Close removes the spill files and drops the buffer; Each calls it.
 func (s *Sorter) Close() error {
-	var first error
+	first := s.wait()
 	for _, name := range s.files {
 		if err := os.Remove(name); err != nil && !os.IsNotExist(err) && first == nil {
 			first = err
 		}
 	}
 	s.files = nil
-	s.buf = nil
+	s.buf, s.spare = nil, nil
 	s.bufBytes = 0
 	return first
 }

@@ -1,9 +1,11 @@
 package timeline
 
 import (
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/eventline/eventline/events"
@@ -40,6 +42,7 @@ func TestSorterInMemoryAndSpilledAgree(t *testing.T) {
 		require.NoError(t, mem.Add(&evs[i]))
 		require.NoError(t, spilled.Add(&evs[i]))
 	}
+	require.NoError(t, spilled.wait())
 	assert.Len(t, spilled.files, 25)
 	a, b := collect(t, mem), collect(t, spilled)
 	require.Len(t, a, len(evs))
@@ -92,6 +95,7 @@ func TestSorterRecordsSpillWithinBytes(t *testing.T) {
 	for i := range evs {
 		require.NoError(t, s.AddRecord(evs[i].OrderKey(), []byte(evs[i].ID)))
 	}
+	require.NoError(t, s.wait())
 	assert.Greater(t, len(s.files), 5, "spills by bytes, not only by count")
 	var got []string
 	require.NoError(t, s.EachRecord(func(rec []byte) error { got = append(got, string(rec)); return nil }))
@@ -119,9 +123,51 @@ func TestSorterMergesManyFilesInRounds(t *testing.T) {
 		require.NoError(t, spilled.Add(&evs[i]))
 		require.NoError(t, mem.Add(&evs[i]))
 	}
+	require.NoError(t, spilled.wait())
 	assert.Greater(t, len(spilled.files), 4*maxMergeFiles)
 	assert.Equal(t, collect(t, mem), collect(t, spilled))
 	left, err := os.ReadDir(dir)
 	require.NoError(t, err)
 	assert.Empty(t, left, "spill files are removed")
+}
+
+// TestSorterErrors: a spill that cannot write and a reader that stops are
+// both reported, and no spill file is left behind.
+func TestSorterErrors(t *testing.T) {
+	evs := makeEvents(3000, 13)
+	t.Run("spill", func(t *testing.T) {
+		s := &Sorter{ChunkSize: 10, Dir: filepath.Join(t.TempDir(), "missing")}
+		var err error
+		for i := range evs {
+			if err = s.Add(&evs[i]); err != nil {
+				break
+			}
+		}
+		if err == nil {
+			err = s.Each(func(*events.Event) error { return nil })
+		}
+		require.Error(t, err)
+		assert.Contains(t, err.Error(), "timeline: spill")
+		assert.NoError(t, s.Close())
+	})
+	t.Run("reader stops", func(t *testing.T) {
+		dir := t.TempDir()
+		s := &Sorter{ChunkSize: 100, Dir: dir}
+		for i := range evs {
+			require.NoError(t, s.AddRecord(evs[i].OrderKey(), make([]byte, 1000)))
+		}
+		stop := errors.New("stop")
+		n := 0
+		err := s.EachRecord(func([]byte) error {
+			if n++; n == 1500 {
+				return stop
+			}
+			return nil
+		})
+		assert.ErrorIs(t, err, stop)
+		assert.Equal(t, 1500, n, "no record after the error")
+		left, err := os.ReadDir(dir)
+		require.NoError(t, err)
+		assert.Empty(t, left, "spill files are removed")
+	})
 }
