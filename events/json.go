@@ -18,42 +18,43 @@ func (e Event) MarshalJSON() ([]byte, error) {
 // AppendJSON appends the record as MarshalJSON writes it to dst and returns
 // the extended slice.
 func (e *Event) AppendJSON(dst []byte) []byte {
-	b := bytes.NewBuffer(dst)
-	b.WriteByte('{')
-	for i, f := range Fields {
+	dst = append(dst, '{')
+	for i := range Fields {
+		f := &Fields[i]
 		if i > 0 {
-			b.WriteByte(',')
+			dst = append(dst, ',')
 		}
-		b.WriteString(jsonKeys[i])
+		dst = append(dst, jsonKeys[i]...)
 		if f.appendNumber != nil {
-			num, ok := f.appendNumber(b.AvailableBuffer(), e)
-			if ok || f.Required {
-				b.Write(num)
-			} else {
-				b.WriteString("null")
+			num, ok := f.appendNumber(dst, e)
+			switch {
+			case ok || f.Required:
+				dst = num
+			default:
+				dst = append(dst, "null"...)
 			}
 			continue
 		}
 		v := f.Get(e)
 		switch {
 		case v == "" && !f.Required:
-			b.WriteString("null")
+			dst = append(dst, "null"...)
 		case f.Kind == KindInteger || f.Kind == KindNumber:
-			b.WriteString(v)
+			dst = append(dst, v...)
 		default:
-			writeJSONString(b, v)
+			dst = appendJSONString(dst, v)
 		}
 	}
-	b.WriteByte('}')
-	return b.Bytes()
+	return append(dst, '}')
 }
 
-// writeJSONString writes s as a JSON string without escaping HTML characters
-// or non-ASCII text, so Arabic stays readable. Invalid UTF-8 becomes U+FFFD.
-// It is one pass over the bytes: ASCII and two-byte sequences (Arabic) are
-// checked inline, longer sequences by the utf8 package.
-func writeJSONString(b *bytes.Buffer, s string) {
-	b.WriteByte('"')
+// appendJSONString appends s as a JSON string without escaping HTML
+// characters or non-ASCII text, so Arabic stays readable. Invalid UTF-8
+// becomes U+FFFD. It is one pass over the bytes: ASCII and two-byte
+// sequences (Arabic) are checked inline, longer sequences by the utf8
+// package; runs that need no escape are copied whole.
+func appendJSONString(dst []byte, s string) []byte {
+	dst = append(dst, '"')
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -63,8 +64,7 @@ func writeJSONString(b *bytes.Buffer, s string) {
 				i++
 				continue
 			}
-			b.WriteString(s[start:i])
-			writeEscape(b, c)
+			dst = appendEscape(append(dst, s[start:i]...), c)
 			i++
 			start = i
 			continue
@@ -75,12 +75,10 @@ func writeJSONString(b *bytes.Buffer, s string) {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == utf8.RuneError && size == 1:
-			b.WriteString(s[start:i])
-			b.WriteString(`\ufffd`)
+			dst = append(append(dst, s[start:i]...), `\ufffd`...)
 		case r == '\u2028' || r == '\u2029':
-			b.WriteString(s[start:i])
-			b.WriteString(`\u202`)
-			b.WriteByte(hexDigits[r&0xF])
+			dst = append(append(dst, s[start:i]...), `\u202`...)
+			dst = append(dst, hexDigits[r&0xF])
 		default:
 			i += size
 			continue
@@ -88,18 +86,15 @@ func writeJSONString(b *bytes.Buffer, s string) {
 		i += size
 		start = i
 	}
-	b.WriteString(s[start:])
-	b.WriteByte('"')
+	dst = append(dst, s[start:]...)
+	return append(dst, '"')
 }
 
 // jsonKeys holds each field's key as AppendJSON writes it: "name":.
 var jsonKeys = func() []string {
 	keys := make([]string, len(Fields))
 	for i, f := range Fields {
-		var b bytes.Buffer
-		writeJSONString(&b, f.Name)
-		b.WriteByte(':')
-		keys[i] = b.String()
+		keys[i] = string(appendJSONString(nil, f.Name)) + ":"
 	}
 	return keys
 }()
@@ -114,24 +109,20 @@ var jsonSafe = func() (t [utf8.RuneSelf]bool) {
 
 const hexDigits = "0123456789abcdef"
 
-// writeEscape writes the escape of the ASCII byte c (a quote, a backslash
+// appendEscape appends the escape of the ASCII byte c (a quote, a backslash
 // or a control character).
-func writeEscape(b *bytes.Buffer, c byte) {
+func appendEscape(dst []byte, c byte) []byte {
 	switch c {
 	case '"', '\\':
-		b.WriteByte('\\')
-		b.WriteByte(c)
+		return append(dst, '\\', c)
 	case '\n':
-		b.WriteString(`\n`)
+		return append(dst, `\n`...)
 	case '\r':
-		b.WriteString(`\r`)
+		return append(dst, `\r`...)
 	case '\t':
-		b.WriteString(`\t`)
-	default:
-		b.WriteString(`\u00`)
-		b.WriteByte(hexDigits[c>>4])
-		b.WriteByte(hexDigits[c&0xF])
+		return append(dst, `\t`...)
 	}
+	return append(dst, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
 }
 
 // UnmarshalJSON reads a record written by MarshalJSON. Fields may be absent

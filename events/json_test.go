@@ -1,7 +1,6 @@
 package events
 
 import (
-	"bytes"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -17,21 +16,18 @@ func TestJSONStringEscapes(t *testing.T) {
 		"", "plain", "قال \"مسؤول\" إنّ\n3 طائرات\t\\ مسيّرة", "line\u2028sep\u2029par", "ctl\x01\x1f\x7f",
 		"\xe2\x80\xa8", "<a href='x'>&</a>",
 	} {
-		var b bytes.Buffer
-		writeJSONString(&b, s)
+		got := appendJSONString(nil, s)
 		want, err := json.Marshal(s)
 		require.NoError(t, err)
 		w := strings.NewReplacer(`\u003c`, "<", `\u003e`, ">", `\u0026`, "&").Replace(string(want))
-		assert.Equal(t, w, b.String(), "%q", s)
+		assert.Equal(t, w, string(got), "%q", s)
 	}
 	// invalid UTF-8: each bad byte is one \ufffd
 	for s, want := range map[string]string{
 		"bad\xffutf8\xe2\x80": `"bad\ufffdutf8\ufffd\ufffd"`,
 		"\xe2\x80\xa8\xff\n":  `"\u2028\ufffd\n"`,
 	} {
-		var b bytes.Buffer
-		writeJSONString(&b, s)
-		assert.Equal(t, want, b.String(), "%q", s)
+		assert.Equal(t, want, string(appendJSONString(nil, s)), "%q", s)
 	}
 }
 
