@@ -105,7 +105,7 @@ func getParser(lx *lex, toks []textnorm.Token) *parser {
 		n += bits.OnesCount64(uint64(can))
 		if t.Kind == textnorm.Number {
 			can |= isNumber
-		} else if t.Norm == "ال" {
+		} else if r == 'ا' && t.Norm == "ال" {
 			can |= isArticle
 		}
 		p.info[i] = tokInfo{forms: fs, can: can, arabic: arabic, memo: int32(n0)}
@@ -150,6 +150,9 @@ var noForms tokenForms
 func (lx *lex) formsOf(t *textnorm.Token, proclitic bool) *tokenForms {
 	if t.Kind == textnorm.Word && proclitic {
 		return formCache.Get(t.Norm, stemForms)
+	}
+	if !lx.filter.mayHold(t.Norm) {
+		return &noForms
 	}
 	if w := lx.words[t.Norm]; w != nil {
 		return &w.alone
