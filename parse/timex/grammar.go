@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -23,6 +24,9 @@ type parser struct {
 	arena txArena
 	found []found // the expressions of Find, in order
 	dates []byte  // scratch for their dates
+	// the last anchor of Find and its date at midnight UTC (see midnight)
+	anchor, midnightOf time.Time
+	anchorSet          bool
 }
 
 // tokInfo is what the parser works out once about a token.
