@@ -33,7 +33,7 @@ type parser struct {
 type tokInfo struct {
 	forms  *tokenForms
 	can    classSet // classes that have a phrase that may start at the token, and isNumber, isArticle
-	arabic bool     // the token is an Arabic word (by its first letter)
+	arabic bool     // the token is an Arabic word (by its first letter): isArabicWord of its norm
 	isInt  bool     // the token is an integer for intAt, of value num
 	num    int32
 	memo   int32 // index of the token's first hit in parser.memo
@@ -321,12 +321,20 @@ func (p *parser) intAt(i int) (int, bool) {
 
 // intOf is the value of token t for intAt, worked out once per token.
 func intOf(t textnorm.Token) (int32, bool) {
-	if t.Kind != textnorm.Number || len(t.Norm) == 0 || len(t.Norm) > 6 || strings.ContainsAny(t.Text, ",.٬٫") {
+	if t.Kind != textnorm.Number || len(t.Norm) == 0 || len(t.Norm) > 6 || strings.ContainsFunc(t.Text, isNumberSeparator) {
 		return 0, false
 	}
 	n, err := strconv.Atoi(t.Norm)
 	return int32(n), err == nil
 }
+
+// isNumberSeparator reports whether r separates the digits of a number:
+// , . ٬ ٫ (strings.ContainsFunc with it is ContainsAny without a look-up of
+// each separator in turn).
+func isNumberSeparator(r rune) bool { return r == ',' || r == '.' || r == '٬' || r == '٫' }
+
+// isDash reports whether r is - – or —.
+func isDash(r rune) bool { return r == '-' || r == '–' || r == '—' }
 
 // dayNum reads a day of the month: 1–31 in digits (with a joined ordinal
 // suffix: 7th) or an ordinal word (السابع، seventh).
@@ -512,7 +520,7 @@ func (p *parser) dateWithDay(i int) (*tx, int) {
 		}
 	}
 	// Month D[th] [, year]  (English order)
-	if m, e, _ := p.monthName(i); e > 0 && !isArabicWord(p.toks[i].Norm) {
+	if m, e, _ := p.monthName(i); e > 0 && !p.info[i].arabic {
 		if d, e2 := p.dayNum(e); e2 > 0 && !p.is(e2, clMonth) {
 			t := p.newTx(tx{kind: kDate, d: d, m: m})
 			if y, e3 := p.yearTail(e2); e3 > 0 {
@@ -651,7 +659,7 @@ func (p *parser) ago(i int) (*tx, int) {
 	if i >= len(p.toks) {
 		return nil, -1
 	}
-	if isArabicWord(p.toks[i].Norm) {
+	if p.info[i].arabic {
 		ph, j := p.match(i, clAgo)
 		if ph == nil {
 			return nil, -1
@@ -728,7 +736,7 @@ func (p *parser) monthLevel(i int, cued bool) (*tx, int) {
 	if ph, e := p.match(j, clMonthWord); ph != nil {
 		j, strong = e, true
 	}
-	if ph, e := p.match(j, clModPre); ph != nil && !isArabicWord(p.toks[j].Norm) {
+	if ph, e := p.match(j, clModPre); ph != nil && !p.info[j].arabic {
 		j, strong, mod = e, true, ph.n
 	}
 	m, e, weak := p.monthName(j)
@@ -903,7 +911,7 @@ func (p *parser) interval(i int) (*tx, int) {
 // dashInterval reads Jan. 20-25, 20-25 January, 2014-2017.
 func (p *parser) dashInterval(i int) (*tx, int) {
 	a, ea := p.partial(i)
-	if a == nil || ea >= len(p.toks) || !strings.ContainsAny(p.toks[ea].Norm, "-–—") {
+	if a == nil || ea >= len(p.toks) || !strings.ContainsFunc(p.toks[ea].Norm, isDash) {
 		return nil, -1
 	}
 	b, eb := p.partial(ea + 1)
@@ -1026,7 +1034,7 @@ func (p *parser) back(i int) (*tx, int) {
 	if i >= len(p.toks) {
 		return nil, -1
 	}
-	if !isArabicWord(p.toks[i].Norm) && p.toks[i].Kind != textnorm.Number {
+	if !p.info[i].arabic && p.toks[i].Kind != textnorm.Number {
 		ph, j := p.match(i, clPastPre)
 		if ph == nil {
 			return nil, -1
@@ -1088,7 +1096,7 @@ func (p *parser) eventRel(i int) (*tx, int) {
 	if i >= len(p.toks) {
 		return best, end
 	}
-	if isArabicWord(p.toks[i].Norm) {
+	if p.info[i].arabic {
 		if ph, j := p.match(i, clRelPrep); ph != nil {
 			if _, _, e := p.duration(j, true); e > 0 {
 				if of, e2 := p.match(e, clRelOf); of != nil {

@@ -4,6 +4,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"math/bits"
 	"strconv"
 	"strings"
 	"sync"
@@ -207,7 +208,7 @@ func (s classSet) has(c class) bool { return s&(1<<c) != 0 }
 type word struct {
 	text   string
 	starts classSet       // the classes that have a phrase starting with this word
-	first  []classPhrases // those phrases, by class
+	first  []classPhrases // those phrases, by class, in the order of the classes
 	alone  tokenForms     // the forms of a token that is this word and has no clitic stems
 }
 
@@ -223,12 +224,7 @@ func (w *word) phrases(c class) []*phrase {
 	if !w.starts.has(c) {
 		return nil
 	}
-	for _, cp := range w.first {
-		if cp.c == c {
-			return cp.phs
-		}
-	}
-	return nil
+	return w.first[bits.OnesCount64(uint64(w.starts&(1<<c-1)))].phs // the classes before c
 }
 
 // word returns the word of the folded token s, adding it when new.
