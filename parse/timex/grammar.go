@@ -146,6 +146,10 @@ type tokenForms struct {
 	looseStarts, strictStarts classSet
 }
 
+// none reports whether fs has no word of the lexicon, so that a token of
+// these forms matches no token of a phrase.
+func (fs *tokenForms) none() bool { return fs.norm == nil && len(fs.loose) == 0 }
+
 // noForms are the forms of a token that is no word of the lexicon.
 var noForms tokenForms
 
@@ -249,9 +253,12 @@ func (p *parser) matchUncached(i int, c class) (*phrase, int) {
 	}
 	var best *phrase
 	bestEnd := -1
+	// a phrase of several tokens fails at a next token that is no word of
+	// the lexicon, nor has one among its forms (see tokenIs)
+	alone := i+1 >= len(p.toks) || p.info[i+1].forms.none()
 	for _, f := range forms {
 		for _, ph := range f.phrases(c) {
-			if ph.weak && !p.weakFormOK(i, f.text) {
+			if alone && len(ph.toks) > 1 || ph.weak && !p.weakFormOK(i, f.text) {
 				continue
 			}
 			end := i + 1
