@@ -106,7 +106,9 @@ func getParser(lx *lex, toks []textnorm.Token) *parser {
 		fs := lx.formsOf(t, arabic && isProclitic(r))
 		can := fs.strictStarts | fs.looseStarts&looseClasses
 		n0 := n
-		n += bits.OnesCount64(uint64(can))
+		if can != 0 { // most tokens have no class
+			n += bits.OnesCount64(uint64(can))
+		}
 		if t.Kind == textnorm.Number {
 			can |= isNumber
 		} else if r == 'ا' && t.Norm == "ال" {
