@@ -259,8 +259,8 @@ func (p *parser) matchUncached(i int, c class) (*phrase, int) {
 	// the lexicon, nor has one among its forms (see tokenIs)
 	alone := i+1 >= len(p.toks) || p.info[i+1].forms.none()
 	for _, f := range forms {
-		for _, ph := range f.phrases(c) {
-			if alone && len(ph.toks) > 1 || ph.weak && !p.weakFormOK(i, f.text) {
+		for _, ph := range f.phrases(c, alone) {
+			if ph.weak && !p.weakFormOK(i, f.text) {
 				continue
 			}
 			end := i + 1

@@ -215,16 +215,22 @@ type word struct {
 // classPhrases are the phrases of one class that start with one word, in
 // the order of the data files.
 type classPhrases struct {
-	c   class
-	phs []*phrase
+	c    class
+	phs  []*phrase
+	ones []*phrase // those of one token, in the same order
 }
 
-// phrases returns the phrases of class c that start with w.
-func (w *word) phrases(c class) []*phrase {
+// phrases returns the phrases of class c that start with w, only those of
+// one token when ones is set.
+func (w *word) phrases(c class, ones bool) []*phrase {
 	if !w.starts.has(c) {
 		return nil
 	}
-	return w.first[bits.OnesCount64(uint64(w.starts&(1<<c-1)))].phs // the classes before c
+	cp := &w.first[bits.OnesCount64(uint64(w.starts&(1<<c-1)))] // after the classes before c
+	if ones {
+		return cp.ones
+	}
+	return cp.phs
 }
 
 // word returns the word of the folded token s, adding it when new.
@@ -243,7 +249,13 @@ func (lx *lex) indexWords() {
 		for first, phs := range lx.classes[c] {
 			w := lx.word(first)
 			w.starts |= 1 << c
-			w.first = append(w.first, classPhrases{c: c, phs: phs})
+			cp := classPhrases{c: c, phs: phs}
+			for _, ph := range phs {
+				if len(ph.toks) == 1 {
+					cp.ones = append(cp.ones, ph)
+				}
+			}
+			w.first = append(w.first, cp)
 			for _, ph := range phs {
 				ph.words = make([]*word, len(ph.toks))
 				for k, t := range ph.toks {
