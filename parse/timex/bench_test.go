@@ -1,6 +1,9 @@
 package timex
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/eventline/eventline/parse/textnorm"
@@ -31,3 +34,61 @@ func BenchmarkFind(b *testing.B) {
 		}
 	}
 }
+
+// fixtureSegments returns the sentences of the fixture articles of language
+// lang (../../fixtures/lang-*.txt), split roughly at line ends and full
+// stops: a stand-in for the parser's sentences, most of which hold no time
+// expression.
+func fixtureSegments(tb testing.TB, lang string) []textnorm.Segment {
+	tb.Helper()
+	files, err := filepath.Glob(filepath.Join("..", "..", "fixtures", lang+"-*.txt"))
+	if err != nil || len(files) == 0 {
+		tb.Fatalf("no %s fixtures: %v", lang, err)
+	}
+	var segs []textnorm.Segment
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		text := string(b)
+		if rest, ok := strings.CutPrefix(text, "---\n"); ok { // front matter
+			if _, body, ok := strings.Cut(rest, "\n---\n"); ok {
+				text = body
+			}
+		}
+		for line := range strings.SplitSeq(text, "\n") {
+			for s := range strings.SplitSeq(line, ". ") {
+				if strings.TrimSpace(s) != "" {
+					segs = append(segs, textnorm.NewSegment(s, 0))
+				}
+			}
+		}
+	}
+	return segs
+}
+
+func benchFindFixtures(b *testing.B, lang string) {
+	segs := fixtureSegments(b, lang)
+	if err := Check(); err != nil {
+		b.Fatal(err)
+	}
+	for i := range segs { // fill the shared caches
+		Find(&segs[i], lang, seedAnchor)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for i := range segs {
+			Find(&segs[i], lang, seedAnchor)
+		}
+	}
+}
+
+// BenchmarkFindArabicFixtures runs Find over the sentences of the Arabic
+// fixture articles.
+func BenchmarkFindArabicFixtures(b *testing.B) { benchFindFixtures(b, "ar") }
+
+// BenchmarkFindEnglishFixtures runs Find over the sentences of the English
+// fixture articles.
+func BenchmarkFindEnglishFixtures(b *testing.B) { benchFindFixtures(b, "en") }

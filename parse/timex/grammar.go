@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -23,13 +24,16 @@ type parser struct {
 	arena txArena
 	found []found // the expressions of Find, in order
 	dates []byte  // scratch for their dates
+	// the last anchor of Find and its date at midnight UTC (see midnight)
+	anchor, midnightOf time.Time
+	anchorSet          bool
 }
 
 // tokInfo is what the parser works out once about a token.
 type tokInfo struct {
 	forms  *tokenForms
-	can    classSet // classes that have a phrase that may start at the token
-	arabic bool     // the token is an Arabic word (by its first letter)
+	can    classSet // classes that have a phrase that may start at the token, and isNumber, isArticle
+	arabic bool     // the token is an Arabic word (by its first letter): isArabicWord of its norm
 	isInt  bool     // the token is an integer for intAt, of value num
 	num    int32
 	memo   int32 // index of the token's first hit in parser.memo
@@ -60,6 +64,26 @@ type hit struct {
 	done bool
 }
 
+// isNumber and isArticle are bits of tokInfo.can beyond the classes: the
+// token is a Number, the token is the article ال written apart (الـ48).
+// With them, the first sets of the rules below are class sets.
+const (
+	isNumber  classSet = 1 << 62
+	isArticle classSet = 1 << 63
+)
+
+const _ = uint(62 - numClasses) // the classes stay below isNumber
+
+// gates turns the first-set checks of the rules on; tests turn it off to
+// check that they only skip work.
+var gates = true
+
+// may reports whether token i has a class of first, the set of what a rule
+// reads first: when it has none, the rule fails there, and returns at once.
+func (p *parser) may(i int, first classSet) bool {
+	return !gates || uint(i) < uint(len(p.info)) && p.info[i].can&first != 0
+}
+
 // looseClasses are the classes looked up with the loose forms.
 const looseClasses classSet = 1<<clNumber | 1<<clUnit
 
@@ -81,11 +105,19 @@ func getParser(lx *lex, toks []textnorm.Token) *parser {
 		arabic := t.Norm != "" && textnorm.IsArabic(r) // isArabicWord
 		fs := lx.formsOf(t, arabic && isProclitic(r))
 		can := fs.strictStarts | fs.looseStarts&looseClasses
-		p.info[i] = tokInfo{forms: fs, can: can, arabic: arabic, memo: int32(n)}
+		n0 := n
+		if can != 0 { // most tokens have no class
+			n += bits.OnesCount64(uint64(can))
+		}
+		if t.Kind == textnorm.Number {
+			can |= isNumber
+		} else if r == 'ا' && t.Norm == "ال" {
+			can |= isArticle
+		}
+		p.info[i] = tokInfo{forms: fs, can: can, arabic: arabic, memo: int32(n0)}
 		if t.Kind == textnorm.Number {
 			p.info[i].num, p.info[i].isInt = intOf(*t)
 		}
-		n += bits.OnesCount64(uint64(can))
 	}
 	p.memo = slices.Grow(p.memo[:0], n)[:n]
 	clear(p.memo)
@@ -116,6 +148,10 @@ type tokenForms struct {
 	looseStarts, strictStarts classSet
 }
 
+// none reports whether fs has no word of the lexicon, so that a token of
+// these forms matches no token of a phrase.
+func (fs *tokenForms) none() bool { return fs.norm == nil && len(fs.loose) == 0 }
+
 // noForms are the forms of a token that is no word of the lexicon.
 var noForms tokenForms
 
@@ -124,6 +160,9 @@ var noForms tokenForms
 func (lx *lex) formsOf(t *textnorm.Token, proclitic bool) *tokenForms {
 	if t.Kind == textnorm.Word && proclitic {
 		return formCache.Get(t.Norm, stemForms)
+	}
+	if !lx.filter.mayHold(t.Norm) {
+		return &noForms
 	}
 	if w := lx.words[t.Norm]; w != nil {
 		return &w.alone
@@ -185,19 +224,17 @@ func (p *parser) canStart(i int) bool {
 // a number, the article ال written apart before a number (الـ48), or a word
 // of a class that a rule looks up first.
 func (p *parser) mayStart(i int) bool {
-	if i < 0 || i >= len(p.toks) {
-		return false
-	}
-	return p.toks[i].Kind == textnorm.Number || p.info[i].can&^innerClasses != 0 || p.toks[i].Norm == "ال"
+	return uint(i) < uint(len(p.info)) && p.info[i].can&^innerClasses != 0
 }
 
 // match returns the longest phrase of class c that starts at token i, and
 // the index after it; results are memoized per token and class.
 func (p *parser) match(i int, c class) (*phrase, int) {
-	if i < 0 || i >= len(p.info) || !p.info[i].can.has(c) {
-		return nil, -1 // the common case: no memo look-up
+	// small enough to inline: most calls end here, at a token without c
+	if uint(i) < uint(len(p.info)) && p.info[i].can&(1<<c) != 0 {
+		return p.matchMemo(i, c)
 	}
-	return p.matchMemo(i, c)
+	return nil, -1
 }
 
 // matchMemo is match at a token that has class c.
@@ -218,8 +255,11 @@ func (p *parser) matchUncached(i int, c class) (*phrase, int) {
 	}
 	var best *phrase
 	bestEnd := -1
+	// a phrase of several tokens fails at a next token that is no word of
+	// the lexicon, nor has one among its forms (see tokenIs)
+	alone := i+1 >= len(p.toks) || p.info[i+1].forms.none()
 	for _, f := range forms {
-		for _, ph := range f.phrases(c) {
+		for _, ph := range f.phrases(c, alone) {
 			if ph.weak && !p.weakFormOK(i, f.text) {
 				continue
 			}
@@ -290,12 +330,20 @@ func (p *parser) intAt(i int) (int, bool) {
 
 // intOf is the value of token t for intAt, worked out once per token.
 func intOf(t textnorm.Token) (int32, bool) {
-	if t.Kind != textnorm.Number || len(t.Norm) == 0 || len(t.Norm) > 6 || strings.ContainsAny(t.Text, ",.٬٫") {
+	if t.Kind != textnorm.Number || len(t.Norm) == 0 || len(t.Norm) > 6 || strings.ContainsFunc(t.Text, isNumberSeparator) {
 		return 0, false
 	}
 	n, err := strconv.Atoi(t.Norm)
 	return int32(n), err == nil
 }
+
+// isNumberSeparator reports whether r separates the digits of a number:
+// , . ٬ ٫ (strings.ContainsFunc with it is ContainsAny without a look-up of
+// each separator in turn).
+func isNumberSeparator(r rune) bool { return r == ',' || r == '.' || r == '٬' || r == '٫' }
+
+// isDash reports whether r is - – or —.
+func isDash(r rune) bool { return r == '-' || r == '–' || r == '—' }
 
 // dayNum reads a day of the month: 1–31 in digits (with a joined ordinal
 // suffix: 7th) or an ordinal word (السابع، seventh).
@@ -326,9 +374,15 @@ func (p *parser) yearNum(i int) (int, int) {
 	return 0, -1
 }
 
+// countFirst is what count reads first.
+const countFirst = 1<<clNumber | isNumber | isArticle
+
 // count reads a number of units: digits (also after a separate article,
 // الـ48) or a number word.
 func (p *parser) count(i int) (int, int) {
+	if !p.may(i, countFirst) {
+		return 0, -1
+	}
 	if i < 0 || i >= len(p.toks) {
 		return 0, -1
 	}
@@ -348,10 +402,16 @@ func (p *parser) count(i int) (int, int) {
 	return 0, -1
 }
 
+// durationFirst is what duration reads first: a count or a unit.
+const durationFirst = countFirst | 1<<clUnit
+
 // duration reads "N units" (ثلاثة أيام، 48 ساعة، two weeks) or a unit that
 // counts itself (يومين، أسبوع، a week is "a" + week). A plural without a
 // number (أيام، hours) is vague and fails unless plural is set.
 func (p *parser) duration(i int, plural bool) (u unit, n, end int) {
+	if !p.may(i, durationFirst) {
+		return uNone, 0, -1
+	}
 	if n, e := p.count(i); e > 0 {
 		if ph, e2 := p.match(e, clUnit); ph != nil {
 			return ph.u, n, e2
@@ -430,10 +490,17 @@ func pick(t *tx, e int, t2 *tx, e2 int) (*tx, int) {
 	return t, e
 }
 
+// dateFirst is what dateWithDay reads first: the, a day (digits, الـ20,
+// an ordinal word), a month (English order), a numeric date.
+const dateFirst = 1<<clDet | 1<<clOrdinal | 1<<clMonth | isNumber | isArticle
+
 // dateWithDay reads a date that names its day: 25 كانون الثاني/يناير 2024,
 // السابع من أكتوبر, Jan. 25, 2024, the 7th of October, 25/01/2024,
 // 2024-01-25, العاشر من الشهر الماضي.
 func (p *parser) dateWithDay(i int) (*tx, int) {
+	if !p.may(i, dateFirst) {
+		return nil, -1
+	}
 	var best *tx
 	end := -1
 	// [the] D [من|of] Month [year | الماضي]
@@ -462,7 +529,7 @@ func (p *parser) dateWithDay(i int) (*tx, int) {
 		}
 	}
 	// Month D[th] [, year]  (English order)
-	if m, e, _ := p.monthName(i); e > 0 && !isArabicWord(p.toks[i].Norm) {
+	if m, e, _ := p.monthName(i); e > 0 && !p.info[i].arabic {
 		if d, e2 := p.dayNum(e); e2 > 0 && !p.is(e2, clMonth) {
 			t := p.newTx(tx{kind: kDate, d: d, m: m})
 			if y, e3 := p.yearTail(e2); e3 > 0 {
@@ -528,10 +595,16 @@ func (p *parser) numericDate(i int) (*tx, int) {
 	return p.newTx(tx{kind: kDate, y: y, m: m, d: d}), end
 }
 
+// weekdayFirst is what weekday reads first.
+const weekdayFirst = 1<<clModPre | 1<<clWeekday
+
 // weekday reads [last|next] weekday [الماضي|المقبل] [night|morning …], and a
 // date that follows it (الخميس الموافق 25 كانون الثاني, Thursday, Jan. 25):
 // then the date wins.
 func (p *parser) weekday(i int) (*tx, int) {
+	if !p.may(i, weekdayFirst) {
+		return nil, -1
+	}
 	j, mod := i, 0
 	if ph, e := p.match(j, clModPre); ph != nil {
 		j, mod = e, ph.n
@@ -583,13 +656,19 @@ func (p *parser) relDay(i int) (*tx, int) {
 	return p.newTx(tx{kind: kRelDay, off: ph.n}), p.skipPosts(e)
 }
 
+// agoFirst is what ago reads first: قبل, or a duration.
+const agoFirst = 1<<clAgo | durationFirst
+
 // ago reads "N days ago", "a week ago", "قبل ثلاثة أيام", "قبل يومين".
 // Only days and weeks: "three months ago" is too vague for a date.
 func (p *parser) ago(i int) (*tx, int) {
+	if !p.may(i, agoFirst) {
+		return nil, -1
+	}
 	if i >= len(p.toks) {
 		return nil, -1
 	}
-	if isArabicWord(p.toks[i].Norm) {
+	if p.info[i].arabic {
 		ph, j := p.match(i, clAgo)
 		if ph == nil {
 			return nil, -1
@@ -613,11 +692,18 @@ func (p *parser) ago(i int) (*tx, int) {
 // dayLevel reads an expression of one day, after any parts of the day
 // (مساء، ليل، يوم، early, in the early hours of …), which never move it.
 func (p *parser) dayLevel(i int) (*tx, int) {
+	if !p.may(i, dayFirst) {
+		return nil, -1
+	}
 	if i < 0 || i >= len(p.toks) {
 		return p.dayLevelUncached(i)
 	}
 	return p.memoized(&p.info[i].dayLevel, p.dayLevelUncached, i)
 }
+
+// dayFirst is what dayLevel reads first: a part of the day, or what
+// weekday, relDay, dateWithDay or ago read first.
+const dayFirst = 1<<clPre | weekdayFirst | 1<<clRelDay | dateFirst | agoFirst
 
 func (p *parser) dayLevelUncached(i int) (*tx, int) {
 	j := i
@@ -645,15 +731,21 @@ func (p *parser) dayLevelUncached(i int) (*tx, int) {
 	return best, end
 }
 
+// monthFirst is what monthLevel reads first.
+const monthFirst = 1<<clMonthWord | 1<<clModPre | 1<<clMonth
+
 // monthLevel reads a month without its day: [شهر] [last|next] Month[/Month]
 // [year | الماضي|المقبل]. A weak name needs a cue: cued (a preposition,
 // since, early/mid/late before it), a year, a modifier, شهر, or a pair.
 func (p *parser) monthLevel(i int, cued bool) (*tx, int) {
+	if !p.may(i, monthFirst) {
+		return nil, -1
+	}
 	j, strong, mod := i, false, 0
 	if ph, e := p.match(j, clMonthWord); ph != nil {
 		j, strong = e, true
 	}
-	if ph, e := p.match(j, clModPre); ph != nil && !isArabicWord(p.toks[j].Norm) {
+	if ph, e := p.match(j, clModPre); ph != nil && !p.info[j].arabic {
 		j, strong, mod = e, true, ph.n
 	}
 	m, e, weak := p.monthName(j)
@@ -672,9 +764,15 @@ func (p *parser) monthLevel(i int, cued bool) (*tx, int) {
 	return t, e
 }
 
+// yearFirst is what yearLevel reads first.
+const yearFirst = 1<<clYearWord | isNumber
+
 // yearLevel reads a year: العام 2014, عام 2014, or a bare 1900–2100 number
 // when cued (في، in, since …) and not a count (في 2000 غارة).
 func (p *parser) yearLevel(i int, cued bool) (*tx, int) {
+	if !p.may(i, yearFirst) {
+		return nil, -1
+	}
 	if ph, e := p.match(i, clYearWord); ph != nil {
 		if y, e2 := p.yearNum(e); e2 > 0 {
 			return p.newTx(tx{kind: kDate, y: y}), e2
@@ -691,10 +789,16 @@ func (p *parser) yearLevel(i int, cued bool) (*tx, int) {
 	return p.newTx(tx{kind: kDate, y: y}), e
 }
 
+// calUnitFirst is what calUnit reads first.
+const calUnitFirst = 1<<clModPre | 1<<clCalUnit
+
 // calUnit reads a calendar unit with its modifier: الأسبوع الماضي, هذا
 // الشهر, العام الجاري, last week, this year. bare accepts the unit alone
 // (مطلع العام, since the start of the year): the anchor's.
 func (p *parser) calUnit(i int, bare bool) (*tx, int) {
+	if !p.may(i, calUnitFirst) {
+		return nil, -1
+	}
 	j, mod, hasMod := i, 0, false
 	if ph, e := p.match(j, clModPre); ph != nil {
 		j, mod, hasMod = e, ph.n, true
@@ -766,11 +870,17 @@ func (p *parser) since(i int) (*tx, int) {
 // partial reads one end of an interval: a full point, or a bare day or year
 // that borrows the rest from the other end.
 func (p *parser) partial(i int) (*tx, int) {
+	if !p.may(i, partialFirst) {
+		return nil, -1
+	}
 	if i < 0 || i >= len(p.toks) {
 		return p.partialUncached(i)
 	}
 	return p.memoized(&p.info[i].partial, p.partialUncached, i)
 }
+
+// partialFirst is what partial reads first.
+const partialFirst = dayFirst | monthFirst | yearFirst | 1<<clOrdinal | isNumber | isArticle
 
 func (p *parser) partialUncached(i int) (*tx, int) {
 	t, e := p.dayLevel(i)
@@ -786,9 +896,15 @@ func (p *parser) partialUncached(i int) (*tx, int) {
 	return t, e
 }
 
+// intervalFirst is what interval reads first.
+const intervalFirst = 1<<clBetween | 1<<clFrom
+
 // interval reads بين 20 و25 كانون الثاني, من 20 إلى 25 كانون الثاني,
 // between Jan. 20 and 25, from Monday to Wednesday, بين عامي 2014 و2017.
 func (p *parser) interval(i int) (*tx, int) {
+	if !p.may(i, intervalFirst) {
+		return nil, -1
+	}
 	j := -1
 	if ph, e := p.match(i, clBetween); ph != nil {
 		j = e
@@ -804,7 +920,7 @@ func (p *parser) interval(i int) (*tx, int) {
 // dashInterval reads Jan. 20-25, 20-25 January, 2014-2017.
 func (p *parser) dashInterval(i int) (*tx, int) {
 	a, ea := p.partial(i)
-	if a == nil || ea >= len(p.toks) || !strings.ContainsAny(p.toks[ea].Norm, "-–—") {
+	if a == nil || ea >= len(p.toks) || !strings.ContainsFunc(p.toks[ea].Norm, isDash) {
 		return nil, -1
 	}
 	b, eb := p.partial(ea + 1)
@@ -874,10 +990,16 @@ func (p *parser) mergeInterval(a, b *tx) *tx {
 	return p.newTx(tx{kind: kInterval, sub: [2]*tx{a2, b2}})
 }
 
+// nightFirst is what night reads first.
+const nightFirst = 1<<clNight | 1<<clWeekday
+
 // night reads a night spanning two days: ليل الأحد الاثنين, ليلة الأحد إلى
 // الاثنين, overnight Saturday into Sunday, Saturday night into Sunday,
 // overnight into Sunday.
 func (p *parser) night(i int) (*tx, int) {
+	if !p.may(i, nightFirst) {
+		return nil, -1
+	}
 	var best *tx
 	end := -1
 	if ph, j := p.match(i, clNight); ph != nil {
@@ -908,14 +1030,20 @@ func (p *parser) night(i int) (*tx, int) {
 	return best, end
 }
 
+// backFirst is what back reads first: the past (English), a unit, a count.
+const backFirst = 1<<clPastPre | 1<<clUnit | countFirst
+
 // back reads a window back from the anchor: خلال الساعات الـ48 الماضية,
 // الـ24 ساعة الماضية, الأيام الثلاثة الماضية, اليومين الماضيين, the past 48
 // hours, the last two days, the past week.
 func (p *parser) back(i int) (*tx, int) {
+	if !p.may(i, backFirst) {
+		return nil, -1
+	}
 	if i >= len(p.toks) {
 		return nil, -1
 	}
-	if !isArabicWord(p.toks[i].Norm) && p.toks[i].Kind != textnorm.Number {
+	if !p.info[i].arabic && p.toks[i].Kind != textnorm.Number {
 		ph, j := p.match(i, clPastPre)
 		if ph == nil {
 			return nil, -1
@@ -960,9 +1088,15 @@ func (p *parser) back(i int) (*tx, int) {
 	return best, end
 }
 
+// eventRelFirst is what eventRel reads first.
+const eventRelFirst = 1<<clEventRel | 1<<clRelPrep | durationFirst
+
 // eventRel reads expressions relative to another event: غداة، the day
 // after, three days later, hours after, بعد يومين من، قبل ساعات من.
 func (p *parser) eventRel(i int) (*tx, int) {
+	if !p.may(i, eventRelFirst) {
+		return nil, -1
+	}
 	var best *tx
 	end := -1
 	if ph, e := p.match(i, clEventRel); ph != nil {
@@ -971,7 +1105,7 @@ func (p *parser) eventRel(i int) (*tx, int) {
 	if i >= len(p.toks) {
 		return best, end
 	}
-	if isArabicWord(p.toks[i].Norm) {
+	if p.info[i].arabic {
 		if ph, j := p.match(i, clRelPrep); ph != nil {
 			if _, _, e := p.duration(j, true); e > 0 {
 				if of, e2 := p.match(e, clRelOf); of != nil {

@@ -4,6 +4,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"math/bits"
 	"strconv"
 	"strings"
 	"sync"
@@ -192,6 +193,7 @@ type classIndex map[string][]*phrase
 type lex struct {
 	classes [numClasses]classIndex
 	words   map[string]*word // every token of every phrase, and their clitic forms
+	filter  wordFilter       // of words: most tokens of a text are none
 }
 
 // classSet is a set of classes.
@@ -206,28 +208,29 @@ func (s classSet) has(c class) bool { return s&(1<<c) != 0 }
 type word struct {
 	text   string
 	starts classSet       // the classes that have a phrase starting with this word
-	first  []classPhrases // those phrases, by class
+	first  []classPhrases // those phrases, by class, in the order of the classes
 	alone  tokenForms     // the forms of a token that is this word and has no clitic stems
 }
 
 // classPhrases are the phrases of one class that start with one word, in
 // the order of the data files.
 type classPhrases struct {
-	c   class
-	phs []*phrase
+	c    class
+	phs  []*phrase
+	ones []*phrase // those of one token, in the same order
 }
 
-// phrases returns the phrases of class c that start with w.
-func (w *word) phrases(c class) []*phrase {
+// phrases returns the phrases of class c that start with w, only those of
+// one token when ones is set.
+func (w *word) phrases(c class, ones bool) []*phrase {
 	if !w.starts.has(c) {
 		return nil
 	}
-	for _, cp := range w.first {
-		if cp.c == c {
-			return cp.phs
-		}
+	cp := &w.first[bits.OnesCount64(uint64(w.starts&(1<<c-1)))] // after the classes before c
+	if ones {
+		return cp.ones
 	}
-	return nil
+	return cp.phs
 }
 
 // word returns the word of the folded token s, adding it when new.
@@ -246,7 +249,13 @@ func (lx *lex) indexWords() {
 		for first, phs := range lx.classes[c] {
 			w := lx.word(first)
 			w.starts |= 1 << c
-			w.first = append(w.first, classPhrases{c: c, phs: phs})
+			cp := classPhrases{c: c, phs: phs}
+			for _, ph := range phs {
+				if len(ph.toks) == 1 {
+					cp.ones = append(cp.ones, ph)
+				}
+			}
+			w.first = append(w.first, cp)
 			for _, ph := range phs {
 				ph.words = make([]*word, len(ph.toks))
 				for k, t := range ph.toks {
@@ -264,7 +273,51 @@ func (lx *lex) indexWords() {
 	}
 	for _, w := range lx.words {
 		w.alone = tokenForms{norm: w, loose: []*word{w}, strict: []*word{w}, looseStarts: w.starts, strictStarts: w.starts}
+		lx.filter.add(w.text)
 	}
+}
+
+// wordFilter is a Bloom filter of the words of the lexicon: it tells
+// cheaply of most tokens of a text that they are none, so that they skip
+// the map look-up. "No" is always right; "maybe" may not be. A word is
+// hashed by its length and its last eight bytes, which one load reads.
+type wordFilter [1 << (filterBits - 6)]uint64
+
+const filterBits = 15
+
+// tail returns the last eight bytes of s, or all of them if fewer, as a
+// little-endian integer.
+func tail(s string) uint64 {
+	switch n := len(s); {
+	case n >= 8:
+		s = s[n-8:]
+		return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	case n >= 4:
+		lo := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24
+		s = s[n-4:]
+		hi := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24
+		return lo | hi<<(8*(n-4)) // the bytes they share are the same
+	case n > 0:
+		return uint64(s[0]) | uint64(s[n/2])<<(8*(n/2)) | uint64(s[n-1])<<(8*(n-1))
+	}
+	return 0
+}
+
+// filterBit is the bit of the filter for w.
+func filterBit(w string) uint64 {
+	return (tail(w)*0x9E3779B97F4A7C15 ^ uint64(len(w))) * 0xC2B2AE3D27D4EB4F >> (64 - filterBits)
+}
+
+func (f *wordFilter) add(w string) {
+	b := filterBit(w)
+	f[b/64] |= 1 << (b % 64)
+}
+
+// mayHold reports whether w may be a word of the lexicon.
+func (f *wordFilter) mayHold(w string) bool {
+	b := filterBit(w)
+	return f[b/64]&(1<<(b%64)) != 0
 }
 
 // loadLexicon loads the embedded data once.

@@ -66,3 +66,37 @@ func TestReadLexicon(t *testing.T) {
 		assert.Equal(t, "data/units.tsv", lerr.File)
 	})
 }
+
+// TestTail checks tail against the bytes it stands for.
+func TestTail(t *testing.T) {
+	for _, s := range []string{"", "a", "ab", "abc", "abcd", "abcde", "abcdef", "abcdefg", "abcdefgh", "abcdefghi", "الخميس", "في", "،"} {
+		var want uint64
+		b := []byte(s[max(0, len(s)-8):])
+		for i := len(b) - 1; i >= 0; i-- {
+			want = want<<8 | uint64(b[i])
+		}
+		assert.Equal(t, want, tail(s), "%q", s)
+	}
+}
+
+// TestWordFilter checks that the filter holds every word of the lexicon
+// (it may not answer "no" for one) and lets few other tokens through.
+func TestWordFilter(t *testing.T) {
+	lx, err := loadLexicon()
+	require.NoError(t, err)
+	for w := range lx.words {
+		assert.True(t, lx.filter.mayHold(w), "%q", w)
+	}
+	through, others := 0, 0
+	for _, seg := range fixtureSegments(t, "ar") {
+		for _, tok := range seg.Tokens {
+			if lx.words[tok.Norm] == nil {
+				others++
+				if lx.filter.mayHold(tok.Norm) {
+					through++
+				}
+			}
+		}
+	}
+	assert.Less(t, through*20, others, "%d of %d tokens that are no word get through", through, others)
+}

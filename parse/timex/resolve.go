@@ -53,9 +53,22 @@ func (t *tx) relative() bool {
 
 func civil(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
-func daysIn(y int, m time.Month) int { return civil(y, m+1, 0).Day() }
+// daysIn is the number of days of month m of year y.
+func daysIn(y int, m time.Month) int {
+	switch {
+	case m == time.February && y%4 == 0 && (y%100 != 0 || y%400 == 0):
+		return 29
+	case m >= time.January && m <= time.December:
+		return monthDays[m-1]
+	}
+	return civil(y, m+1, 0).Day()
+}
 
-func addDays(t time.Time, n int) time.Time { return t.AddDate(0, 0, n) }
+var monthDays = [12]int{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
+
+// addDays is t.AddDate(0, 0, n) for a UTC time t, whose days are all 24
+// hours long.
+func addDays(t time.Time, n int) time.Time { return t.Add(time.Duration(n) * 24 * time.Hour) }
 
 // monthYear picks the year of month m without a year: the latest such month
 // that does not start after the anchor a (mod 0), the latest one that starts

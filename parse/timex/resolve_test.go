@@ -130,3 +130,22 @@ func TestPrecisionOf(t *testing.T) {
 		})
 	}
 }
+
+// TestDaysIn checks daysIn against the calendar of package time.
+func TestDaysIn(t *testing.T) {
+	for _, y := range []int{1, 1900, 1999, 2000, 2023, 2024, 2100, 9999} {
+		for m := time.Month(0); m <= 13; m++ {
+			assert.Equal(t, civil(y, m+1, 0).Day(), daysIn(y, m), "%d-%02d", y, m)
+		}
+	}
+}
+
+// TestAddDays checks addDays against AddDate, across months, years and a
+// leap day.
+func TestAddDays(t *testing.T) {
+	for _, a := range []time.Time{seedAnchor, civil(2024, 2, 28), civil(2000, 12, 31), civil(1900, 3, 1)} {
+		for _, n := range []int{-70000, -366, -31, -7, -1, 0, 1, 6, 29, 365, 70000} {
+			assert.Equal(t, a.AddDate(0, 0, n), addDays(a, n), "%s + %d", events.FormatDate(a), n)
+		}
+	}
+}

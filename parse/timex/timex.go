@@ -104,7 +104,6 @@ func Find(seg *textnorm.Segment, lang string, anchor time.Time) []Expr {
 		return nil
 	}
 	known := !anchor.IsZero()
-	a := civil(anchor.Year(), anchor.Month(), anchor.Day())
 	p := getParser(lx, seg.Tokens)
 	defer putParser(p)
 	for i := 0; i < len(seg.Tokens); {
@@ -118,11 +117,21 @@ func Find(seg *textnorm.Segment, lang string, anchor time.Time) []Expr {
 			continue
 		}
 		if t.kind != kBlock {
-			p.found = append(p.found, makeExpr(seg, t, start, end, a, known))
+			p.found = append(p.found, makeExpr(seg, t, start, end, p.midnight(anchor), known))
 		}
 		i = end
 	}
 	return p.results()
+}
+
+// midnight returns the anchor's date as a UTC midnight. The parser keeps
+// the last one, since the sentences of an article share their anchor.
+func (p *parser) midnight(anchor time.Time) time.Time {
+	if !p.anchorSet || anchor != p.anchor {
+		y, m, d := anchor.Date()
+		p.anchor, p.midnightOf, p.anchorSet = anchor, civil(y, m, d), true
+	}
+	return p.midnightOf
 }
 
 // found is an expression found, with the interval it resolved to.

@@ -45,6 +45,7 @@ func runFindCases(t *testing.T, lang string, cases []findCase) {
 			}
 			seg := textnorm.NewSegment(tt.text, 0)
 			got := Find(&seg, lang, anchor)
+			requireGatesSkipOnly(t, &seg, lang, anchor)
 			require.Len(t, got, len(tt.want), "expressions of %q: %+v", tt.text, got)
 			for i, w := range tt.want {
 				assert.Equal(t, w.text, got[i].Text, "text")
