@@ -132,14 +132,29 @@ func (l *langLex) newTokInfo(norm string, word bool) *tokInfo {
 	// countAt finds a count only at digits (checked by the caller), a
 	// number word, an Arabic dual noun (dualAt) or a definite number word
 	// after its noun (definiteAfterNoun: الجنود الثلاثة); Find skips every
-	// other token.
+	// other token. A dual noun is the longest unit phrase at the token, so
+	// only a token that begins a dual phrase can be one: the many plural
+	// and singular nouns are skipped.
 	if word {
 		switch l.lang {
 		case "ar":
-			in.mayStart = in.arStart.ok() || in.noArt.ok() || in.noAl.ok() || in.starts&l.units.bit != 0
+			in.mayStart = in.arStart.ok() || in.noArt.ok() || in.noAl.ok() || l.beginsDual(in.ids)
 		default:
 			in.mayStart = in.num.ok()
 		}
 	}
 	return in
+}
+
+// beginsDual reports whether a unit phrase of number du (جنديين، غارتين)
+// begins with one of the forms ids.
+func (l *langLex) beginsDual(ids []int32) bool {
+	for _, id := range ids {
+		for _, pi := range l.units.byFirst[id] {
+			if l.units.all[pi].val.number == "du" {
+				return true
+			}
+		}
+	}
+	return false
 }

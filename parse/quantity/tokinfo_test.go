@@ -58,3 +58,34 @@ func TestTokenCacheBounded(t *testing.T) {
 		}
 	}
 }
+
+// TestMayStart checks which words Find tries as the start of a count:
+// number words and dual nouns, not the other counted nouns.
+func TestMayStart(t *testing.T) {
+	lx, err := loadLexicon()
+	require.NoError(t, err)
+	tests := []struct {
+		lang, word string
+		want       bool
+	}{
+		{"ar", "ثلاثة", true},
+		{"ar", "وثلاثة", true},
+		{"ar", "العشرات", true}, // a vague word with the article
+		{"ar", "الثلاثة", true}, // a definite number after its noun
+		{"ar", "جنديين", true},  // a dual noun
+		{"ar", "وغارتين", true},
+		{"ar", "جنود", false}, // a plural noun needs a number before it
+		{"ar", "هجوماً", false},
+		{"ar", "في", false},
+		{"en", "three", true},
+		{"en", "dozens", true},
+		{"en", "soldiers", false},
+	}
+	for _, tt := range tests {
+		seg := textnorm.NewSegment(tt.word, 0)
+		require.Len(t, seg.Tokens, 1, tt.word)
+		tok := seg.Tokens[0]
+		in := lx.langs[tt.lang].newTokInfo(tok.Norm, tok.Kind == textnorm.Word)
+		assert.Equal(t, tt.want, in.mayStart, "%s %s", tt.lang, tt.word)
+	}
+}
