@@ -384,11 +384,41 @@ type phraseSet[T any] struct {
 	all     []phrase[T]
 	byFirst [][]int
 	byLast  [][]int
-	bit     phraseBit // this set's bit in tokInfo.starts and tokInfo.ends
+	bit     phraseBit // this set's bit in the phraseBits of tokInfo
+	// where[id] says where word id stands in the phrases (whereFirst …).
+	where []uint8
+	// wildSecond and wildPenult: some phrase has the wildcard second, or
+	// next to last.
+	wildSecond, wildPenult bool
 }
+
+// The places of a word in the phrases of a set, bits of phraseSet.where.
+const (
+	whereFirst  uint8 = 1 << iota // first word of a phrase
+	whereLast                     // last word
+	whereWhole                    // a phrase of this one word
+	whereSecond                   // second word of a phrase of two words or more
+	wherePenult                   // next to last word of a phrase of two words or more
+)
 
 // phraseBit is a set of the phrase sets of a language, one bit each.
 type phraseBit uint16
+
+// phraseBits has the bit of every phrase set with a phrase that has one of
+// a token's forms first (starts), last (ends), as its only word (whole),
+// second (seconds) or next to last (penults).
+type phraseBits struct {
+	starts, ends, whole, seconds, penults phraseBit
+}
+
+// add sets the bits of o in b.
+func (b *phraseBits) add(o phraseBits) {
+	b.starts |= o.starts
+	b.ends |= o.ends
+	b.whole |= o.whole
+	b.seconds |= o.seconds
+	b.penults |= o.penults
+}
 
 func newPhraseSet[T any]() *phraseSet[T] { return &phraseSet[T]{} }
 
@@ -396,19 +426,24 @@ func newPhraseSet[T any]() *phraseSet[T] { return &phraseSet[T]{} }
 type phraseIndex interface {
 	intern(vocab map[string]int32) // number the words of every phrase, adding new ones to vocab
 	index(n int, bit phraseBit)    // build byFirst and byLast for a vocabulary of n words
-	bitsOf(id int32) (starts, ends phraseBit)
+	bitsOf(id int32) phraseBits
 }
 
-// bitsOf returns the set's bit in starts when some phrase begins with word
-// id, and in ends when some phrase ends with it.
-func (s *phraseSet[T]) bitsOf(id int32) (starts, ends phraseBit) {
-	if len(s.byFirst[id]) > 0 {
-		starts = s.bit
+// bitsOf returns the set's bit in each place word id has in its phrases.
+func (s *phraseSet[T]) bitsOf(id int32) phraseBits {
+	var b phraseBits
+	w := s.where[id]
+	set := func(place uint8, to *phraseBit) {
+		if w&place != 0 {
+			*to = s.bit
+		}
 	}
-	if len(s.byLast[id]) > 0 {
-		ends = s.bit
-	}
-	return starts, ends
+	set(whereFirst, &b.starts)
+	set(whereLast, &b.ends)
+	set(whereWhole, &b.whole)
+	set(whereSecond, &b.seconds)
+	set(wherePenult, &b.penults)
+	return b
 }
 
 func (s *phraseSet[T]) intern(vocab map[string]int32) {
@@ -433,10 +468,27 @@ func (s *phraseSet[T]) intern(vocab map[string]int32) {
 func (s *phraseSet[T]) index(n int, bit phraseBit) {
 	s.bit = bit
 	s.byFirst, s.byLast = make([][]int, n), make([][]int, n)
+	s.where = make([]uint8, n)
+	mark := func(id int32, place uint8) {
+		if id != wildcardID {
+			s.where[id] |= place
+		}
+	}
 	for i, p := range s.all {
 		first, last := p.ids[0], p.ids[len(p.ids)-1]
 		s.byFirst[first] = append(s.byFirst[first], i)
 		s.byLast[last] = append(s.byLast[last], i)
+		mark(first, whereFirst)
+		mark(last, whereLast)
+		if len(p.ids) == 1 {
+			mark(first, whereWhole)
+			continue
+		}
+		second, penult := p.ids[1], p.ids[len(p.ids)-2]
+		mark(second, whereSecond)
+		mark(penult, wherePenult)
+		s.wildSecond = s.wildSecond || second == wildcardID
+		s.wildPenult = s.wildPenult || penult == wildcardID
 	}
 }
 

@@ -116,6 +116,9 @@ func matchAt[T any](c *scan, s *phraseSet[T], j int) (end int, val T, ok bool) {
 
 // matchFrom is matchAt for a token that begins some phrase of s.
 func matchFrom[T any](c *scan, s *phraseSet[T], j int) (end int, val T, ok bool) {
+	if c.infos[j].whole&s.bit == 0 && !s.wildSecond && (j+1 >= len(c.infos) || c.infos[j+1].seconds&s.bit == 0) {
+		return 0, val, false // no phrase of one word is token j, and token j+1 is the second word of none
+	}
 	best := -1
 	for _, id := range c.infos[j].ids {
 		for _, pi := range s.byFirst[id] {
@@ -152,6 +155,9 @@ func matchEndingAt[T any](c *scan, s *phraseSet[T], j int) (start int, val T, ok
 
 // matchTo is matchEndingAt for a token that ends some phrase of s.
 func matchTo[T any](c *scan, s *phraseSet[T], j int) (start int, val T, ok bool) {
+	if c.infos[j].whole&s.bit == 0 && !s.wildPenult && (j < 1 || c.infos[j-1].penults&s.bit == 0) {
+		return 0, val, false // no phrase of one word is token j, and token j-1 is next to last in none
+	}
 	best := -1
 	for _, id := range c.infos[j].ids {
 		for _, pi := range s.byLast[id] {

@@ -25,9 +25,9 @@ type tokInfo struct {
 	ids []int32
 	// classes are the words.tsv classes of any of the forms.
 	classes wordClass
-	// starts and ends have the bit of every phrase set with a phrase that
-	// begins, or ends, with one of the forms.
-	starts, ends phraseBit
+	// phraseBits has the bit of every phrase set with a phrase that
+	// begins, or ends, with one of the forms (starts, ends), and so on.
+	phraseBits
 	// latin: a word of Latin letters (see isLatinWord).
 	latin bool
 	// article: an Arabic word with the article, maybe after a proclitic
@@ -93,9 +93,7 @@ func (l *langLex) newTokInfo(norm string, word bool) *tokInfo {
 		if id, ok := l.vocab[f]; ok {
 			in.ids = append(in.ids, id)
 			for _, s := range l.sets {
-				starts, ends := s.bitsOf(id)
-				in.starts |= starts
-				in.ends |= ends
+				in.phraseBits.add(s.bitsOf(id))
 			}
 		}
 	}
