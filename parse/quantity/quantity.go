@@ -216,8 +216,12 @@ func (c *scan) mayStartCount(i int) bool {
 
 // findZeros records the stated zeros (no casualties, لم تسفر عن إصابات).
 func (c *scan) findZeros() {
+	zeros := c.lx.zeros
 	for i := 0; i < len(c.toks); i++ {
-		end, role, ok := matchAt(c, c.lx.zeros, i)
+		if c.infos[i].starts&zeros.bit == 0 {
+			continue // matchAt's own test, without the call (a generic function is not inlined)
+		}
+		end, role, ok := matchFrom(c, zeros, i)
 		if !ok {
 			continue
 		}
