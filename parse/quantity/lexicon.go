@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/eventline/eventline/events"
 	"github.com/eventline/eventline/parse/lexicon"
@@ -90,6 +91,11 @@ type langLex struct {
 	// words and other tokens apart (a word and a mark with the same text
 	// match data differently); each stops growing at tokenCacheMax texts.
 	wordInfos, otherInfos textnorm.WordCache[*tokInfo]
+	// markInfos holds, by code point, the tokInfo of the tokens other than
+	// words whose text is one code point below maxMarkRune (. , ، « 5):
+	// they are a sixth of the tokens, and need no map look-up. A nil entry
+	// is not computed yet.
+	markInfos []atomic.Pointer[tokInfo]
 }
 
 // finish numbers the words of all phrases and indexes every phrase set by
@@ -138,6 +144,7 @@ func newLangLex() *langLex {
 		words:       map[string]wordClass{},
 		wordInfos:   textnorm.WordCache[*tokInfo]{Max: tokenCacheMax},
 		otherInfos:  textnorm.WordCache[*tokInfo]{Max: tokenCacheMax},
+		markInfos:   make([]atomic.Pointer[tokInfo], maxMarkRune),
 	}
 }
 

@@ -68,17 +68,41 @@ func (l *langLex) number(w string) numRef {
 	return numRef{w: l.numbers[w]}
 }
 
+// maxMarkRune bounds the code points of langLex.markInfos: Latin, Arabic
+// and the general punctuation (– “ ”).
+const maxMarkRune = 0x2100
+
 // fillInfos sets infos[j] to the tokInfo of toks[j], from the caches.
 func (l *langLex) fillInfos(toks []textnorm.Token, infos []*tokInfo) {
 	for j := range toks {
-		word := toks[j].Kind == textnorm.Word
-		cache := &l.otherInfos
-		if word {
-			cache = &l.wordInfos
+		if toks[j].Kind == textnorm.Word {
+			infos[j] = l.wordInfos.Get(toks[j].Norm, l.newWordInfo)
+		} else {
+			infos[j] = l.otherInfo(toks[j].Norm)
 		}
-		infos[j] = cache.Get(toks[j].Norm, func(norm string) *tokInfo { return l.newTokInfo(norm, word) })
 	}
 }
+
+// otherInfo returns the tokInfo of a token other than a word (a mark or
+// digits) with the folded text norm.
+func (l *langLex) otherInfo(norm string) *tokInfo {
+	r, size := utf8.DecodeRuneInString(norm)
+	if size == 0 || size != len(norm) || r >= maxMarkRune {
+		return l.otherInfos.Get(norm, l.newOtherInfo)
+	}
+	p := &l.markInfos[r]
+	in := p.Load()
+	if in == nil {
+		in = l.newTokInfo(norm, false) // two goroutines computing one mark agree
+		p.Store(in)
+	}
+	return in
+}
+
+// newWordInfo and newOtherInfo are newTokInfo for a word and for any
+// other token.
+func (l *langLex) newWordInfo(norm string) *tokInfo  { return l.newTokInfo(norm, true) }
+func (l *langLex) newOtherInfo(norm string) *tokInfo { return l.newTokInfo(norm, false) }
 
 // newTokInfo computes the tokInfo of a token with the folded text norm;
 // word tells whether the token is a Word.
