@@ -20,6 +20,7 @@ type scan struct {
 	infos  []*tokInfo // the tokInfo of each token
 	used   []bool     // tokens already in a count
 	counts []found
+	zeros  int // how many of counts are stated zeros (findZeros)
 }
 
 // scanPool recycles scans, and with them their per-token slices.

@@ -176,7 +176,10 @@ func Find(seg *textnorm.Segment, lang string, skip func(tok int) bool) []Count {
 		}
 		i = next
 	}
-	slices.SortStableFunc(c.counts, func(a, b found) int { return cmp.Compare(a.First, b.First) })
+	if c.zeros > 0 {
+		// the zeros came first; the counts after them are in order
+		slices.SortStableFunc(c.counts, func(a, b found) int { return cmp.Compare(a.First, b.First) })
+	}
 	c.assignRoles()
 	out := make([]Count, len(c.counts))
 	for k := range c.counts {
@@ -230,6 +233,7 @@ func (c *scan) findZeros() {
 				UnitFirst: -1, UnitLast: -1, Role: role},
 			class: "person", zero: true,
 		})
+		c.zeros++
 		for k := i; k < end; k++ {
 			c.used[k] = true
 		}
