@@ -116,6 +116,8 @@ func (l *langLex) finish(lang string) {
 // lexiconData holds the embedded data of every language.
 type lexiconData struct {
 	langs map[string]*langLex
+	// ar and en are langs["ar"] and langs["en"], without a map look-up.
+	ar, en *langLex
 }
 
 // loadLexicon reads the embedded data once; every caller shares the result.
@@ -194,6 +196,7 @@ func readLexicon(fsys fs.FS) (*lexiconData, error) {
 	for _, l := range languages {
 		lx.langs[l].finish(l)
 	}
+	lx.ar, lx.en = lx.langs["ar"], lx.langs["en"]
 	return lx, nil
 }
 

@@ -156,7 +156,11 @@ func Find(seg *textnorm.Segment, lang string, skip func(tok int) bool) []Count {
 		lang = guessLang(seg.Tokens)
 	}
 	n := len(seg.Tokens)
-	c := newScan(seg, lang, lx.langs[lang], skip)
+	ll := lx.en
+	if lang == "ar" {
+		ll = lx.ar
+	}
+	c := newScan(seg, lang, ll, skip)
 	defer c.release()
 	c.findZeros()
 	for i := 0; i < n; {
@@ -179,6 +183,9 @@ func Find(seg *textnorm.Segment, lang string, skip func(tok int) bool) []Count {
 	if c.zeros > 0 {
 		// the zeros came first; the counts after them are in order
 		slices.SortStableFunc(c.counts, func(a, b found) int { return cmp.Compare(a.First, b.First) })
+	}
+	if len(c.counts) == 0 {
+		return nil
 	}
 	c.assignRoles()
 	out := make([]Count, len(c.counts))
