@@ -400,6 +400,55 @@ type phraseSet[T any] struct {
 	// wildSecond and wildPenult: some phrase has the wildcard second, or
 	// next to last.
 	wildSecond, wildPenult bool
+	// trie holds the phrases as a tree of their words, for matchFrom.
+	trie phraseTrie
+}
+
+// phraseTrie holds the words of a set's phrases as a tree: the phrases
+// that begin with word id go down from node root[id], one word a level, so
+// that phrases with the same first words (the many لم تسفر … of
+// zeros.tsv) are matched against a token once.
+type phraseTrie struct {
+	root  []int32 // by vocabulary number: the node of phrases beginning with it, or -1
+	nodes []trieNode
+}
+
+// trieNode is a word of a phrase, after the words of its parent nodes.
+type trieNode struct {
+	word     int32   // vocabulary number, or wildcardID
+	children []int32 // the next words, in order of first use
+	phrase   int32   // index of the first phrase (in data order) that ends here, or -1
+}
+
+// add puts phrase pi, with the words ids, in the tree.
+func (t *phraseTrie) add(ids []int32, pi int) {
+	n := t.root[ids[0]]
+	if n < 0 {
+		n = t.newNode(ids[0])
+		t.root[ids[0]] = n
+	}
+	for _, id := range ids[1:] {
+		next := int32(-1)
+		for _, ch := range t.nodes[n].children {
+			if t.nodes[ch].word == id {
+				next = ch
+				break
+			}
+		}
+		if next < 0 {
+			next = t.newNode(id)
+			t.nodes[n].children = append(t.nodes[n].children, next)
+		}
+		n = next
+	}
+	if t.nodes[n].phrase < 0 {
+		t.nodes[n].phrase = int32(pi)
+	}
+}
+
+func (t *phraseTrie) newNode(word int32) int32 {
+	t.nodes = append(t.nodes, trieNode{word: word, phrase: -1})
+	return int32(len(t.nodes) - 1)
 }
 
 // The places of a word in the phrases of a set, bits of phraseSet.where.
@@ -479,6 +528,10 @@ func (s *phraseSet[T]) index(n int, bit phraseBit) {
 	s.bit = bit
 	s.byFirst, s.byLast = make([][]int, n), make([][]int, n)
 	s.where = make([]uint8, n)
+	s.trie = phraseTrie{root: make([]int32, n)}
+	for id := range s.trie.root {
+		s.trie.root[id] = -1
+	}
 	mark := func(id int32, place uint8) {
 		if id != wildcardID {
 			s.where[id] |= place
@@ -488,6 +541,7 @@ func (s *phraseSet[T]) index(n int, bit phraseBit) {
 		first, last := p.ids[0], p.ids[len(p.ids)-1]
 		s.byFirst[first] = append(s.byFirst[first], i)
 		s.byLast[last] = append(s.byLast[last], i)
+		s.trie.add(p.ids, i)
 		mark(first, whereFirst)
 		mark(last, whereLast)
 		if len(p.ids) == 1 {

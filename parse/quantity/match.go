@@ -120,29 +120,44 @@ func matchFrom[T any](c *scan, s *phraseSet[T], j int) (end int, val T, ok bool)
 	if c.infos[j].whole&s.bit == 0 && !s.wildSecond && (j+1 >= len(c.infos) || c.infos[j+1].seconds&s.bit == 0) {
 		return 0, val, false // no phrase of one word is token j, and token j+1 is the second word of none
 	}
-	best := -1
+	best, phrase := -1, -1
 	for _, id := range c.infos[j].ids {
-		for _, pi := range s.byFirst[id] {
-			p := &s.all[pi]
-			if len(p.ids) <= best || j+len(p.ids) > len(c.toks) {
-				continue
-			}
-			okAll := true
-			for k := 1; k < len(p.ids); k++ {
-				if !c.has(j+k, p.ids[k]) {
-					okAll = false
-					break
-				}
-			}
-			if okAll {
-				best, val = len(p.ids), p.val
-			}
+		n := s.trie.root[id]
+		if n < 0 {
+			continue
+		}
+		m := trieMatch{len: -1}
+		c.longest(&s.trie, n, j, 1, &m)
+		if m.len > best {
+			best, phrase = m.len, m.phrase
 		}
 	}
 	if best < 0 {
 		return 0, val, false
 	}
-	return j + best, val, true
+	return j + best, s.all[phrase].val, true
+}
+
+// trieMatch is the best phrase longest has found: its length in tokens and
+// its index in the set.
+type trieMatch struct{ len, phrase int }
+
+// longest goes down the tree t from node n, whose word is token j and the
+// depth-th of the phrase, and keeps in best the longest phrase the tokens
+// match; of phrases of equal length, the first in data order.
+func (c *scan) longest(t *phraseTrie, n int32, j, depth int, best *trieMatch) {
+	node := &t.nodes[n]
+	if p := int(node.phrase); p >= 0 && (depth > best.len || depth == best.len && p < best.phrase) {
+		best.len, best.phrase = depth, p
+	}
+	if j+1 >= len(c.toks) {
+		return
+	}
+	for _, ch := range node.children {
+		if c.has(j+1, t.nodes[ch].word) {
+			c.longest(t, ch, j+1, depth+1, best)
+		}
+	}
 }
 
 // matchEndingAt returns the longest phrase of s whose last token is j, and
