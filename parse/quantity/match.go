@@ -19,6 +19,7 @@ type scan struct {
 	skip   func(int) bool
 	infos  []*tokInfo // the tokInfo of each token
 	used   []bool     // tokens already in a count
+	starts []int32    // the tokens where a count or a zero may begin, in order (fillInfos)
 	counts []found
 	zeros  int // how many of counts are stated zeros (findZeros)
 }
@@ -37,7 +38,7 @@ func newScan(seg *textnorm.Segment, lang string, lx *langLex, skip func(int) boo
 	c.infos = slices.Grow(c.infos[:0], n)[:n]
 	c.used = slices.Grow(c.used[:0], n)[:n]
 	clear(c.used)
-	lx.fillInfos(c.toks, c.infos)
+	c.starts = lx.fillInfos(c.toks, c.infos, c.starts[:0])
 	c.counts = c.counts[:0]
 	return c
 }
@@ -50,7 +51,7 @@ func (c *scan) release() {
 	if cap(c.infos) > maxPooledTokens || cap(c.counts) > maxPooledTokens {
 		return
 	}
-	*c = scan{infos: c.infos[:0], used: c.used[:0], counts: c.counts[:0]}
+	*c = scan{infos: c.infos[:0], used: c.used[:0], starts: c.starts[:0], counts: c.counts[:0]}
 	scanPool.Put(c)
 }
 

@@ -72,15 +72,25 @@ func (l *langLex) number(w string) numRef {
 // and the general punctuation (– “ ”).
 const maxMarkRune = 0x2100
 
-// fillInfos sets infos[j] to the tokInfo of toks[j], from the caches.
-func (l *langLex) fillInfos(toks []textnorm.Token, infos []*tokInfo) {
+// fillInfos sets infos[j] to the tokInfo of toks[j], from the caches, and
+// appends to starts the index of every token where a count or a stated zero
+// may begin (digits, tokInfo.mayStart, the first word of a zero phrase):
+// Find looks nowhere else.
+func (l *langLex) fillInfos(toks []textnorm.Token, infos []*tokInfo, starts []int32) []int32 {
+	zeros := l.zeros.bit
 	for j := range toks {
+		var in *tokInfo
 		if toks[j].Kind == textnorm.Word {
-			infos[j] = l.wordInfos.Get(toks[j].Norm, l.newWordInfo)
+			in = l.wordInfos.Get(toks[j].Norm, l.newWordInfo)
 		} else {
-			infos[j] = l.otherInfo(toks[j].Norm)
+			in = l.otherInfo(toks[j].Norm)
+		}
+		infos[j] = in
+		if in.mayStart || in.starts&zeros != 0 || toks[j].Kind == textnorm.Number {
+			starts = append(starts, int32(j))
 		}
 	}
+	return starts
 }
 
 // otherInfo returns the tokInfo of a token other than a word (a mark or
