@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/eventline/eventline/events"
 	"github.com/eventline/eventline/parse/lexicon"
@@ -90,6 +91,11 @@ type langLex struct {
 	// words and other tokens apart (a word and a mark with the same text
 	// match data differently); each stops growing at tokenCacheMax texts.
 	wordInfos, otherInfos textnorm.WordCache[*tokInfo]
+	// markInfos holds, by code point, the tokInfo of the tokens other than
+	// words whose text is one code point below maxMarkRune (. , ، « 5):
+	// they are a sixth of the tokens, and need no map look-up. A nil entry
+	// is not computed yet.
+	markInfos []atomic.Pointer[tokInfo]
 }
 
 // finish numbers the words of all phrases and indexes every phrase set by
@@ -110,6 +116,8 @@ func (l *langLex) finish(lang string) {
 // lexiconData holds the embedded data of every language.
 type lexiconData struct {
 	langs map[string]*langLex
+	// ar and en are langs["ar"] and langs["en"], without a map look-up.
+	ar, en *langLex
 }
 
 // loadLexicon reads the embedded data once; every caller shares the result.
@@ -138,6 +146,7 @@ func newLangLex() *langLex {
 		words:       map[string]wordClass{},
 		wordInfos:   textnorm.WordCache[*tokInfo]{Max: tokenCacheMax},
 		otherInfos:  textnorm.WordCache[*tokInfo]{Max: tokenCacheMax},
+		markInfos:   make([]atomic.Pointer[tokInfo], maxMarkRune),
 	}
 }
 
@@ -187,6 +196,7 @@ func readLexicon(fsys fs.FS) (*lexiconData, error) {
 	for _, l := range languages {
 		lx.langs[l].finish(l)
 	}
+	lx.ar, lx.en = lx.langs["ar"], lx.langs["en"]
 	return lx, nil
 }
 
@@ -384,11 +394,90 @@ type phraseSet[T any] struct {
 	all     []phrase[T]
 	byFirst [][]int
 	byLast  [][]int
-	bit     phraseBit // this set's bit in tokInfo.starts and tokInfo.ends
+	bit     phraseBit // this set's bit in the phraseBits of tokInfo
+	// where[id] says where word id stands in the phrases (whereFirst …).
+	where []uint8
+	// wildSecond and wildPenult: some phrase has the wildcard second, or
+	// next to last.
+	wildSecond, wildPenult bool
+	// trie holds the phrases as a tree of their words, for matchFrom.
+	trie phraseTrie
 }
+
+// phraseTrie holds the words of a set's phrases as a tree: the phrases
+// that begin with word id go down from node root[id], one word a level, so
+// that phrases with the same first words (the many لم تسفر … of
+// zeros.tsv) are matched against a token once.
+type phraseTrie struct {
+	root  []int32 // by vocabulary number: the node of phrases beginning with it, or -1
+	nodes []trieNode
+}
+
+// trieNode is a word of a phrase, after the words of its parent nodes.
+type trieNode struct {
+	word     int32   // vocabulary number, or wildcardID
+	children []int32 // the next words, in order of first use
+	phrase   int32   // index of the first phrase (in data order) that ends here, or -1
+}
+
+// add puts phrase pi, with the words ids, in the tree.
+func (t *phraseTrie) add(ids []int32, pi int) {
+	n := t.root[ids[0]]
+	if n < 0 {
+		n = t.newNode(ids[0])
+		t.root[ids[0]] = n
+	}
+	for _, id := range ids[1:] {
+		next := int32(-1)
+		for _, ch := range t.nodes[n].children {
+			if t.nodes[ch].word == id {
+				next = ch
+				break
+			}
+		}
+		if next < 0 {
+			next = t.newNode(id)
+			t.nodes[n].children = append(t.nodes[n].children, next)
+		}
+		n = next
+	}
+	if t.nodes[n].phrase < 0 {
+		t.nodes[n].phrase = int32(pi)
+	}
+}
+
+func (t *phraseTrie) newNode(word int32) int32 {
+	t.nodes = append(t.nodes, trieNode{word: word, phrase: -1})
+	return int32(len(t.nodes) - 1)
+}
+
+// The places of a word in the phrases of a set, bits of phraseSet.where.
+const (
+	whereFirst  uint8 = 1 << iota // first word of a phrase
+	whereLast                     // last word
+	whereWhole                    // a phrase of this one word
+	whereSecond                   // second word of a phrase of two words or more
+	wherePenult                   // next to last word of a phrase of two words or more
+)
 
 // phraseBit is a set of the phrase sets of a language, one bit each.
 type phraseBit uint16
+
+// phraseBits has the bit of every phrase set with a phrase that has one of
+// a token's forms first (starts), last (ends), as its only word (whole),
+// second (seconds) or next to last (penults).
+type phraseBits struct {
+	starts, ends, whole, seconds, penults phraseBit
+}
+
+// add sets the bits of o in b.
+func (b *phraseBits) add(o phraseBits) {
+	b.starts |= o.starts
+	b.ends |= o.ends
+	b.whole |= o.whole
+	b.seconds |= o.seconds
+	b.penults |= o.penults
+}
 
 func newPhraseSet[T any]() *phraseSet[T] { return &phraseSet[T]{} }
 
@@ -396,19 +485,24 @@ func newPhraseSet[T any]() *phraseSet[T] { return &phraseSet[T]{} }
 type phraseIndex interface {
 	intern(vocab map[string]int32) // number the words of every phrase, adding new ones to vocab
 	index(n int, bit phraseBit)    // build byFirst and byLast for a vocabulary of n words
-	bitsOf(id int32) (starts, ends phraseBit)
+	bitsOf(id int32) phraseBits
 }
 
-// bitsOf returns the set's bit in starts when some phrase begins with word
-// id, and in ends when some phrase ends with it.
-func (s *phraseSet[T]) bitsOf(id int32) (starts, ends phraseBit) {
-	if len(s.byFirst[id]) > 0 {
-		starts = s.bit
+// bitsOf returns the set's bit in each place word id has in its phrases.
+func (s *phraseSet[T]) bitsOf(id int32) phraseBits {
+	var b phraseBits
+	w := s.where[id]
+	set := func(place uint8, to *phraseBit) {
+		if w&place != 0 {
+			*to = s.bit
+		}
 	}
-	if len(s.byLast[id]) > 0 {
-		ends = s.bit
-	}
-	return starts, ends
+	set(whereFirst, &b.starts)
+	set(whereLast, &b.ends)
+	set(whereWhole, &b.whole)
+	set(whereSecond, &b.seconds)
+	set(wherePenult, &b.penults)
+	return b
 }
 
 func (s *phraseSet[T]) intern(vocab map[string]int32) {
@@ -433,10 +527,32 @@ func (s *phraseSet[T]) intern(vocab map[string]int32) {
 func (s *phraseSet[T]) index(n int, bit phraseBit) {
 	s.bit = bit
 	s.byFirst, s.byLast = make([][]int, n), make([][]int, n)
+	s.where = make([]uint8, n)
+	s.trie = phraseTrie{root: make([]int32, n)}
+	for id := range s.trie.root {
+		s.trie.root[id] = -1
+	}
+	mark := func(id int32, place uint8) {
+		if id != wildcardID {
+			s.where[id] |= place
+		}
+	}
 	for i, p := range s.all {
 		first, last := p.ids[0], p.ids[len(p.ids)-1]
 		s.byFirst[first] = append(s.byFirst[first], i)
 		s.byLast[last] = append(s.byLast[last], i)
+		s.trie.add(p.ids, i)
+		mark(first, whereFirst)
+		mark(last, whereLast)
+		if len(p.ids) == 1 {
+			mark(first, whereWhole)
+			continue
+		}
+		second, penult := p.ids[1], p.ids[len(p.ids)-2]
+		mark(second, whereSecond)
+		mark(penult, wherePenult)
+		s.wildSecond = s.wildSecond || second == wildcardID
+		s.wildPenult = s.wildPenult || penult == wildcardID
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/eventline/eventline/parse/lexicon"
+	"github.com/eventline/eventline/parse/textnorm"
 )
 
 // dataWith returns the embedded data files with one file replaced.
@@ -112,4 +113,47 @@ func TestExpandPhrase(t *testing.T) {
 	assert.Equal(t, []string{"x"}, got, "the empty variant is dropped")
 	_, err = expandPhrase("a/b/c/d a/b/c/d a/b/c/d a/b/c/d a/b/c/d")
 	assert.Error(t, err, "too many variants")
+}
+
+// TestMatchPhrases checks matchAt and matchEndingAt, whose quick tests use
+// the place of each word in the phrases (first, last, whole, second, next
+// to last), with one-word phrases and a wildcard second and next to last.
+func TestMatchPhrases(t *testing.T) {
+	lx, err := readLexicon(dataWith(t, "zeros.tsv", "en\tno casualties|calm\tcasualties\nen\tkilled * one\tkilled\n"))
+	require.NoError(t, err)
+	l := lx.langs["en"]
+	tests := []struct {
+		text     string
+		at       int // token matchAt starts from
+		end      int // its answer, 0 for none
+		endingAt int // token matchEndingAt ends at
+		start    int // its answer, -1 for none
+		role     Role
+	}{
+		{"there were no casualties", 2, 4, 3, 2, Casualties},
+		{"there were no deaths", 2, 0, 3, -1, None},
+		{"casualties no", 0, 0, 1, -1, None},
+		{"all calm", 1, 2, 1, 1, Casualties},
+		{"killed no one", 0, 3, 2, 0, Killed},
+		{"killed zz one", 0, 3, 2, 0, Killed},
+		{"killed no", 0, 0, 1, -1, None},
+		{"no one", 0, 0, 1, -1, None},
+	}
+	for _, tt := range tests {
+		seg := textnorm.NewSegment(tt.text, 0)
+		c := newScan(&seg, "en", l, nil)
+		end, role, ok := matchAt(c, l.zeros, tt.at)
+		assert.Equal(t, tt.end > 0, ok, tt.text)
+		if ok {
+			assert.Equal(t, tt.end, end, tt.text)
+			assert.Equal(t, tt.role, role, tt.text)
+		}
+		start, role, ok := matchEndingAt(c, l.zeros, tt.endingAt)
+		assert.Equal(t, tt.start >= 0, ok, tt.text)
+		if ok {
+			assert.Equal(t, tt.start, start, tt.text)
+			assert.Equal(t, tt.role, role, tt.text)
+		}
+		c.release()
+	}
 }

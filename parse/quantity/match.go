@@ -19,7 +19,9 @@ type scan struct {
 	skip   func(int) bool
 	infos  []*tokInfo // the tokInfo of each token
 	used   []bool     // tokens already in a count
+	starts []int32    // the tokens where a count or a zero may begin, in order (fillInfos)
 	counts []found
+	zeros  int // how many of counts are stated zeros (findZeros)
 }
 
 // scanPool recycles scans, and with them their per-token slices.
@@ -36,7 +38,7 @@ func newScan(seg *textnorm.Segment, lang string, lx *langLex, skip func(int) boo
 	c.infos = slices.Grow(c.infos[:0], n)[:n]
 	c.used = slices.Grow(c.used[:0], n)[:n]
 	clear(c.used)
-	lx.fillInfos(c.toks, c.infos)
+	c.starts = lx.fillInfos(c.toks, c.infos, c.starts[:0])
 	c.counts = c.counts[:0]
 	return c
 }
@@ -49,7 +51,7 @@ func (c *scan) release() {
 	if cap(c.infos) > maxPooledTokens || cap(c.counts) > maxPooledTokens {
 		return
 	}
-	*c = scan{infos: c.infos[:0], used: c.used[:0], counts: c.counts[:0]}
+	*c = scan{infos: c.infos[:0], used: c.used[:0], starts: c.starts[:0], counts: c.counts[:0]}
 	scanPool.Put(c)
 }
 
@@ -116,29 +118,47 @@ func matchAt[T any](c *scan, s *phraseSet[T], j int) (end int, val T, ok bool) {
 
 // matchFrom is matchAt for a token that begins some phrase of s.
 func matchFrom[T any](c *scan, s *phraseSet[T], j int) (end int, val T, ok bool) {
-	best := -1
+	if c.infos[j].whole&s.bit == 0 && !s.wildSecond && (j+1 >= len(c.infos) || c.infos[j+1].seconds&s.bit == 0) {
+		return 0, val, false // no phrase of one word is token j, and token j+1 is the second word of none
+	}
+	best, phrase := -1, -1
 	for _, id := range c.infos[j].ids {
-		for _, pi := range s.byFirst[id] {
-			p := &s.all[pi]
-			if len(p.ids) <= best || j+len(p.ids) > len(c.toks) {
-				continue
-			}
-			okAll := true
-			for k := 1; k < len(p.ids); k++ {
-				if !c.has(j+k, p.ids[k]) {
-					okAll = false
-					break
-				}
-			}
-			if okAll {
-				best, val = len(p.ids), p.val
-			}
+		n := s.trie.root[id]
+		if n < 0 {
+			continue
+		}
+		m := trieMatch{len: -1}
+		c.longest(&s.trie, n, j, 1, &m)
+		if m.len > best {
+			best, phrase = m.len, m.phrase
 		}
 	}
 	if best < 0 {
 		return 0, val, false
 	}
-	return j + best, val, true
+	return j + best, s.all[phrase].val, true
+}
+
+// trieMatch is the best phrase longest has found: its length in tokens and
+// its index in the set.
+type trieMatch struct{ len, phrase int }
+
+// longest goes down the tree t from node n, whose word is token j and the
+// depth-th of the phrase, and keeps in best the longest phrase the tokens
+// match; of phrases of equal length, the first in data order.
+func (c *scan) longest(t *phraseTrie, n int32, j, depth int, best *trieMatch) {
+	node := &t.nodes[n]
+	if p := int(node.phrase); p >= 0 && (depth > best.len || depth == best.len && p < best.phrase) {
+		best.len, best.phrase = depth, p
+	}
+	if j+1 >= len(c.toks) {
+		return
+	}
+	for _, ch := range node.children {
+		if c.has(j+1, t.nodes[ch].word) {
+			c.longest(t, ch, j+1, depth+1, best)
+		}
+	}
 }
 
 // matchEndingAt returns the longest phrase of s whose last token is j, and
@@ -152,6 +172,9 @@ func matchEndingAt[T any](c *scan, s *phraseSet[T], j int) (start int, val T, ok
 
 // matchTo is matchEndingAt for a token that ends some phrase of s.
 func matchTo[T any](c *scan, s *phraseSet[T], j int) (start int, val T, ok bool) {
+	if c.infos[j].whole&s.bit == 0 && !s.wildPenult && (j < 1 || c.infos[j-1].penults&s.bit == 0) {
+		return 0, val, false // no phrase of one word is token j, and token j-1 is next to last in none
+	}
 	best := -1
 	for _, id := range c.infos[j].ids {
 		for _, pi := range s.byLast[id] {

@@ -155,13 +155,22 @@ func Find(seg *textnorm.Segment, lang string, skip func(tok int) bool) []Count {
 	if lang != "ar" && lang != "en" {
 		lang = guessLang(seg.Tokens)
 	}
-	n := len(seg.Tokens)
-	c := newScan(seg, lang, lx.langs[lang], skip)
+	ll := lx.en
+	if lang == "ar" {
+		ll = lx.ar
+	}
+	c := newScan(seg, lang, ll, skip)
 	defer c.release()
+	if len(c.starts) == 0 {
+		return nil // no digits, number word, dual noun or zero phrase
+	}
 	c.findZeros()
-	for i := 0; i < n; {
-		if c.used[i] || !c.mayStartCount(i) {
-			i++
+	// countAt finds nothing where no count may start (mayStartCount), so
+	// only c.starts are tried; pos is where the scan goes on
+	pos := 0
+	for _, i32 := range c.starts {
+		i := int(i32)
+		if i < pos || c.used[i] || !c.mayStartCount(i) {
 			continue
 		}
 		f, next, ok := c.countAt(i)
@@ -171,12 +180,15 @@ func Find(seg *textnorm.Segment, lang string, skip func(tok int) bool) []Count {
 				c.used[k] = true
 			}
 		}
-		if next <= i {
-			next = i + 1
-		}
-		i = next
+		pos = max(next, i+1)
 	}
-	slices.SortStableFunc(c.counts, func(a, b found) int { return cmp.Compare(a.First, b.First) })
+	if c.zeros > 0 {
+		// the zeros came first; the counts after them are in order
+		slices.SortStableFunc(c.counts, func(a, b found) int { return cmp.Compare(a.First, b.First) })
+	}
+	if len(c.counts) == 0 {
+		return nil
+	}
 	c.assignRoles()
 	out := make([]Count, len(c.counts))
 	for k := range c.counts {
@@ -216,8 +228,14 @@ func (c *scan) mayStartCount(i int) bool {
 
 // findZeros records the stated zeros (no casualties, لم تسفر عن إصابات).
 func (c *scan) findZeros() {
-	for i := 0; i < len(c.toks); i++ {
-		end, role, ok := matchAt(c, c.lx.zeros, i)
+	zeros := c.lx.zeros
+	pos := 0 // tokens before pos are in a zero
+	for _, i32 := range c.starts {
+		i := int(i32)
+		if i < pos || c.infos[i].starts&zeros.bit == 0 {
+			continue // matchAt's own test, without the call (a generic function is not inlined)
+		}
+		end, role, ok := matchFrom(c, zeros, i)
 		if !ok {
 			continue
 		}
@@ -226,10 +244,11 @@ func (c *scan) findZeros() {
 				UnitFirst: -1, UnitLast: -1, Role: role},
 			class: "person", zero: true,
 		})
+		c.zeros++
 		for k := i; k < end; k++ {
 			c.used[k] = true
 		}
-		i = end - 1
+		pos = end
 	}
 }
 

@@ -25,9 +25,9 @@ type tokInfo struct {
 	ids []int32
 	// classes are the words.tsv classes of any of the forms.
 	classes wordClass
-	// starts and ends have the bit of every phrase set with a phrase that
-	// begins, or ends, with one of the forms.
-	starts, ends phraseBit
+	// phraseBits has the bit of every phrase set with a phrase that
+	// begins, or ends, with one of the forms (starts, ends), and so on.
+	phraseBits
 	// latin: a word of Latin letters (see isLatinWord).
 	latin bool
 	// article: an Arabic word with the article, maybe after a proclitic
@@ -68,17 +68,51 @@ func (l *langLex) number(w string) numRef {
 	return numRef{w: l.numbers[w]}
 }
 
-// fillInfos sets infos[j] to the tokInfo of toks[j], from the caches.
-func (l *langLex) fillInfos(toks []textnorm.Token, infos []*tokInfo) {
+// maxMarkRune bounds the code points of langLex.markInfos: Latin, Arabic
+// and the general punctuation (– “ ”).
+const maxMarkRune = 0x2100
+
+// fillInfos sets infos[j] to the tokInfo of toks[j], from the caches, and
+// appends to starts the index of every token where a count or a stated zero
+// may begin (digits, tokInfo.mayStart, the first word of a zero phrase):
+// Find looks nowhere else.
+func (l *langLex) fillInfos(toks []textnorm.Token, infos []*tokInfo, starts []int32) []int32 {
+	zeros := l.zeros.bit
 	for j := range toks {
-		word := toks[j].Kind == textnorm.Word
-		cache := &l.otherInfos
-		if word {
-			cache = &l.wordInfos
+		var in *tokInfo
+		if toks[j].Kind == textnorm.Word {
+			in = l.wordInfos.Get(toks[j].Norm, l.newWordInfo)
+		} else {
+			in = l.otherInfo(toks[j].Norm)
 		}
-		infos[j] = cache.Get(toks[j].Norm, func(norm string) *tokInfo { return l.newTokInfo(norm, word) })
+		infos[j] = in
+		if in.mayStart || in.starts&zeros != 0 || toks[j].Kind == textnorm.Number {
+			starts = append(starts, int32(j))
+		}
 	}
+	return starts
 }
+
+// otherInfo returns the tokInfo of a token other than a word (a mark or
+// digits) with the folded text norm.
+func (l *langLex) otherInfo(norm string) *tokInfo {
+	r, size := utf8.DecodeRuneInString(norm)
+	if size == 0 || size != len(norm) || r >= maxMarkRune {
+		return l.otherInfos.Get(norm, l.newOtherInfo)
+	}
+	p := &l.markInfos[r]
+	in := p.Load()
+	if in == nil {
+		in = l.newTokInfo(norm, false) // two goroutines computing one mark agree
+		p.Store(in)
+	}
+	return in
+}
+
+// newWordInfo and newOtherInfo are newTokInfo for a word and for any
+// other token.
+func (l *langLex) newWordInfo(norm string) *tokInfo  { return l.newTokInfo(norm, true) }
+func (l *langLex) newOtherInfo(norm string) *tokInfo { return l.newTokInfo(norm, false) }
 
 // newTokInfo computes the tokInfo of a token with the folded text norm;
 // word tells whether the token is a Word.
@@ -93,9 +127,7 @@ func (l *langLex) newTokInfo(norm string, word bool) *tokInfo {
 		if id, ok := l.vocab[f]; ok {
 			in.ids = append(in.ids, id)
 			for _, s := range l.sets {
-				starts, ends := s.bitsOf(id)
-				in.starts |= starts
-				in.ends |= ends
+				in.phraseBits.add(s.bitsOf(id))
 			}
 		}
 	}
@@ -132,14 +164,29 @@ func (l *langLex) newTokInfo(norm string, word bool) *tokInfo {
 	// countAt finds a count only at digits (checked by the caller), a
 	// number word, an Arabic dual noun (dualAt) or a definite number word
 	// after its noun (definiteAfterNoun: الجنود الثلاثة); Find skips every
-	// other token.
+	// other token. A dual noun is the longest unit phrase at the token, so
+	// only a token that begins a dual phrase can be one: the many plural
+	// and singular nouns are skipped.
 	if word {
 		switch l.lang {
 		case "ar":
-			in.mayStart = in.arStart.ok() || in.noArt.ok() || in.noAl.ok() || in.starts&l.units.bit != 0
+			in.mayStart = in.arStart.ok() || in.noArt.ok() || in.noAl.ok() || l.beginsDual(in.ids)
 		default:
 			in.mayStart = in.num.ok()
 		}
 	}
 	return in
+}
+
+// beginsDual reports whether a unit phrase of number du (جنديين، غارتين)
+// begins with one of the forms ids.
+func (l *langLex) beginsDual(ids []int32) bool {
+	for _, id := range ids {
+		for _, pi := range l.units.byFirst[id] {
+			if l.units.all[pi].val.number == "du" {
+				return true
+			}
+		}
+	}
+	return false
 }

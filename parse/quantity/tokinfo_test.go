@@ -51,10 +51,64 @@ func TestTokenCacheBounded(t *testing.T) {
 	for _, text := range []string{"قتل ثلاثة جنود، و150 هجوماً", "أصيب خمسة مدنيين، و3 آخرون"} {
 		seg := textnorm.NewSegment(text, 0)
 		infos := make([]*tokInfo, len(seg.Tokens))
-		l.fillInfos(seg.Tokens, infos)
+		l.fillInfos(seg.Tokens, infos, nil)
 		for j, tok := range seg.Tokens {
 			require.NotNil(t, infos[j])
 			assert.Equal(t, l.newTokInfo(tok.Norm, tok.Kind == textnorm.Word), infos[j], tok.Norm)
 		}
+	}
+}
+
+// TestMayStart checks which words Find tries as the start of a count:
+// number words and dual nouns, not the other counted nouns.
+func TestMayStart(t *testing.T) {
+	lx, err := loadLexicon()
+	require.NoError(t, err)
+	tests := []struct {
+		lang, word string
+		want       bool
+	}{
+		{"ar", "ثلاثة", true},
+		{"ar", "وثلاثة", true},
+		{"ar", "العشرات", true}, // a vague word with the article
+		{"ar", "الثلاثة", true}, // a definite number after its noun
+		{"ar", "جنديين", true},  // a dual noun
+		{"ar", "وغارتين", true},
+		{"ar", "جنود", false}, // a plural noun needs a number before it
+		{"ar", "هجوماً", false},
+		{"ar", "في", false},
+		{"en", "three", true},
+		{"en", "dozens", true},
+		{"en", "soldiers", false},
+	}
+	for _, tt := range tests {
+		seg := textnorm.NewSegment(tt.word, 0)
+		require.Len(t, seg.Tokens, 1, tt.word)
+		tok := seg.Tokens[0]
+		in := lx.langs[tt.lang].newTokInfo(tok.Norm, tok.Kind == textnorm.Word)
+		assert.Equal(t, tt.want, in.mayStart, "%s %s", tt.lang, tt.word)
+	}
+}
+
+// TestFillInfosStarts checks the tokens fillInfos gives Find to try: digits,
+// number words, dual nouns and the first words of zero phrases.
+func TestFillInfosStarts(t *testing.T) {
+	lx, err := loadLexicon()
+	require.NoError(t, err)
+	tests := []struct {
+		lang, text string
+		want       []int32
+	}{
+		{"ar", "قتل ثلاثة جنود ولم تسفر الغارة عن إصابات في 2024", []int32{1, 3, 9}},
+		{"ar", "وأصيب جنديين من دون وقوع قتلى", []int32{1, 2, 3}},
+		{"ar", "وقال المتحدث إن الهجوم استهدف موقعا", nil},
+		{"en", "three soldiers were killed, 34 wounded; there were no casualties", []int32{0, 3, 5, 10}}, // killed: "killed no one",
+		{"en", "the soldiers were wounded", nil},
+	}
+	for _, tt := range tests {
+		seg := textnorm.NewSegment(tt.text, 0)
+		infos := make([]*tokInfo, len(seg.Tokens))
+		got := lx.langs[tt.lang].fillInfos(seg.Tokens, infos, nil)
+		assert.Equal(t, tt.want, got, tt.text)
 	}
 }
