@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/eventline/eventline/events"
@@ -487,7 +488,8 @@ func abs(x int) int {
 // makeDrafts turns the kept triggers into drafts, finds their governors and
 // the claim nouns' verbs.
 func (s *sent) makeDrafts() []draft {
-	ds := make([]draft, 0, len(s.trigs))
+	// the storage of the article's last sentence: its drafts are done with
+	ds := slices.Grow(s.buf.drafts[:0], len(s.trigs))
 	for k := range s.trigs {
 		h := &s.trigs[k]
 		if h.dropped {
@@ -541,6 +543,7 @@ func (s *sent) makeDrafts() []draft {
 			}
 		}
 	}
+	s.buf.drafts = ds
 	return ds
 }
 

@@ -196,10 +196,12 @@ func (p *Parser) run(a *events.Article, an *Analysis) []events.Event {
 	buf := sentBufferPool.Get().(*sentBuffers)
 	defer sentBufferPool.Put(buf)
 	for _, sen := range sentences {
-		s := &sent{idx: sen.Index, s: sen, lang: lang, buf: buf}
+		s := &buf.sent
+		*s = sent{idx: sen.Index, s: sen, lang: lang, buf: buf}
 		out = p.runSentence(a, s, anchor, mem, an, out)
 		buf.keep(s)
 	}
+	buf.sent = sent{} // nothing of the article stays in the pool but storage
 	return out
 }
 

@@ -111,23 +111,44 @@ type sent struct {
 	buf     *sentBuffers
 }
 
-// sentBuffers are the token slices of a sentence, kept for the next
-// sentence of the article once one is done (nothing keeps tokens past its
-// sentence: events, the article's memory and explain copy what they need).
+// sentBuffers are the sentence under analysis and the storage of its
+// slices, kept for the next sentence of the article once one is done
+// (nothing keeps a sentence's slices past it: events, the article's memory
+// and explain copy what they need).
 type sentBuffers struct {
+	sent    sent // the sentence being read (run)
 	tokens  []textnorm.Token
 	infos   []tokInfo
 	matches []lexicon.Match
+	ments   []mention
+	trigs   []trigHit
+	quotes  []quote
+	clauses []clause
+	chains  []chain
+	chainOf []int // the chains' mentions (buildChains)
+	drafts  []draft
+	cdrop   []bool
+	ints    []int // scratch of one function at a time
 }
 
 // keep takes back the buffers of the finished sentence s.
 func (b *sentBuffers) keep(s *sent) {
-	if cap(s.seg.Tokens) > cap(b.tokens) {
-		b.tokens = s.seg.Tokens[:0]
+	b.tokens = larger(b.tokens, s.seg.Tokens)
+	b.infos = larger(b.infos, s.toks)
+	b.ments = larger(b.ments, s.ments)
+	b.trigs = larger(b.trigs, s.trigs)
+	b.quotes = larger(b.quotes, s.quotes)
+	b.clauses = larger(b.clauses, s.clauses)
+	b.chains = larger(b.chains, s.chains)
+	b.cdrop = larger(b.cdrop, s.cdrop)
+}
+
+// larger returns the one of two buffers with the larger capacity, emptied.
+func larger[T any](kept, used []T) []T {
+	if cap(used) > cap(kept) {
+		return used[:0]
 	}
-	if cap(s.toks) > cap(b.infos) {
-		b.infos = s.toks[:0]
-	}
+	return kept[:0]
 }
 
 func (s *sent) n() int { return len(s.seg.Tokens) }
@@ -165,6 +186,7 @@ func (p *Parser) scan(s *sent, anchor time.Time, mem *memory) bool {
 	s.seg = textnorm.NewSegmentIn(s.buf.tokens, s.s.Text, s.s.Start)
 	n := len(s.seg.Tokens)
 	s.toks = slices.Grow(s.buf.infos[:0], n)[:n] // every element is set below
+	s.ments, s.trigs, s.quotes, s.clauses = s.buf.ments[:0], s.buf.trigs[:0], s.buf.quotes[:0], s.buf.clauses[:0]
 	for i := range s.toks {
 		s.toks[i] = tokInfo{ment: -1, trig: -1, time: -1, count: -1, unit: -1, quote: -1, clause: 0}
 		if s.seg.Tokens[i].Kind == textnorm.Word {
@@ -212,7 +234,8 @@ func (s *sent) findTimesAndCounts(anchor time.Time) {
 		}
 	}
 	s.counts = findCounts(&s.seg, s.lang, func(i int) bool { return i >= 0 && i < n && s.toks[i].time >= 0 })
-	s.cdrop = make([]bool, len(s.counts))
+	s.cdrop = slices.Grow(s.buf.cdrop[:0], len(s.counts))[:len(s.counts)]
+	clear(s.cdrop)
 	for k, c := range s.counts {
 		// the hedge and the number words; the counted noun is marked as unit
 		for i := max(c.First, 0); i < min(c.Last, n); i++ {
@@ -534,7 +557,8 @@ func (s *sent) checkDemonyms() {
 	}
 	// drop the rejected demonyms
 	kept := s.ments[:0]
-	remap := make([]int, len(s.ments))
+	remap := slices.Grow(s.buf.ints[:0], len(s.ments))[:len(s.ments)] // every element is set below
+	s.buf.ints = remap
 	for k, m := range s.ments {
 		if m.demonym && m.actor == nil {
 			remap[k] = -1
@@ -800,7 +824,13 @@ func (s *sent) stripProclitics(w string) string {
 // buildChains groups adjacent actor mentions into chains naming one
 // participant.
 func (s *sent) buildChains() {
+	if s.chains == nil {
+		s.chains = s.buf.chains
+	}
 	s.chains = s.chains[:0]
+	// the chains' mentions, chain after chain; only the last chain grows, and
+	// the array never does
+	all := slices.Grow(s.buf.chainOf[:0], len(s.ments))
 	for k := range s.ments {
 		m := &s.ments[k]
 		m.pp, m.ppPrepB, m.ppLam = 0, false, false
@@ -817,7 +847,8 @@ func (s *sent) buildChains() {
 			gap := m.first - ch.last
 			if (gap == 0 && m.clitics.Conj == 0 && m.pp == 0 && !m.ppPrepB ||
 				gap == 1 && s.linkWord(ch.last) && m.clitics.Conj == 0) && s.related(ch.best, k) {
-				ch.ments = append(ch.ments, k)
+				all = append(all, k)
+				ch.ments = all[len(all)-len(ch.ments)-1 : len(all) : len(all)]
 				ch.last = m.last
 				m.chain = c
 				if s.rank(k) > s.rank(ch.best) {
@@ -826,10 +857,12 @@ func (s *sent) buildChains() {
 				continue
 			}
 		}
-		s.chains = append(s.chains, chain{first: m.first, last: m.last, ments: []int{k}, best: k,
+		all = append(all, k)
+		s.chains = append(s.chains, chain{first: m.first, last: m.last, ments: all[len(all)-1 : len(all) : len(all)], best: k,
 			coord: m.clitics.Conj == 'و' && m.first > 0 || m.first > 0 && s.norm(m.first-1) == "و"})
 		m.chain = len(s.chains) - 1
 	}
+	s.buf.chainOf = all
 }
 
 // related reports whether two adjacent mentions may name one participant:
