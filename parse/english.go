@@ -122,6 +122,7 @@ func (p *Parser) scanEN(s *sent, anchor time.Time, mem *memory) bool {
 	for i := range s.toks {
 		s.toks[i] = tokInfo{ment: -1, trig: -1, time: -1, count: -1, unit: -1, quote: -1, clause: 0}
 	}
+	s.quotes = s.buf.quotes[:0]
 	s.findQuotes()
 	matches := p.lex.AppendMatches(s.buf.matches[:0], s.seg.Tokens, s.lang)
 	s.buf.matches = matches
@@ -142,11 +143,11 @@ func (p *Parser) scanEN(s *sent, anchor time.Time, mem *memory) bool {
 	}
 	hasTrigger := trigs > 0
 	if hasTrigger {
-		s.trigs = make([]trigHit, 0, trigs)
+		s.trigs = slices.Grow(s.buf.trigs[:0], trigs)
 		s.findTimesAndCountsEN(anchor)
 	}
 	if names > 0 {
-		s.ments = make([]mention, 0, names+2) // and a name or two the lexicon lacks
+		s.ments = slices.Grow(s.buf.ments[:0], names+2) // and a name or two the lexicon lacks
 	}
 	// the cue words first, so that a trigger's reading can look at the words after it
 	for _, m := range matches {
@@ -190,7 +191,8 @@ func (s *sent) findTimesAndCountsEN(anchor time.Time) {
 		}
 	}
 	s.counts = s.findCountsEN()
-	s.cdrop = make([]bool, len(s.counts))
+	s.cdrop = slices.Grow(s.buf.cdrop[:0], len(s.counts))[:len(s.counts)]
+	clear(s.cdrop)
 	for k, c := range s.counts {
 		for i := max(c.First, 0); i < min(c.Last, n); i++ {
 			if c.UnitFirst >= 0 && i >= c.UnitFirst && i < c.UnitLast {
