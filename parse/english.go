@@ -160,6 +160,7 @@ func (p *Parser) scanEN(s *sent, anchor time.Time, mem *memory) bool {
 				for i := m.First; i < m.Last; i++ {
 					s.toks[i].cues |= 1 << e.Cue.Class
 				}
+				s.cueAll |= 1 << e.Cue.Class
 			}
 		}
 	}

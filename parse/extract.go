@@ -452,8 +452,11 @@ func (s *sent) assignModality(ds []draft, anchor time.Time) {
 		}
 	}
 	n := s.n()
+	if !s.cueAll.any(lexicon.CueFuture, lexicon.CueCond, lexicon.CueHyp) {
+		n = 0 // no cue of modality
+	}
 	for j := 0; j < n; j++ {
-		t := s.toks[j]
+		t := &s.toks[j]
 		if !t.cueHead || t.time >= 0 || t.ment >= 0 {
 			continue
 		}

@@ -105,6 +105,8 @@ type sent struct {
 	times   []timeSpan
 	counts  []countSpan
 	cdrop   []bool // counts dropped (a name holding a number)
+	cueAll  cueSet // the classes of all the sentence's cue phrases: a rule looking for a class skips a sentence without it
+	moved   bool   // a mention was widened over the words before it (checkDemonyms): mentions need sorting
 	quotes  []quote
 	clauses []clause
 	en      *enSent // English: what the English rules add (english.go); nil for Arabic
@@ -258,6 +260,9 @@ func (s *sent) findTimesAndCounts(anchor time.Time) {
 // the article, one or two more words, then the end of the phrase. The name
 // is a mention as written, as specific as a person of the lexicon.
 func (s *sent) personNames() {
+	if !s.cueAll.has(lexicon.CueTitle) {
+		return
+	}
 	n := s.n()
 	added := false
 	nameWord := func(j int) bool { return j < n && s.plainWord(j) && !strings.HasPrefix(s.norm(j), "ال") }
@@ -398,6 +403,7 @@ func (p *Parser) addMatch(s *sent, m lexicon.Match) {
 			s.toks[i].cues |= cues
 		}
 		s.toks[m.First].cueHead = true
+		s.cueAll |= cues
 	}
 	switch {
 	case actor != nil || place != nil:
@@ -552,6 +558,7 @@ func (s *sent) checkDemonyms() {
 			m.clitics = lexicon.Clitics{}
 			m.first = head
 			m.text = s.seg.Slice(m.first, m.last)
+			s.moved = true
 		}
 		prevOK = m.last - 1
 	}
@@ -642,47 +649,54 @@ func (s *sent) readPlaces() {
 // (المسؤول، المتحدث) to the last speaker.
 func (s *sent) anaphora(mem *memory) {
 	n := s.n()
-	for i := 0; i+1 < n; i++ {
-		if !s.toks[i].cues.has(lexicon.CueDemonstr) || s.toks[i].ment >= 0 {
-			continue
+	added := len(s.ments)
+	if g := mem.lastGroup; g != nil && s.cueAll.has(lexicon.CueDemonstr) {
+		for i := 0; i+1 < n; i++ {
+			if !s.toks[i].cues.has(lexicon.CueDemonstr) || s.toks[i].ment >= 0 {
+				continue
+			}
+			j := i + 1
+			if !s.toks[j].cues.has(lexicon.CueGroupHead) || s.toks[j].ment >= 0 {
+				continue
+			}
+			m := mention{first: i, last: j + 1, actor: g.actor, fallback: g.actor == nil, text: g.name, anaphor: true}
+			if g.actor == nil {
+				m.text = g.name
+			}
+			s.addMention(m)
 		}
-		j := i + 1
-		if !s.toks[j].cues.has(lexicon.CueGroupHead) || s.toks[j].ment >= 0 || mem.lastGroup == nil {
-			continue
-		}
-		g := mem.lastGroup
-		m := mention{first: i, last: j + 1, actor: g.actor, fallback: g.actor == nil, text: g.name, anaphor: true}
-		if g.actor == nil {
-			m.text = g.name
-		}
-		s.addMention(m)
 	}
-	for i := 0; i < n; i++ {
-		if !s.toks[i].cues.has(lexicon.CueRoleHead) || !s.toks[i].cueHead || s.toks[i].ment >= 0 || mem.lastSpeaker == nil {
-			continue
+	if sp := mem.lastSpeaker; sp != nil && s.cueAll.has(lexicon.CueRoleHead) {
+		for i := 0; i < n; i++ {
+			if !s.toks[i].cues.has(lexicon.CueRoleHead) || !s.toks[i].cueHead || s.toks[i].ment >= 0 {
+				continue
+			}
+			// المسؤول followed by a name or a genitive is not a reference back
+			// (المسؤول العراقي فلان، المتحدث باسم الحكومة)
+			if !s.phraseEndsAfter(i) {
+				continue
+			}
+			s.addMention(mention{first: i, last: i + 1, actor: sp.actor, fallback: sp.actor == nil, text: sp.name, anaphor: true})
 		}
-		// المسؤول followed by a name or a genitive is not a reference back
-		// (المسؤول العراقي فلان، المتحدث باسم الحكومة)
-		if !s.phraseEndsAfter(i) {
-			continue
-		}
-		sp := mem.lastSpeaker
-		s.addMention(mention{first: i, last: i + 1, actor: sp.actor, fallback: sp.actor == nil, text: sp.name, anaphor: true})
 	}
 	// a bare definite group noun (غير أن الجماعة لم تستبعد …): the last group named
-	for i := 0; i < n; i++ {
-		t := s.toks[i]
-		if !t.cues.has(lexicon.CueGroupHead) || !t.cueHead || t.ment >= 0 || mem.lastGroup == nil || !strings.HasPrefix(s.norm(i), "ال") {
-			continue
+	if g := mem.lastGroup; g != nil && s.cueAll.has(lexicon.CueGroupHead) {
+		for i := 0; i < n; i++ {
+			t := &s.toks[i]
+			if !t.cues.has(lexicon.CueGroupHead) || !t.cueHead || t.ment >= 0 || !strings.HasPrefix(s.norm(i), "ال") {
+				continue
+			}
+			if i > 0 && s.toks[i-1].cues.has(lexicon.CueDemonstr) || !s.phraseEndsAfter(i) {
+				continue
+			}
+			s.addMention(mention{first: i, last: i + 1, actor: g.actor, fallback: g.actor == nil, text: g.name, anaphor: true})
 		}
-		if i > 0 && s.toks[i-1].cues.has(lexicon.CueDemonstr) || !s.phraseEndsAfter(i) {
-			continue
-		}
-		g := mem.lastGroup
-		s.addMention(mention{first: i, last: i + 1, actor: g.actor, fallback: g.actor == nil, text: g.name, anaphor: true})
 	}
-	// keep mentions in token order
-	sortMentions(s)
+	// keep mentions in token order; they are, and the tokens know their
+	// mentions, unless one was added or widened
+	if len(s.ments) > added || s.moved {
+		sortMentions(s)
+	}
 }
 
 func sortMentions(s *sent) {
@@ -724,10 +738,13 @@ func (s *sent) phraseEndsAfter(i int) bool {
 // heads a name after a locative preposition (في مدينة كادوقلي، قرب قرية أم
 // دافوق): the noun and the name as written.
 func (s *sent) fallbackPlaces() {
+	if !s.cueAll.has(lexicon.CuePlaceHead) {
+		return
+	}
 	n := s.n()
 	added := false
 	for i := 0; i < n; i++ {
-		t := s.toks[i]
+		t := &s.toks[i]
 		if !t.cues.has(lexicon.CuePlaceHead) || !t.cueHead || t.ment >= 0 || t.trig >= 0 {
 			continue
 		}
