@@ -321,7 +321,7 @@ func (s *sent) meansNear(h *trigHit) meansSet {
 func (s *sent) negated(h *trigHit) bool {
 	cl := s.clauseOf(h.first)
 	for j := h.first - 1; j >= 0 && j >= h.first-5; j-- {
-		t := s.toks[j]
+		t := &s.toks[j]
 		if t.clause != cl || t.trig >= 0 || s.isPunct(j) || t.ment >= 0 {
 			return false
 		}
@@ -455,7 +455,7 @@ func (s *sent) mergeable(a, b *trigHit) bool {
 	}
 	instrument := b.clitics.Prep == 'ب' || b.first > 0 && s.toks[b.first-1].prepB
 	for i := a.last; i < b.first; i++ {
-		t := s.toks[i]
+		t := &s.toks[i]
 		if s.isPunct(i) || t.cues.any(lexicon.CueComp, lexicon.CueCompPron, lexicon.CueRel, lexicon.CueConj, lexicon.CueAgainst, lexicon.CueSupport) {
 			return false
 		}

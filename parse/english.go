@@ -314,8 +314,8 @@ func (s *sent) contextBefore(i int) readingCtx {
 	if j < s.en.initial || j < 0 {
 		return ctxNone
 	}
-	tk := s.seg.Tokens[j]
-	t := s.toks[j]
+	tk := &s.seg.Tokens[j]
+	t := &s.toks[j]
 	if t.unit >= 0 && tk.Kind == textnorm.Word {
 		return ctxVerb // Thousands of people rallied; three soldiers were killed
 	}
@@ -543,7 +543,7 @@ func (v *countView) orig(j int) int {
 // adjectives and "and".
 func (s *sent) repairUnit(c *countSpan) {
 	for j := c.Last; j < s.n() && j < c.Last+9; j++ {
-		tk := s.seg.Tokens[j]
+		tk := &s.seg.Tokens[j]
 		if tk.Kind == textnorm.Punct {
 			if tk.Text == "." || tk.Text == "-" {
 				continue
@@ -617,7 +617,7 @@ func (s *sent) markPassives() {
 			continue
 		}
 		for j := h.first - 1; j >= s.en.initial && j >= h.first-3; j-- {
-			t := s.toks[j]
+			t := &s.toks[j]
 			if t.cues.has(lexicon.CueBe) {
 				s.en.passive.add(k)
 				break
@@ -650,7 +650,7 @@ func (s *sent) checkDemonymsEN(p *Parser) {
 			ok = true // Iraqi and U.S. officials
 		}
 		for j := m.last; j < n && j < m.last+4 && !ok; j++ {
-			t := s.toks[j]
+			t := &s.toks[j]
 			if t.ment >= 0 && j >= m.last {
 				ok = !s.ments[t.ment].isPlace || s.ments[t.ment].actor != nil
 				break
@@ -834,7 +834,7 @@ func (s *sent) nameWord(i int) bool {
 	if !s.capitalized(i) {
 		return false
 	}
-	t := s.toks[i]
+	t := &s.toks[i]
 	if t.ment >= 0 || t.time >= 0 || t.trig >= 0 || t.count >= 0 || s.en.notName.has(i) {
 		return false
 	}
@@ -867,7 +867,7 @@ func cueMask(ks ...lexicon.CueClass) cueSet {
 // connector reports whether token i may join two parts of a name: of, for,
 // the, and, al-, bin, a hyphen between adjacent words.
 func (s *sent) connector(i int) bool {
-	tk := s.seg.Tokens[i]
+	tk := &s.seg.Tokens[i]
 	if tk.Text == "-" {
 		return i > 0 && s.seg.Tokens[i-1].End == tk.Start && i+1 < s.n() && s.seg.Tokens[i+1].Start == tk.End
 	}
@@ -993,7 +993,7 @@ func (s *sent) anaphoraEN(mem *memory) {
 	n := s.n()
 	em := enMem(mem)
 	for i := s.en.initial; i < n; i++ {
-		t := s.toks[i]
+		t := &s.toks[i]
 		if t.ment >= 0 || t.trig >= 0 || s.seg.Tokens[i].Kind != textnorm.Word {
 			continue
 		}

@@ -193,7 +193,7 @@ func (s *sent) weaponAt(i int) bool {
 func (s *sent) negatedEN(h *trigHit) bool {
 	cl := s.clauseOf(h.first)
 	for j := h.first - 1; j >= s.en.initial && j >= h.first-5; j-- {
-		t := s.toks[j]
+		t := &s.toks[j]
 		if t.clause != cl || t.trig >= 0 || s.isPunct(j) && s.seg.Tokens[j].Text != "-" || t.ment >= 0 {
 			return false
 		}
@@ -219,7 +219,7 @@ func (s *sent) topicEN(h *trigHit) bool {
 		return false
 	}
 	for j := h.first - 1; j >= s.en.initial && j >= h.first-4; j-- {
-		t := s.toks[j]
+		t := &s.toks[j]
 		if t.cues.has(lexicon.CueAbout) && t.ment < 0 {
 			return true
 		}
@@ -332,7 +332,7 @@ func (s *sent) mergeableEN(a, b *trigHit) bool {
 	}
 	subject := !a.verb && b.verb // a separate attack … by X (JNIM) targeted: X belongs to the noun
 	for i := a.last; i < b.first; i++ {
-		t := s.toks[i]
+		t := &s.toks[i]
 		tx := s.seg.Tokens[i].Text
 		if s.isPunct(i) && tx != "-" && !(subject && (tx == "(" || tx == ")" || tx == ".")) || t.trig >= 0 {
 			return false
@@ -1197,7 +1197,7 @@ func (s *sent) placesOfClause(d *draft) {
 			// the head of the locative phrase before "where": at Harir air base north of Erbil
 			head := -1
 			for j := c.opener - 1; j >= 0; j-- {
-				t := s.toks[j]
+				t := &s.toks[j]
 				if k := t.ment; k >= 0 && s.ments[k].isPlace {
 					head = k
 					j = s.ments[k].first
@@ -1233,7 +1233,7 @@ func (s *sent) placesOfClause(d *draft) {
 func (s *sent) afterTopicEN(i int) bool {
 	cl := s.clauseOf(i)
 	for j := i - 1; j >= 0 && j >= i-10; j-- {
-		t := s.toks[j]
+		t := &s.toks[j]
 		if t.clause != cl {
 			return false
 		}
@@ -1349,7 +1349,7 @@ func (s *sent) meansNearEN(h *trigHit) meansSet {
 		}
 	}
 	for i := h.first; i < n && i < h.last+16; i++ {
-		t := s.toks[i]
+		t := &s.toks[i]
 		if t.clause != cl && !s.ancestor(cl, t.clause) || s.clauses[t.clause].kind == clBound {
 			break
 		}

@@ -320,7 +320,7 @@ func (s *sent) draftIn(ds []draft, i, cl int) int {
 // (وقال، وأضاف، كذلك تعهّد) speaks for the last speaker.
 func (s *sent) opensSentence(h *trigHit) bool {
 	for j := 0; j < h.first; j++ {
-		t := s.toks[j]
+		t := &s.toks[j]
 		if t.trig >= 0 || t.ment >= 0 {
 			return false
 		}

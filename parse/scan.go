@@ -312,7 +312,8 @@ func (s *sent) personNames() {
 // findQuotes pairs quotation marks: «» “” and straight quotes.
 func (s *sent) findQuotes() {
 	open, openText := -1, ""
-	for i, t := range s.seg.Tokens {
+	for i := range s.seg.Tokens {
+		t := &s.seg.Tokens[i]
 		if t.Kind != textnorm.Punct || !isQuoteMark(t.Text) {
 			continue
 		}
@@ -445,7 +446,7 @@ func (s *sent) dropDateline() {
 	n := s.n()
 	dash := -1
 	for j := 0; j < n && j < 10; j++ {
-		if t := s.seg.Tokens[j]; t.Kind == textnorm.Punct && (t.Text == "-" || t.Text == "–" || t.Text == "—") {
+		if t := &s.seg.Tokens[j]; t.Kind == textnorm.Punct && (t.Text == "-" || t.Text == "–" || t.Text == "—") {
 			dash = j
 			break
 		}
@@ -726,7 +727,7 @@ func (s *sent) phraseEndsAfter(i int) bool {
 	if s.isPunct(j) {
 		return true
 	}
-	t := s.toks[j]
+	t := &s.toks[j]
 	if t.trig >= 0 || t.time >= 0 {
 		return true
 	}
@@ -785,7 +786,7 @@ func (s *sent) fallbackPlaces() {
 // time, count, mention, punctuation, nor one of the prepositions من and
 // منذ (too common to be cues, too frequent to be part of a name).
 func (s *sent) plainWord(i int) bool {
-	t := s.toks[i]
+	t := &s.toks[i]
 	if s.seg.Tokens[i].Kind != textnorm.Word || t.cues != 0 || t.trig >= 0 || t.time >= 0 || t.count >= 0 || t.ment >= 0 || t.prepB {
 		return false
 	}
@@ -909,7 +910,7 @@ func (s *sent) related(a, b int) bool {
 // linkWord reports whether token i may sit inside a chain between two names
 // (a title word such as مسؤول، قائد، زعيم): an ordinary word or a force noun.
 func (s *sent) linkWord(i int) bool {
-	t := s.toks[i]
+	t := &s.toks[i]
 	return s.seg.Tokens[i].Kind == textnorm.Word && t.trig < 0 && t.time < 0 && t.count < 0 && !t.prepB &&
 		(t.cues == 0 || t.cues.has(lexicon.CueForce) && !t.cues.any(lexicon.CueLoc, lexicon.CueAgainst))
 }
