@@ -802,18 +802,21 @@ func (s *sent) plainWord(i int) bool {
 // off only when what is left is a word the lexicon knows or starts with the
 // article, so that the first letter of وزارة or وفد stays.
 func (s *sent) stripProclitics(w string) string {
-	rs := []rune(w)
-	next := func(i int) (rune, int) { // the next letter at or after i, skipping marks
-		for i < len(rs) && textnorm.FoldRune(rs[i]) == "" {
-			i++
+	if !utf8.ValidString(w) {
+		w = string([]rune(w)) // a bad byte is U+FFFD, as in a rune slice
+	}
+	next := func(i int) (rune, int, int) { // the next letter at or after byte i, skipping marks, and its size
+		for i < len(w) {
+			r, size := utf8.DecodeRuneInString(w[i:])
+			if !foldsAway(r) {
+				return r, i, size
+			}
+			i += size
 		}
-		if i >= len(rs) {
-			return 0, i
-		}
-		return rs[i], i
+		return 0, i, 0
 	}
 	ok := func(from int) bool {
-		rest := textnorm.Fold(string(rs[from:]))
+		rest := textnorm.Fold(w[from:])
 		if strings.HasPrefix(rest, "ال") || strings.HasPrefix(rest, "لل") || s.lex != nil && s.lex.Known(s.lang, rest) {
 			return true
 		}
@@ -824,19 +827,32 @@ func (s *sent) stripProclitics(w string) string {
 		return false
 	}
 	i := 0
-	if r, j := next(0); (r == 'و' || r == 'ف') && len(rs)-j > 3 && ok(j+1) {
-		i = j + 1
+	if r, j, size := next(0); (r == 'و' || r == 'ف') && utf8.RuneCountInString(w[j:]) > 3 && ok(j+size) {
+		i = j + size
 	}
-	if r, j := next(i); (r == 'ب' || r == 'ل') && len(rs)-j > 3 {
-		r2, _ := next(j + 1)
-		if !(r == 'ل' && r2 == 'ل') && ok(j+1) {
-			i = j + 1
+	if r, j, size := next(i); (r == 'ب' || r == 'ل') && utf8.RuneCountInString(w[j:]) > 3 {
+		r2, _, _ := next(j + size)
+		if !(r == 'ل' && r2 == 'ل') && ok(j+size) {
+			i = j + size
 		}
 	}
-	for i < len(rs) && textnorm.FoldRune(rs[i]) == "" {
-		i++
+	for i < len(w) {
+		r, size := utf8.DecodeRuneInString(w[i:])
+		if !foldsAway(r) {
+			break
+		}
+		i += size
 	}
-	return string(rs[i:])
+	return w[i:]
+}
+
+// foldsAway reports whether folding drops rune r (a mark, the tatweel
+// U+0640): ASCII and the Arabic letters U+0621–U+064A never go.
+func foldsAway(r rune) bool {
+	if r < 0x80 || r >= 0x0621 && r <= 0x064A && r != 0x0640 {
+		return false
+	}
+	return textnorm.FoldRune(r) == ""
 }
 
 // buildChains groups adjacent actor mentions into chains naming one
