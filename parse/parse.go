@@ -191,17 +191,22 @@ func (p *Parser) run(a *events.Article, an *Analysis) []events.Event {
 	lang := Lang(a)
 	anchor := anchorOf(a)
 	sentences := sentence.Split(a.Text)
-	out := make([]events.Event, 0, len(sentences)) // about one event a sentence
 	mem := &memory{}
 	buf := sentBufferPool.Get().(*sentBuffers)
 	defer sentBufferPool.Put(buf)
+	// the events gather in the pooled buffer; the caller gets a copy of the
+	// exact size (an article's count is not known before its last sentence)
+	evs := buf.events[:0]
 	for _, sen := range sentences {
 		s := &buf.sent
 		*s = sent{idx: sen.Index, s: sen, lang: lang, buf: buf}
-		out = p.runSentence(a, s, anchor, mem, an, out)
+		evs = p.runSentence(a, s, anchor, mem, an, evs)
 		buf.keep(s)
 	}
 	buf.sent = sent{} // nothing of the article stays in the pool but storage
+	buf.events = evs
+	out := make([]events.Event, len(evs)) // never nil, as before
+	copy(out, evs)
 	return out
 }
 

@@ -6,6 +6,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/eventline/eventline/events"
 	"github.com/eventline/eventline/parse/lexicon"
 	"github.com/eventline/eventline/parse/sentence"
 	"github.com/eventline/eventline/parse/textnorm"
@@ -131,6 +132,7 @@ type sentBuffers struct {
 	drafts  []draft
 	cdrop   []bool
 	ints    []int // scratch of one function at a time
+	events  []events.Event
 }
 
 // keep takes back the buffers of the finished sentence s.
