@@ -1217,7 +1217,9 @@ func (s *sent) finishContext(ds []draft, anchor time.Time) {
 			d.ctx = events.Hypothetical
 		case d.future:
 			d.ctx = events.Future
-		case d.time >= 0 && !anchor.IsZero():
+		case d.time >= 0 && !anchor.IsZero() && s.times[d.time].Date > s.day:
+			// a date sorts after the published date when it is after it (YYYY-MM-DD
+			// both): only such a date is worth parsing
 			if t, err := events.ParseDate(s.times[d.time].Date); err == nil && t.After(anchor) {
 				d.ctx = events.Future
 			}

@@ -190,6 +190,10 @@ func anchorOf(a *events.Article) time.Time {
 func (p *Parser) run(a *events.Article, an *Analysis) []events.Event {
 	lang := Lang(a)
 	anchor := anchorOf(a)
+	day := ""
+	if !anchor.IsZero() {
+		day = events.FormatDate(anchor)
+	}
 	sentences := sentence.Split(a.Text)
 	mem := &memory{}
 	buf := sentBufferPool.Get().(*sentBuffers)
@@ -199,7 +203,7 @@ func (p *Parser) run(a *events.Article, an *Analysis) []events.Event {
 	evs := buf.events[:0]
 	for _, sen := range sentences {
 		s := &buf.sent
-		*s = sent{idx: sen.Index, s: sen, lang: lang, buf: buf}
+		*s = sent{idx: sen.Index, s: sen, lang: lang, day: day, buf: buf}
 		evs = p.runSentence(a, s, anchor, mem, an, evs)
 		buf.keep(s)
 	}

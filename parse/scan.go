@@ -99,6 +99,7 @@ type sent struct {
 	s       sentence.Sentence
 	seg     textnorm.Segment
 	lang    string
+	day     string // the published date as YYYY-MM-DD, "" when unknown
 	toks    []tokInfo
 	ments   []mention
 	chains  []chain
