@@ -176,8 +176,11 @@ func (p *Parser) scanEN(s *sent, anchor time.Time, mem *memory) bool {
 	s.namesEN()
 	sortMentions(s)
 	s.readPlacesEN()
+	named := len(s.ments)
 	s.anaphoraEN(mem)
-	sortMentions(s)
+	if len(s.ments) > named { // else the mentions are in order and the tokens know them
+		sortMentions(s)
+	}
 	s.rememberEN(mem)
 	return hasTrigger
 }
@@ -639,6 +642,7 @@ func (s *sent) markPassives() {
 func (s *sent) checkDemonymsEN(p *Parser) {
 	n := s.n()
 	kept := s.ments[:0]
+	changed := false // a demonym dropped or widened
 	for _, m := range s.ments {
 		if !m.demonym {
 			kept = append(kept, m)
@@ -680,6 +684,7 @@ func (s *sent) checkDemonymsEN(p *Parser) {
 			for i := m.first; i < m.last; i++ {
 				s.en.notName.add(i)
 			}
+			changed = true
 			continue
 		}
 		if head >= m.last {
@@ -693,6 +698,7 @@ func (s *sent) checkDemonymsEN(p *Parser) {
 		if head >= m.last {
 			m.last = head + 1
 			m.text = s.seg.Slice(m.first, m.last)
+			changed = true
 		}
 		if soldiers {
 			if army := s.en.mem.armyOf(p, s.seg.Slice(m.first, m.first+1), m.actor); army != nil {
@@ -702,7 +708,9 @@ func (s *sent) checkDemonymsEN(p *Parser) {
 		kept = append(kept, m)
 	}
 	s.ments = kept
-	sortMentions(s)
+	if changed { // else the mentions are in order and the tokens know them
+		sortMentions(s)
+	}
 }
 
 // possessiveArmies reads "Israel's military", "Sudan's army" as the
@@ -787,8 +795,11 @@ func (s *sent) dropModifierNames() {
 		}
 		kept = append(kept, m)
 	}
+	dropped := len(kept) < len(s.ments)
 	s.ments = kept
-	sortMentions(s)
+	if dropped { // else the mentions are in order and the tokens know them
+		sortMentions(s)
+	}
 }
 
 // hyphenAfter reports whether token i is joined by a hyphen to a lower-case
