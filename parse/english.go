@@ -92,8 +92,6 @@ type enMemory struct {
 	lastSubject *ref           // the last actor1 of an event (for "it", "they" opening a sentence)
 	country     string         // the country of the last place named (for places the gazetteer lacks)
 
-	armies map[armyKey]*lexicon.Actor // armyOf's answers
-
 	// sent holds the English facts of the sentence being read; its
 	// storage serves the article's next sentence.
 	sent enSent
@@ -701,7 +699,7 @@ func (s *sent) checkDemonymsEN(p *Parser) {
 			changed = true
 		}
 		if soldiers {
-			if army := s.en.mem.armyOf(p, s.seg.Slice(m.first, m.first+1), m.actor); army != nil {
+			if army := p.cachedArmyOf(s.seg.Slice(m.first, m.first+1), m.actor); army != nil {
 				m.actor, m.demonym = army, false
 			}
 		}
@@ -727,7 +725,7 @@ func (s *sent) possessiveArmies(p *Parser) {
 		}
 		j := m.last + 2
 		if w := s.norm(j); (w == "military" || w == "army") && s.toks[j].ment < 0 && s.toks[j].trig < 0 {
-			if army := s.en.mem.armyOf(p, m.actor.DemonymsEN[0], m.actor); army != nil {
+			if army := p.cachedArmyOf(m.actor.DemonymsEN[0], m.actor); army != nil {
 				m.actor, m.last = army, j+1
 				m.text = s.seg.Slice(m.first, m.last)
 				for i := m.first; i < m.last; i++ {
@@ -744,19 +742,22 @@ type armyKey struct {
 	state *lexicon.Actor
 }
 
-// armyOf is p.armyOf, remembered for the article.
-func (em *enMemory) armyOf(p *Parser, d string, state *lexicon.Actor) *lexicon.Actor {
-	k := armyKey{d, state}
-	if a, ok := em.armies[k]; ok {
-		return a
-	}
-	if em.armies == nil {
-		em.armies = map[armyKey]*lexicon.Actor{}
+// cachedArmyOf is armyOf, remembered for all articles (Parser.armies).
+func (p *Parser) cachedArmyOf(d string, state *lexicon.Actor) *lexicon.Actor {
+	if a, ok := p.armies.Load(armyKey{d, state}); ok {
+		return a.(*lexicon.Actor)
 	}
 	a := p.armyOf(d, state)
-	em.armies[k] = a
+	if p.armiesLen.Load() < maxArmies {
+		// d is a slice of the article: the key keeps a copy, not the article
+		if _, loaded := p.armies.LoadOrStore(armyKey{strings.Clone(d), state}, a); !loaded {
+			p.armiesLen.Add(1)
+		}
+	}
 	return a
 }
+
+const maxArmies = 1 << 12
 
 // armyOf returns the armed forces of the state whose demonym is written d
 // (Malian → Malian Armed Forces), found in the lexicon as "<d> army" or

@@ -98,6 +98,7 @@ package parse
 
 import (
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/eventline/eventline/events"
@@ -107,9 +108,16 @@ import (
 )
 
 // Parser extracts events from articles. It holds the loaded lexicons, is
-// read-only after New and safe for concurrent use.
+// read-only after New but for caches of answers the lexicons give, and is
+// safe for concurrent use.
 type Parser struct {
 	lex *lexicon.Lexicon
+
+	// armies holds armyOf's answers, armyKey → *lexicon.Actor, for all
+	// articles; the demonyms come from the text, so it stops growing at
+	// maxArmies of them.
+	armies    sync.Map
+	armiesLen atomic.Int64
 }
 
 // New loads the embedded lexicons and returns a Parser.
