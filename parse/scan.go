@@ -18,6 +18,9 @@ type cueSet uint64
 func (c cueSet) has(k lexicon.CueClass) bool { return c&(1<<k) != 0 }
 
 func (c cueSet) any(ks ...lexicon.CueClass) bool {
+	if c == 0 {
+		return false // most words are no cue
+	}
 	for _, k := range ks {
 		if c.has(k) {
 			return true
