@@ -92,6 +92,8 @@ type enMemory struct {
 	lastSubject *ref           // the last actor1 of an event (for "it", "they" opening a sentence)
 	country     string         // the country of the last place named (for places the gazetteer lacks)
 
+	pair, army, subject ref // storage of lastPair, lastArmy and lastSubject, so that remembering allocates nothing
+
 	// sent holds the English facts of the sentence being read; its
 	// storage serves the article's next sentence.
 	sent enSent

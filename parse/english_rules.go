@@ -1273,18 +1273,18 @@ func (s *sent) memoryEN(mem *memory, ds []draft) {
 	em := enMem(mem)
 	for c := range s.chains {
 		if s.secondConjunct(c) >= 0 && s.usableChain(c) {
-			r := s.chainRef(c, "both sides")
-			r.ment = -1
-			em.lastPair = &r
+			em.pair = s.chainRef(c, "both sides")
+			em.pair.ment = -1
+			em.lastPair = &em.pair
 			break
 		}
 	}
 	for i := range ds {
 		d := &ds[i]
 		if d.kept() && d.actor1.ok() && d.actor1.how != "last speaker" {
-			r := d.actor1
-			r.ment = -1
-			em.lastSubject = &r
+			em.subject = d.actor1
+			em.subject.ment = -1
+			em.lastSubject = &em.subject
 		}
 	}
 }
@@ -1305,7 +1305,8 @@ func (s *sent) rememberEN(mem *memory) {
 			continue
 		}
 		if m.actor.Kind == lexicon.Organisation && m.actor.StateOf() != nil && isForceName(strings.ToLower(m.text)) {
-			em.lastArmy = &ref{actor: m.actor, name: m.actor.Name, ment: -1}
+			em.army = ref{actor: m.actor, name: m.actor.Name, ment: -1}
+			em.lastArmy = &em.army
 		}
 	}
 }

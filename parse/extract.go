@@ -16,6 +16,8 @@ import (
 type memory struct {
 	lastSpeaker *ref
 	lastGroup   *ref
+	speaker     ref       // storage of lastSpeaker, so that remembering allocates nothing
+	group       ref       // storage of lastGroup
 	en          *enMemory // English only (english.go)
 }
 
@@ -1289,25 +1291,26 @@ func (mem *memory) update(s *sent, ds []draft) {
 	for i := len(ds) - 1; i >= 0; i-- {
 		d := &ds[i]
 		if (d.kept() || d.collapsed) && (speechLike(d.class) || d.typ == events.Claim) && d.actor1.ok() {
-			r := d.actor1
-			r.ment = -1
-			mem.lastSpeaker = &r
+			mem.speaker = d.actor1
+			mem.speaker.ment = -1
+			mem.lastSpeaker = &mem.speaker
 			break
 		}
 	}
 	for k := len(s.ments) - 1; k >= 0; k-- {
 		m := &s.ments[k]
 		if m.actor != nil && m.actor.Kind == lexicon.Group && !m.isPlace {
-			mem.lastGroup = &ref{actor: m.actor, name: m.actor.Name, ment: -1}
+			mem.group = ref{actor: m.actor, name: m.actor.Name, ment: -1}
+			mem.lastGroup = &mem.group
 			return
 		}
 	}
 	for i := len(ds) - 1; i >= 0; i-- {
 		d := &ds[i]
 		if d.kept() && d.violent && d.actor1.ok() && d.actor1.actor == nil {
-			r := d.actor1
-			r.ment = -1
-			mem.lastGroup = &r
+			mem.group = d.actor1
+			mem.group.ment = -1
+			mem.lastGroup = &mem.group
 			return
 		}
 	}
