@@ -188,7 +188,7 @@ func (p *Parser) scanEN(s *sent, anchor time.Time, mem *memory) bool {
 // findTimesAndCountsEN finds the sentence's time expressions and counts.
 func (s *sent) findTimesAndCountsEN(anchor time.Time) {
 	n := s.n()
-	s.times = findTimes(&s.seg, s.lang, anchor)
+	s.times = findTimes(s.buf.times[:0], &s.seg, s.lang, anchor)
 	for k, t := range s.times {
 		for i := max(t.First, 0); i < min(t.Last, n); i++ {
 			s.toks[i].time = k
@@ -447,7 +447,7 @@ func (s *sent) findCountsEN() []countSpan {
 	if len(s.times) > 0 { // else no token is in a time expression
 		skip = v.inTimeFunc()
 	}
-	cs := findCounts(&v.sub, s.lang, skip)
+	cs := findCounts(s.buf.counts[:0], &v.sub, s.lang, skip)
 	for k := range cs {
 		c := &cs[k]
 		c.First, c.Last = v.orig(c.First), v.orig(c.Last-1)+1
@@ -573,7 +573,7 @@ func unitOfNoun(w string) string {
 		return u.(string)
 	}
 	seg := textnorm.NewSegment("2 "+w, 0)
-	cs := findCounts(&seg, "en", nil)
+	cs := findCounts(nil, &seg, "en", nil)
 	u := ""
 	if len(cs) == 1 && cs[0].UnitFirst == 1 {
 		u = cs[0].Unit

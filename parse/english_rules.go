@@ -612,7 +612,7 @@ func (s *sent) whenTimes(anchor time.Time) {
 		}
 		sub := s.seg
 		sub.Tokens = s.seg.Tokens[first:X.Last]
-		xs := findTimes(&sub, s.lang, anchor)
+		xs := findTimes(nil, &sub, s.lang, anchor)
 		if len(xs) != 1 || xs[0].First != 0 || xs[0].Last != X.Last-first {
 			continue
 		}

@@ -135,6 +135,8 @@ type sentBuffers struct {
 	chainOf []int // the chains' mentions (buildChains)
 	drafts  []draft
 	cdrop   []bool
+	times   []timeSpan
+	counts  []countSpan
 	ints    []int // scratch of one function at a time
 	events  []events.Event
 }
@@ -149,6 +151,8 @@ func (b *sentBuffers) keep(s *sent) {
 	b.clauses = larger(b.clauses, s.clauses)
 	b.chains = larger(b.chains, s.chains)
 	b.cdrop = larger(b.cdrop, s.cdrop)
+	b.times = larger(b.times, s.times)
+	b.counts = larger(b.counts, s.counts)
 }
 
 // larger returns the one of two buffers with the larger capacity, emptied.
@@ -235,13 +239,13 @@ func (p *Parser) scan(s *sent, anchor time.Time, mem *memory) bool {
 // marks their tokens.
 func (s *sent) findTimesAndCounts(anchor time.Time) {
 	n := s.n()
-	s.times = findTimes(&s.seg, s.lang, anchor)
+	s.times = findTimes(s.buf.times[:0], &s.seg, s.lang, anchor)
 	for k, t := range s.times {
 		for i := max(t.First, 0); i < min(t.Last, n); i++ {
 			s.toks[i].time = k
 		}
 	}
-	s.counts = findCounts(&s.seg, s.lang, func(i int) bool { return i >= 0 && i < n && s.toks[i].time >= 0 })
+	s.counts = findCounts(s.buf.counts[:0], &s.seg, s.lang, func(i int) bool { return i >= 0 && i < n && s.toks[i].time >= 0 })
 	s.cdrop = slices.Grow(s.buf.cdrop[:0], len(s.counts))[:len(s.counts)]
 	clear(s.cdrop)
 	for k, c := range s.counts {
