@@ -212,10 +212,12 @@ func (p *Parser) scan(s *sent, anchor time.Time, mem *memory) bool {
 	matches := p.lex.AppendMatches(s.buf.matches[:0], s.seg.Tokens, s.lang)
 	s.buf.matches = matches
 	hasTrigger := false
+find:
 	for _, m := range matches {
 		for _, e := range m.Entries {
 			if e.Trigger != nil {
 				hasTrigger = true
+				break find
 			}
 		}
 	}
@@ -619,7 +621,7 @@ func (s *sent) prepBefore(m *mention) {
 		return
 	}
 	c := s.toks[j].cues
-	for _, k := range []lexicon.CueClass{lexicon.CueLoc, lexicon.CueAgainst, lexicon.CueWith, lexicon.CueTo, lexicon.CueAbout, lexicon.CueAgent} {
+	for _, k := range roleCues {
 		if c.has(k) {
 			m.pp = k
 			return
@@ -630,6 +632,10 @@ func (s *sent) prepBefore(m *mention) {
 		m.pp = lexicon.CueLoc
 	}
 }
+
+// roleCues are the classes of the prepositions that give a mention its
+// role, in the order prepBefore tries them.
+var roleCues = [...]lexicon.CueClass{lexicon.CueLoc, lexicon.CueAgainst, lexicon.CueWith, lexicon.CueTo, lexicon.CueAbout, lexicon.CueAgent}
 
 // readPlaces decides, for names that are both an actor and a place
 // (العراق، واشنطن), which one the sentence means: a place after a locative
