@@ -44,8 +44,9 @@ type countSpan struct {
 	Vague               bool
 }
 
-// findTimes and findCounts are the seams to packages timex and quantity.
+// findTimes and findCounts are the seams to packages timex and quantity:
+// they append what they find to dst (nil, or a sentence's reused storage).
 var (
-	findTimes  func(seg *textnorm.Segment, lang string, anchor time.Time) []timeSpan
-	findCounts func(seg *textnorm.Segment, lang string, skip func(tok int) bool) []countSpan
+	findTimes  func(dst []timeSpan, seg *textnorm.Segment, lang string, anchor time.Time) []timeSpan
+	findCounts func(dst []countSpan, seg *textnorm.Segment, lang string, skip func(tok int) bool) []countSpan
 )

@@ -1,17 +1,19 @@
 package parse
 
 import (
+	"slices"
+
 	"github.com/eventline/eventline/parse/quantity"
 	"github.com/eventline/eventline/parse/textnorm"
 )
 
 func init() {
-	findCounts = func(seg *textnorm.Segment, lang string, skip func(int) bool) []countSpan {
+	findCounts = func(dst []countSpan, seg *textnorm.Segment, lang string, skip func(int) bool) []countSpan {
 		cs := quantity.Find(seg, lang, skip)
 		if len(cs) == 0 {
-			return nil
+			return dst
 		}
-		out := make([]countSpan, 0, len(cs))
+		out := slices.Grow(dst, len(cs))
 		for _, c := range cs {
 			r := roleNone
 			switch c.Role {

@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"slices"
 	"time"
 
 	"github.com/eventline/eventline/events"
@@ -9,12 +10,12 @@ import (
 )
 
 func init() {
-	findTimes = func(seg *textnorm.Segment, lang string, anchor time.Time) []timeSpan {
+	findTimes = func(dst []timeSpan, seg *textnorm.Segment, lang string, anchor time.Time) []timeSpan {
 		xs := timex.Find(seg, lang, anchor)
 		if len(xs) == 0 {
-			return nil
+			return dst
 		}
-		out := make([]timeSpan, 0, len(xs))
+		out := slices.Grow(dst, len(xs))
 		for _, x := range xs {
 			t := timeSpan{Text: x.Text, First: x.First, Last: x.Last, Start: x.Start, End: x.End,
 				Date: x.Date, DateEnd: x.DateEnd, Precision: x.Precision, Relative: x.Relative}

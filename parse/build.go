@@ -1,6 +1,7 @@
 package parse
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/eventline/eventline/events"
@@ -320,7 +321,7 @@ func (s *sent) meansNear(h *trigHit) meansSet {
 func (s *sent) negated(h *trigHit) bool {
 	cl := s.clauseOf(h.first)
 	for j := h.first - 1; j >= 0 && j >= h.first-5; j-- {
-		t := s.toks[j]
+		t := &s.toks[j]
 		if t.clause != cl || t.trig >= 0 || s.isPunct(j) || t.ment >= 0 {
 			return false
 		}
@@ -454,7 +455,7 @@ func (s *sent) mergeable(a, b *trigHit) bool {
 	}
 	instrument := b.clitics.Prep == 'ب' || b.first > 0 && s.toks[b.first-1].prepB
 	for i := a.last; i < b.first; i++ {
-		t := s.toks[i]
+		t := &s.toks[i]
 		if s.isPunct(i) || t.cues.any(lexicon.CueComp, lexicon.CueCompPron, lexicon.CueRel, lexicon.CueConj, lexicon.CueAgainst, lexicon.CueSupport) {
 			return false
 		}
@@ -487,7 +488,8 @@ func abs(x int) int {
 // makeDrafts turns the kept triggers into drafts, finds their governors and
 // the claim nouns' verbs.
 func (s *sent) makeDrafts() []draft {
-	ds := make([]draft, 0, len(s.trigs))
+	// the storage of the article's last sentence: its drafts are done with
+	ds := slices.Grow(s.buf.drafts[:0], len(s.trigs))
 	for k := range s.trigs {
 		h := &s.trigs[k]
 		if h.dropped {
@@ -541,6 +543,7 @@ func (s *sent) makeDrafts() []draft {
 			}
 		}
 	}
+	s.buf.drafts = ds
 	return ds
 }
 

@@ -53,7 +53,7 @@ func (s *sent) segment() {
 	quoteEnd := -1
 	for i := 0; i < n; i++ {
 		t := &s.toks[i]
-		tk := s.seg.Tokens[i]
+		tk := &s.seg.Tokens[i]
 		if quoteEnd >= 0 && i > quoteEnd {
 			quoteEnd = -1
 			cur = resume[len(resume)-1]
@@ -125,7 +125,7 @@ func (s *sent) segment() {
 // startsVerb reports whether a verb starts at token i: a trigger read as a
 // verb, a participle of saying, or a light verb (شن، نفذ).
 func (s *sent) startsVerb(i int) bool {
-	t := s.toks[i]
+	t := &s.toks[i]
 	if t.trig >= 0 && s.trigs[t.trig].first == i && (s.trigs[t.trig].verb || s.trigs[t.trig].t.Participle) {
 		// casualty verbs (قُتل ثلاثة وأصيب 34) describe one event: no new clause
 		return s.trigs[t.trig].t.Class != lexicon.ClassCasualty

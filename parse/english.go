@@ -92,7 +92,7 @@ type enMemory struct {
 	lastSubject *ref           // the last actor1 of an event (for "it", "they" opening a sentence)
 	country     string         // the country of the last place named (for places the gazetteer lacks)
 
-	armies map[armyKey]*lexicon.Actor // armyOf's answers
+	pair, army, subject ref // storage of lastPair, lastArmy and lastSubject, so that remembering allocates nothing
 
 	// sent holds the English facts of the sentence being read; its
 	// storage serves the article's next sentence.
@@ -122,6 +122,7 @@ func (p *Parser) scanEN(s *sent, anchor time.Time, mem *memory) bool {
 	for i := range s.toks {
 		s.toks[i] = tokInfo{ment: -1, trig: -1, time: -1, count: -1, unit: -1, quote: -1, clause: 0}
 	}
+	s.quotes = s.buf.quotes[:0]
 	s.findQuotes()
 	matches := p.lex.AppendMatches(s.buf.matches[:0], s.seg.Tokens, s.lang)
 	s.buf.matches = matches
@@ -142,11 +143,11 @@ func (p *Parser) scanEN(s *sent, anchor time.Time, mem *memory) bool {
 	}
 	hasTrigger := trigs > 0
 	if hasTrigger {
-		s.trigs = make([]trigHit, 0, trigs)
+		s.trigs = slices.Grow(s.buf.trigs[:0], trigs)
 		s.findTimesAndCountsEN(anchor)
 	}
 	if names > 0 {
-		s.ments = make([]mention, 0, names+2) // and a name or two the lexicon lacks
+		s.ments = slices.Grow(s.buf.ments[:0], names+2) // and a name or two the lexicon lacks
 	}
 	// the cue words first, so that a trigger's reading can look at the words after it
 	for _, m := range matches {
@@ -159,6 +160,7 @@ func (p *Parser) scanEN(s *sent, anchor time.Time, mem *memory) bool {
 				for i := m.First; i < m.Last; i++ {
 					s.toks[i].cues |= 1 << e.Cue.Class
 				}
+				s.cueAll |= 1 << e.Cue.Class
 			}
 		}
 	}
@@ -174,8 +176,11 @@ func (p *Parser) scanEN(s *sent, anchor time.Time, mem *memory) bool {
 	s.namesEN()
 	sortMentions(s)
 	s.readPlacesEN()
+	named := len(s.ments)
 	s.anaphoraEN(mem)
-	sortMentions(s)
+	if len(s.ments) > named { // else the mentions are in order and the tokens know them
+		sortMentions(s)
+	}
 	s.rememberEN(mem)
 	return hasTrigger
 }
@@ -183,14 +188,15 @@ func (p *Parser) scanEN(s *sent, anchor time.Time, mem *memory) bool {
 // findTimesAndCountsEN finds the sentence's time expressions and counts.
 func (s *sent) findTimesAndCountsEN(anchor time.Time) {
 	n := s.n()
-	s.times = findTimes(&s.seg, s.lang, anchor)
+	s.times = findTimes(s.buf.times[:0], &s.seg, s.lang, anchor)
 	for k, t := range s.times {
 		for i := max(t.First, 0); i < min(t.Last, n); i++ {
 			s.toks[i].time = k
 		}
 	}
 	s.counts = s.findCountsEN()
-	s.cdrop = make([]bool, len(s.counts))
+	s.cdrop = slices.Grow(s.buf.cdrop[:0], len(s.counts))[:len(s.counts)]
+	clear(s.cdrop)
 	for k, c := range s.counts {
 		for i := max(c.First, 0); i < min(c.Last, n); i++ {
 			if c.UnitFirst >= 0 && i >= c.UnitFirst && i < c.UnitLast {
@@ -311,8 +317,8 @@ func (s *sent) contextBefore(i int) readingCtx {
 	if j < s.en.initial || j < 0 {
 		return ctxNone
 	}
-	tk := s.seg.Tokens[j]
-	t := s.toks[j]
+	tk := &s.seg.Tokens[j]
+	t := &s.toks[j]
 	if t.unit >= 0 && tk.Kind == textnorm.Word {
 		return ctxVerb // Thousands of people rallied; three soldiers were killed
 	}
@@ -441,7 +447,7 @@ func (s *sent) findCountsEN() []countSpan {
 	if len(s.times) > 0 { // else no token is in a time expression
 		skip = v.inTimeFunc()
 	}
-	cs := findCounts(&v.sub, s.lang, skip)
+	cs := findCounts(s.buf.counts[:0], &v.sub, s.lang, skip)
 	for k := range cs {
 		c := &cs[k]
 		c.First, c.Last = v.orig(c.First), v.orig(c.Last-1)+1
@@ -540,7 +546,7 @@ func (v *countView) orig(j int) int {
 // adjectives and "and".
 func (s *sent) repairUnit(c *countSpan) {
 	for j := c.Last; j < s.n() && j < c.Last+9; j++ {
-		tk := s.seg.Tokens[j]
+		tk := &s.seg.Tokens[j]
 		if tk.Kind == textnorm.Punct {
 			if tk.Text == "." || tk.Text == "-" {
 				continue
@@ -567,7 +573,7 @@ func unitOfNoun(w string) string {
 		return u.(string)
 	}
 	seg := textnorm.NewSegment("2 "+w, 0)
-	cs := findCounts(&seg, "en", nil)
+	cs := findCounts(nil, &seg, "en", nil)
 	u := ""
 	if len(cs) == 1 && cs[0].UnitFirst == 1 {
 		u = cs[0].Unit
@@ -614,7 +620,7 @@ func (s *sent) markPassives() {
 			continue
 		}
 		for j := h.first - 1; j >= s.en.initial && j >= h.first-3; j-- {
-			t := s.toks[j]
+			t := &s.toks[j]
 			if t.cues.has(lexicon.CueBe) {
 				s.en.passive.add(k)
 				break
@@ -636,6 +642,7 @@ func (s *sent) markPassives() {
 func (s *sent) checkDemonymsEN(p *Parser) {
 	n := s.n()
 	kept := s.ments[:0]
+	changed := false // a demonym dropped or widened
 	for _, m := range s.ments {
 		if !m.demonym {
 			kept = append(kept, m)
@@ -647,7 +654,7 @@ func (s *sent) checkDemonymsEN(p *Parser) {
 			ok = true // Iraqi and U.S. officials
 		}
 		for j := m.last; j < n && j < m.last+4 && !ok; j++ {
-			t := s.toks[j]
+			t := &s.toks[j]
 			if t.ment >= 0 && j >= m.last {
 				ok = !s.ments[t.ment].isPlace || s.ments[t.ment].actor != nil
 				break
@@ -677,6 +684,7 @@ func (s *sent) checkDemonymsEN(p *Parser) {
 			for i := m.first; i < m.last; i++ {
 				s.en.notName.add(i)
 			}
+			changed = true
 			continue
 		}
 		if head >= m.last {
@@ -690,16 +698,19 @@ func (s *sent) checkDemonymsEN(p *Parser) {
 		if head >= m.last {
 			m.last = head + 1
 			m.text = s.seg.Slice(m.first, m.last)
+			changed = true
 		}
 		if soldiers {
-			if army := s.en.mem.armyOf(p, s.seg.Slice(m.first, m.first+1), m.actor); army != nil {
+			if army := p.cachedArmyOf(s.seg.Slice(m.first, m.first+1), m.actor); army != nil {
 				m.actor, m.demonym = army, false
 			}
 		}
 		kept = append(kept, m)
 	}
 	s.ments = kept
-	sortMentions(s)
+	if changed { // else the mentions are in order and the tokens know them
+		sortMentions(s)
+	}
 }
 
 // possessiveArmies reads "Israel's military", "Sudan's army" as the
@@ -716,7 +727,7 @@ func (s *sent) possessiveArmies(p *Parser) {
 		}
 		j := m.last + 2
 		if w := s.norm(j); (w == "military" || w == "army") && s.toks[j].ment < 0 && s.toks[j].trig < 0 {
-			if army := s.en.mem.armyOf(p, m.actor.DemonymsEN[0], m.actor); army != nil {
+			if army := p.cachedArmyOf(m.actor.DemonymsEN[0], m.actor); army != nil {
 				m.actor, m.last = army, j+1
 				m.text = s.seg.Slice(m.first, m.last)
 				for i := m.first; i < m.last; i++ {
@@ -733,19 +744,22 @@ type armyKey struct {
 	state *lexicon.Actor
 }
 
-// armyOf is p.armyOf, remembered for the article.
-func (em *enMemory) armyOf(p *Parser, d string, state *lexicon.Actor) *lexicon.Actor {
-	k := armyKey{d, state}
-	if a, ok := em.armies[k]; ok {
-		return a
-	}
-	if em.armies == nil {
-		em.armies = map[armyKey]*lexicon.Actor{}
+// cachedArmyOf is armyOf, remembered for all articles (Parser.armies).
+func (p *Parser) cachedArmyOf(d string, state *lexicon.Actor) *lexicon.Actor {
+	if a, ok := p.armies.Load(armyKey{d, state}); ok {
+		return a.(*lexicon.Actor)
 	}
 	a := p.armyOf(d, state)
-	em.armies[k] = a
+	if p.armiesLen.Load() < maxArmies {
+		// d is a slice of the article: the key keeps a copy, not the article
+		if _, loaded := p.armies.LoadOrStore(armyKey{strings.Clone(d), state}, a); !loaded {
+			p.armiesLen.Add(1)
+		}
+	}
 	return a
 }
+
+const maxArmies = 1 << 12
 
 // armyOf returns the armed forces of the state whose demonym is written d
 // (Malian → Malian Armed Forces), found in the lexicon as "<d> army" or
@@ -784,8 +798,11 @@ func (s *sent) dropModifierNames() {
 		}
 		kept = append(kept, m)
 	}
+	dropped := len(kept) < len(s.ments)
 	s.ments = kept
-	sortMentions(s)
+	if dropped { // else the mentions are in order and the tokens know them
+		sortMentions(s)
+	}
 }
 
 // hyphenAfter reports whether token i is joined by a hyphen to a lower-case
@@ -831,7 +848,7 @@ func (s *sent) nameWord(i int) bool {
 	if !s.capitalized(i) {
 		return false
 	}
-	t := s.toks[i]
+	t := &s.toks[i]
 	if t.ment >= 0 || t.time >= 0 || t.trig >= 0 || t.count >= 0 || s.en.notName.has(i) {
 		return false
 	}
@@ -864,7 +881,7 @@ func cueMask(ks ...lexicon.CueClass) cueSet {
 // connector reports whether token i may join two parts of a name: of, for,
 // the, and, al-, bin, a hyphen between adjacent words.
 func (s *sent) connector(i int) bool {
-	tk := s.seg.Tokens[i]
+	tk := &s.seg.Tokens[i]
 	if tk.Text == "-" {
 		return i > 0 && s.seg.Tokens[i-1].End == tk.Start && i+1 < s.n() && s.seg.Tokens[i+1].Start == tk.End
 	}
@@ -990,7 +1007,7 @@ func (s *sent) anaphoraEN(mem *memory) {
 	n := s.n()
 	em := enMem(mem)
 	for i := s.en.initial; i < n; i++ {
-		t := s.toks[i]
+		t := &s.toks[i]
 		if t.ment >= 0 || t.trig >= 0 || s.seg.Tokens[i].Kind != textnorm.Word {
 			continue
 		}

@@ -184,7 +184,7 @@ func (s *sent) speechClause(i int) int {
 // "in a statement" (said on Thursday that), or -1.
 func (s *sent) governorBefore(i int) int {
 	for j := i - 1; j >= s.en.initial; j-- {
-		t := s.toks[j]
+		t := &s.toks[j]
 		if t.time >= 0 || t.cues.has(lexicon.CueStmt) {
 			continue
 		}
@@ -230,11 +230,11 @@ func (s *sent) zeroComp(i int) bool {
 		"criticized", "criticise", "criticize":
 		return false // these take an object first
 	}
-	tk := s.seg.Tokens[i]
+	tk := &s.seg.Tokens[i]
 	if tk.Kind == textnorm.Punct {
 		return false
 	}
-	t := s.toks[i]
+	t := &s.toks[i]
 	if t.time >= 0 || t.cues.has(lexicon.CueStmt) {
 		return false
 	}
@@ -301,7 +301,7 @@ func (s *sent) infinitiveAt(i int) bool {
 // verbAt reports whether a verb starts at token i: a trigger read as a verb
 // or a light verb.
 func (s *sent) verbAt(i int) bool {
-	t := s.toks[i]
+	t := &s.toks[i]
 	if t.trig >= 0 && s.trigs[t.trig].first == i && s.trigs[t.trig].verb {
 		return true
 	}
@@ -314,7 +314,7 @@ func (s *sent) startsVerbEN(i int) bool {
 	if s.verbAt(i) {
 		return true
 	}
-	t := s.toks[i]
+	t := &s.toks[i]
 	return t.trig >= 0 && s.trigs[t.trig].first == i && s.trigs[t.trig].t.Participle
 }
 
@@ -344,7 +344,7 @@ func (s *sent) clauseAhead(i int) bool {
 	n := s.n()
 	words := 0
 	for j := i; j < n && j < i+9; j++ {
-		t := s.toks[j]
+		t := &s.toks[j]
 		if s.verbAt(j) || t.cues.any(lexicon.CueBe, lexicon.CueAux) && words > 0 {
 			return words > 0
 		}

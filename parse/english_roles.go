@@ -11,7 +11,7 @@ import (
 // isAdjectiveLike reports whether token i may sit between a preposition and
 // the name it governs: a determiner, an ordinary word, a hyphen, a count.
 func (s *sent) isAdjectiveLike(i int) bool {
-	t := s.toks[i]
+	t := &s.toks[i]
 	if t.ment >= 0 || t.trig >= 0 {
 		return false
 	}
@@ -29,7 +29,7 @@ func (s *sent) isAdjectiveLike(i int) bool {
 // U.S. bases, at northern Israel).
 func (s *sent) prepBeforeEN(m *mention) {
 	for j := m.first - 1; j >= 0 && j >= m.first-8; j-- {
-		t := s.toks[j]
+		t := &s.toks[j]
 		if s.isPunct(j) && isQuoteMark(s.seg.Tokens[j].Text) {
 			continue
 		}
@@ -95,7 +95,7 @@ func (s *sent) readPlacesEN() {
 		}
 		// coordinated with a place: in Iraq, Syria and Jordan
 		if !m.isPlace && k > 0 && s.ments[k-1].isPlace && m.first-s.ments[k-1].last == 1 {
-			if w := s.seg.Tokens[m.first-1]; w.Norm == "and" || w.Text == "," {
+			if w := &s.seg.Tokens[m.first-1]; w.Norm == "and" || w.Text == "," {
 				m.isPlace = true
 			}
 		}
@@ -206,8 +206,8 @@ func (s *sent) joinsEN(a, b int) bool {
 		return false
 	}
 	for i := a; i < b; i++ {
-		tk := s.seg.Tokens[i]
-		t := s.toks[i]
+		tk := &s.seg.Tokens[i]
+		t := &s.toks[i]
 		if tk.Kind == textnorm.Punct {
 			if tk.Text == "'" || tk.Text == "." && i > a {
 				continue
@@ -285,7 +285,7 @@ func (s *sent) subjectBeforeEN(v int) subjectEN {
 	npEnd := -1 // end of the noun phrase right before the verb
 	afterComma := false
 	for j := v - 1; j >= s.en.initial; j-- {
-		t := s.toks[j]
+		t := &s.toks[j]
 		tc := t.clause
 		if tc != cl {
 			if s.ancestor(tc, cl) {
@@ -293,7 +293,7 @@ func (s *sent) subjectBeforeEN(v int) subjectEN {
 			}
 			continue // a clause inside ours (which …, who …)
 		}
-		tk := s.seg.Tokens[j]
+		tk := &s.seg.Tokens[j]
 		if tk.Kind == textnorm.Punct {
 			switch tk.Text {
 			case "'", "-", ".", "\"", "“", "”", "(", ")":
@@ -404,7 +404,7 @@ func (s *sent) npStartFrom(end int) int {
 	i := end
 	for i-1 >= s.en.initial && i-1 >= end-6 {
 		j := i - 1
-		t := s.toks[j]
+		t := &s.toks[j]
 		if s.seg.Tokens[j].Text == "-" || s.seg.Tokens[j].Text == "'" || s.plainWord(j) || t.count >= 0 || t.unit >= 0 ||
 			t.cues.any(lexicon.CueForce, lexicon.CueGroupHead, lexicon.CueVictim, lexicon.CueDet, lexicon.CueOrgHead, lexicon.CueTitle) && t.ment < 0 && t.trig < 0 ||
 			s.weaponAt(j) && t.ment < 0 && t.trig < 0 || s.seg.Tokens[j].Kind == textnorm.Number ||
@@ -468,7 +468,7 @@ func (s *sent) agentNP(start, end int) ref {
 		return ref{}
 	}
 	head := end - 1
-	t := s.toks[head]
+	t := &s.toks[head]
 	if t.ment >= 0 || t.trig >= 0 || s.seg.Tokens[head].Kind != textnorm.Word {
 		return ref{}
 	}
@@ -493,7 +493,7 @@ func (s *sent) agentNP(start, end int) ref {
 // for …,), the usable chain right before that comma, or -1.
 func (s *sent) appositionHead(c int) int {
 	for j := s.chains[c].first - 1; j >= s.en.initial && j >= s.chains[c].first-16; j-- {
-		tk := s.seg.Tokens[j]
+		tk := &s.seg.Tokens[j]
 		if tk.Text == "," {
 			if j+1 < s.n() && s.toks[j+1].cues.has(lexicon.CueDet) && s.toks[j+1].ment < 0 && j > 0 {
 				if k := s.toks[j-1].ment; k >= 0 {
@@ -586,11 +586,11 @@ func (s *sent) objectAfterEN(h *trigHit, preps ...lexicon.CueClass) (int, ref) {
 	allowPrep := len(preps) > 0
 	afterPrep := false
 	for j := start; j < n && j < start+12; j++ {
-		t := s.toks[j]
+		t := &s.toks[j]
 		if t.clause != cl && !(t.clause > cl && s.ancestor(cl, t.clause) && s.clauses[t.clause].kind == clRel && afterPrep) {
 			break
 		}
-		tk := s.seg.Tokens[j]
+		tk := &s.seg.Tokens[j]
 		if tk.Kind == textnorm.Punct {
 			if tk.Text == "-" || tk.Text == "'" || isQuoteMark(tk.Text) || tk.Text == "." {
 				continue
@@ -700,7 +700,7 @@ func (s *sent) npEndFrom(i int) int {
 	n := s.n()
 	j := i
 	for j < n && j < i+6 {
-		t := s.toks[j]
+		t := &s.toks[j]
 		if s.seg.Tokens[j].Text == "-" || s.plainWord(j) || t.count >= 0 || t.unit >= 0 ||
 			t.cues.any(lexicon.CueForce, lexicon.CueGroupHead, lexicon.CueVictim, lexicon.CueDet, lexicon.CueOrgHead) && t.ment < 0 && t.trig < 0 && !t.cues.any(lexicon.CueLoc, lexicon.CueAgainst) {
 			j++
@@ -718,7 +718,7 @@ func (s *sent) byAgent(h *trigHit) ref {
 	n := s.n()
 	cl := s.clauseOf(h.first)
 	for j := h.last; j < n && j < h.last+8; j++ {
-		t := s.toks[j]
+		t := &s.toks[j]
 		if t.clause != cl || s.isPunct(j) && s.seg.Tokens[j].Text != "-" && s.seg.Tokens[j].Text != "." {
 			return ref{}
 		}
@@ -754,7 +754,7 @@ func (s *sent) byAgent(h *trigHit) ref {
 // adjectives: a U.S. drone strike, Houthi missile attacks, Russia's attack.
 func (s *sent) premodifier(h *trigHit) int {
 	for j := h.first - 1; j >= s.en.initial && j >= h.first-4; j-- {
-		t := s.toks[j]
+		t := &s.toks[j]
 		if k := t.ment; k >= 0 {
 			m := &s.ments[k]
 			if m.chain >= 0 && !m.isPlace && (m.demonym || m.actor != nil || m.fallback) {
@@ -783,7 +783,7 @@ func (s *sent) premodifier(h *trigHit) int {
 func (s *sent) supportVerbBefore(h *trigHit) int {
 	cl := s.clauseOf(h.first)
 	for j := h.first - 1; j >= s.en.initial && j >= h.first-7; j-- {
-		t := s.toks[j]
+		t := &s.toks[j]
 		if t.clause != cl {
 			return -1
 		}
@@ -813,7 +813,7 @@ func (s *sent) supportVerbBefore(h *trigHit) int {
 func (s *sent) repelBefore(h *trigHit) int {
 	cl := s.clauseOf(h.first)
 	for j := h.first - 1; j >= s.en.initial && j >= h.first-6; j-- {
-		t := s.toks[j]
+		t := &s.toks[j]
 		if t.clause != cl {
 			return -1
 		}
@@ -1031,7 +1031,7 @@ func (s *sent) causativeHave(h *trigHit) int {
 		return h.first
 	}
 	for j := h.first - 1; j >= s.en.initial && j >= h.first-10; j-- {
-		t := s.toks[j]
+		t := &s.toks[j]
 		if s.isPunct(j) && s.seg.Tokens[j].Text != "." || t.trig >= 0 {
 			return h.first
 		}

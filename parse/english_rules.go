@@ -193,7 +193,7 @@ func (s *sent) weaponAt(i int) bool {
 func (s *sent) negatedEN(h *trigHit) bool {
 	cl := s.clauseOf(h.first)
 	for j := h.first - 1; j >= s.en.initial && j >= h.first-5; j-- {
-		t := s.toks[j]
+		t := &s.toks[j]
 		if t.clause != cl || t.trig >= 0 || s.isPunct(j) && s.seg.Tokens[j].Text != "-" || t.ment >= 0 {
 			return false
 		}
@@ -219,7 +219,7 @@ func (s *sent) topicEN(h *trigHit) bool {
 		return false
 	}
 	for j := h.first - 1; j >= s.en.initial && j >= h.first-4; j-- {
-		t := s.toks[j]
+		t := &s.toks[j]
 		if t.cues.has(lexicon.CueAbout) && t.ment < 0 {
 			return true
 		}
@@ -332,7 +332,7 @@ func (s *sent) mergeableEN(a, b *trigHit) bool {
 	}
 	subject := !a.verb && b.verb // a separate attack … by X (JNIM) targeted: X belongs to the noun
 	for i := a.last; i < b.first; i++ {
-		t := s.toks[i]
+		t := &s.toks[i]
 		tx := s.seg.Tokens[i].Text
 		if s.isPunct(i) && tx != "-" && !(subject && (tx == "(" || tx == ")" || tx == ".")) || t.trig >= 0 {
 			return false
@@ -612,7 +612,7 @@ func (s *sent) whenTimes(anchor time.Time) {
 		}
 		sub := s.seg
 		sub.Tokens = s.seg.Tokens[first:X.Last]
-		xs := findTimes(&sub, s.lang, anchor)
+		xs := findTimes(nil, &sub, s.lang, anchor)
 		if len(xs) != 1 || xs[0].First != 0 || xs[0].Last != X.Last-first {
 			continue
 		}
@@ -1197,7 +1197,7 @@ func (s *sent) placesOfClause(d *draft) {
 			// the head of the locative phrase before "where": at Harir air base north of Erbil
 			head := -1
 			for j := c.opener - 1; j >= 0; j-- {
-				t := s.toks[j]
+				t := &s.toks[j]
 				if k := t.ment; k >= 0 && s.ments[k].isPlace {
 					head = k
 					j = s.ments[k].first
@@ -1233,7 +1233,7 @@ func (s *sent) placesOfClause(d *draft) {
 func (s *sent) afterTopicEN(i int) bool {
 	cl := s.clauseOf(i)
 	for j := i - 1; j >= 0 && j >= i-10; j-- {
-		t := s.toks[j]
+		t := &s.toks[j]
 		if t.clause != cl {
 			return false
 		}
@@ -1273,18 +1273,18 @@ func (s *sent) memoryEN(mem *memory, ds []draft) {
 	em := enMem(mem)
 	for c := range s.chains {
 		if s.secondConjunct(c) >= 0 && s.usableChain(c) {
-			r := s.chainRef(c, "both sides")
-			r.ment = -1
-			em.lastPair = &r
+			em.pair = s.chainRef(c, "both sides")
+			em.pair.ment = -1
+			em.lastPair = &em.pair
 			break
 		}
 	}
 	for i := range ds {
 		d := &ds[i]
 		if d.kept() && d.actor1.ok() && d.actor1.how != "last speaker" {
-			r := d.actor1
-			r.ment = -1
-			em.lastSubject = &r
+			em.subject = d.actor1
+			em.subject.ment = -1
+			em.lastSubject = &em.subject
 		}
 	}
 }
@@ -1305,7 +1305,8 @@ func (s *sent) rememberEN(mem *memory) {
 			continue
 		}
 		if m.actor.Kind == lexicon.Organisation && m.actor.StateOf() != nil && isForceName(strings.ToLower(m.text)) {
-			em.lastArmy = &ref{actor: m.actor, name: m.actor.Name, ment: -1}
+			em.army = ref{actor: m.actor, name: m.actor.Name, ment: -1}
+			em.lastArmy = &em.army
 		}
 	}
 }
@@ -1349,7 +1350,7 @@ func (s *sent) meansNearEN(h *trigHit) meansSet {
 		}
 	}
 	for i := h.first; i < n && i < h.last+16; i++ {
-		t := s.toks[i]
+		t := &s.toks[i]
 		if t.clause != cl && !s.ancestor(cl, t.clause) || s.clauses[t.clause].kind == clBound {
 			break
 		}

@@ -9,6 +9,8 @@ import (
 
 	"github.com/eventline/eventline/events"
 	"github.com/eventline/eventline/golden"
+	"github.com/eventline/eventline/parse/lexicon"
+	"github.com/eventline/eventline/parse/textnorm"
 )
 
 // wantEvent is what a test expects of one event; empty strings and nil
@@ -560,5 +562,35 @@ func TestEnglishWireSentences(t *testing.T) {
 				checkEvent(t, evs, w)
 			}
 		})
+	}
+}
+
+func TestCachedArmyOf(t *testing.T) {
+	p := newParser(t)
+	state := func(name string) *lexicon.Actor {
+		for _, m := range p.lex.Match(textnorm.Tokenize(name), "en") {
+			for _, e := range m.Entries {
+				if e.Actor != nil && !e.Demonym && e.Actor.Kind == lexicon.State {
+					return e.Actor
+				}
+			}
+		}
+		t.Fatalf("no state %q", name)
+		return nil
+	}
+	for _, tc := range []struct {
+		demonym, state string
+		army           bool
+	}{
+		{"Sudanese", "Sudan", true},
+		{"Malian", "Mali", true},
+		{"Xyzian", "Sudan", false},
+	} {
+		st := state(tc.state)
+		want := p.armyOf(tc.demonym, st)
+		assert.Equal(t, tc.army, want != nil, tc.demonym)
+		for range 2 { // the answer, then the answer remembered
+			assert.Same(t, want, p.cachedArmyOf(tc.demonym, st), tc.demonym)
+		}
 	}
 }

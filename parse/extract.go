@@ -16,6 +16,8 @@ import (
 type memory struct {
 	lastSpeaker *ref
 	lastGroup   *ref
+	speaker     ref       // storage of lastSpeaker, so that remembering allocates nothing
+	group       ref       // storage of lastGroup
 	en          *enMemory // English only (english.go)
 }
 
@@ -320,7 +322,7 @@ func (s *sent) draftIn(ds []draft, i, cl int) int {
 // (وقال، وأضاف، كذلك تعهّد) speaks for the last speaker.
 func (s *sent) opensSentence(h *trigHit) bool {
 	for j := 0; j < h.first; j++ {
-		t := s.toks[j]
+		t := &s.toks[j]
 		if t.trig >= 0 || t.ment >= 0 {
 			return false
 		}
@@ -452,8 +454,11 @@ func (s *sent) assignModality(ds []draft, anchor time.Time) {
 		}
 	}
 	n := s.n()
+	if !s.cueAll.any(lexicon.CueFuture, lexicon.CueCond, lexicon.CueHyp) {
+		n = 0 // no cue of modality
+	}
 	for j := 0; j < n; j++ {
-		t := s.toks[j]
+		t := &s.toks[j]
 		if !t.cueHead || t.time >= 0 || t.ment >= 0 {
 			continue
 		}
@@ -1214,7 +1219,9 @@ func (s *sent) finishContext(ds []draft, anchor time.Time) {
 			d.ctx = events.Hypothetical
 		case d.future:
 			d.ctx = events.Future
-		case d.time >= 0 && !anchor.IsZero():
+		case d.time >= 0 && !anchor.IsZero() && s.times[d.time].Date > s.day:
+			// a date sorts after the published date when it is after it (YYYY-MM-DD
+			// both): only such a date is worth parsing
 			if t, err := events.ParseDate(s.times[d.time].Date); err == nil && t.After(anchor) {
 				d.ctx = events.Future
 			}
@@ -1284,25 +1291,26 @@ func (mem *memory) update(s *sent, ds []draft) {
 	for i := len(ds) - 1; i >= 0; i-- {
 		d := &ds[i]
 		if (d.kept() || d.collapsed) && (speechLike(d.class) || d.typ == events.Claim) && d.actor1.ok() {
-			r := d.actor1
-			r.ment = -1
-			mem.lastSpeaker = &r
+			mem.speaker = d.actor1
+			mem.speaker.ment = -1
+			mem.lastSpeaker = &mem.speaker
 			break
 		}
 	}
 	for k := len(s.ments) - 1; k >= 0; k-- {
 		m := &s.ments[k]
 		if m.actor != nil && m.actor.Kind == lexicon.Group && !m.isPlace {
-			mem.lastGroup = &ref{actor: m.actor, name: m.actor.Name, ment: -1}
+			mem.group = ref{actor: m.actor, name: m.actor.Name, ment: -1}
+			mem.lastGroup = &mem.group
 			return
 		}
 	}
 	for i := len(ds) - 1; i >= 0; i-- {
 		d := &ds[i]
 		if d.kept() && d.violent && d.actor1.ok() && d.actor1.actor == nil {
-			r := d.actor1
-			r.ment = -1
-			mem.lastGroup = &r
+			mem.group = d.actor1
+			mem.group.ment = -1
+			mem.lastGroup = &mem.group
 			return
 		}
 	}

@@ -98,6 +98,7 @@ package parse
 
 import (
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/eventline/eventline/events"
@@ -107,9 +108,16 @@ import (
 )
 
 // Parser extracts events from articles. It holds the loaded lexicons, is
-// read-only after New and safe for concurrent use.
+// read-only after New but for caches of answers the lexicons give, and is
+// safe for concurrent use.
 type Parser struct {
 	lex *lexicon.Lexicon
+
+	// armies holds armyOf's answers, armyKey → *lexicon.Actor, for all
+	// articles; the demonyms come from the text, so it stops growing at
+	// maxArmies of them.
+	armies    sync.Map
+	armiesLen atomic.Int64
 }
 
 // New loads the embedded lexicons and returns a Parser.
@@ -190,16 +198,27 @@ func anchorOf(a *events.Article) time.Time {
 func (p *Parser) run(a *events.Article, an *Analysis) []events.Event {
 	lang := Lang(a)
 	anchor := anchorOf(a)
+	day := ""
+	if !anchor.IsZero() {
+		day = events.FormatDate(anchor)
+	}
 	sentences := sentence.Split(a.Text)
-	out := make([]events.Event, 0, len(sentences)) // about one event a sentence
 	mem := &memory{}
 	buf := sentBufferPool.Get().(*sentBuffers)
 	defer sentBufferPool.Put(buf)
+	// the events gather in the pooled buffer; the caller gets a copy of the
+	// exact size (an article's count is not known before its last sentence)
+	evs := buf.events[:0]
 	for _, sen := range sentences {
-		s := &sent{idx: sen.Index, s: sen, lang: lang, buf: buf}
-		out = p.runSentence(a, s, anchor, mem, an, out)
+		s := &buf.sent
+		*s = sent{idx: sen.Index, s: sen, lang: lang, day: day, buf: buf}
+		evs = p.runSentence(a, s, anchor, mem, an, evs)
 		buf.keep(s)
 	}
+	buf.sent = sent{} // nothing of the article stays in the pool but storage
+	buf.events = evs
+	out := make([]events.Event, len(evs)) // never nil, as before
+	copy(out, evs)
 	return out
 }
 

@@ -32,8 +32,8 @@ func (s *sent) chainRef(c int, how string) ref { return s.refOf(s.chains[c].best
 // trigger: punctuation, a clause cue, a role preposition, another trigger or
 // a light verb.
 func (s *sent) stopsNP(i int, self int) bool {
-	tk := s.seg.Tokens[i]
-	t := s.toks[i]
+	tk := &s.seg.Tokens[i]
+	t := &s.toks[i]
 	if tk.Kind == textnorm.Punct {
 		if isQuoteMark(tk.Text) {
 			q := s.toks[i].quote
@@ -143,7 +143,7 @@ func (s *sent) objectAfter(h *trigHit, from, self int, subj int) int {
 		if s.toks[j].clause != cl && !s.ancestor(cl, s.toks[j].clause) {
 			break
 		}
-		tk := s.seg.Tokens[j]
+		tk := &s.seg.Tokens[j]
 		if tk.Kind == textnorm.Punct && !isQuoteMark(tk.Text) && tk.Text != "/" && !s.parentheticalComma(j) {
 			break
 		}
@@ -352,7 +352,7 @@ func (s *sent) subjectRightBefore(h *trigHit) (int, bool) {
 // possessiveForce reports whether token i is a force or group noun with an
 // attached pronoun (قواتها، مقاتليه، عناصره، دفاعاته): "its forces".
 func (s *sent) possessiveForce(i int) bool {
-	t := s.toks[i]
+	t := &s.toks[i]
 	if t.ment >= 0 || t.trig >= 0 || s.seg.Tokens[i].Kind != textnorm.Word {
 		return false
 	}
@@ -469,7 +469,7 @@ func (s *sent) weakTrigger(i int) bool {
 // isGroupHead reports whether token i is a noun of forces, groups or people
 // that may head or continue a noun phrase as written.
 func (s *sent) isGroupHead(i int) bool {
-	t := s.toks[i]
+	t := &s.toks[i]
 	if t.ment >= 0 || t.trig >= 0 || t.time >= 0 || t.count >= 0 || t.prepB || s.seg.Tokens[i].Kind != textnorm.Word {
 		return false
 	}

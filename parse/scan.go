@@ -6,6 +6,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/eventline/eventline/events"
 	"github.com/eventline/eventline/parse/lexicon"
 	"github.com/eventline/eventline/parse/sentence"
 	"github.com/eventline/eventline/parse/textnorm"
@@ -17,6 +18,9 @@ type cueSet uint64
 func (c cueSet) has(k lexicon.CueClass) bool { return c&(1<<k) != 0 }
 
 func (c cueSet) any(ks ...lexicon.CueClass) bool {
+	if c == 0 {
+		return false // most words are no cue
+	}
 	for _, k := range ks {
 		if c.has(k) {
 			return true
@@ -98,6 +102,7 @@ type sent struct {
 	s       sentence.Sentence
 	seg     textnorm.Segment
 	lang    string
+	day     string // the published date as YYYY-MM-DD, "" when unknown
 	toks    []tokInfo
 	ments   []mention
 	chains  []chain
@@ -105,29 +110,57 @@ type sent struct {
 	times   []timeSpan
 	counts  []countSpan
 	cdrop   []bool // counts dropped (a name holding a number)
+	cueAll  cueSet // the classes of all the sentence's cue phrases: a rule looking for a class skips a sentence without it
+	moved   bool   // a mention was widened over the words before it (checkDemonyms): mentions need sorting
 	quotes  []quote
 	clauses []clause
 	en      *enSent // English: what the English rules add (english.go); nil for Arabic
 	buf     *sentBuffers
 }
 
-// sentBuffers are the token slices of a sentence, kept for the next
-// sentence of the article once one is done (nothing keeps tokens past its
-// sentence: events, the article's memory and explain copy what they need).
+// sentBuffers are the sentence under analysis and the storage of its
+// slices, kept for the next sentence of the article once one is done
+// (nothing keeps a sentence's slices past it: events, the article's memory
+// and explain copy what they need).
 type sentBuffers struct {
+	sent    sent // the sentence being read (run)
 	tokens  []textnorm.Token
 	infos   []tokInfo
 	matches []lexicon.Match
+	ments   []mention
+	trigs   []trigHit
+	quotes  []quote
+	clauses []clause
+	chains  []chain
+	chainOf []int // the chains' mentions (buildChains)
+	drafts  []draft
+	cdrop   []bool
+	times   []timeSpan
+	counts  []countSpan
+	ints    []int // scratch of one function at a time
+	events  []events.Event
 }
 
 // keep takes back the buffers of the finished sentence s.
 func (b *sentBuffers) keep(s *sent) {
-	if cap(s.seg.Tokens) > cap(b.tokens) {
-		b.tokens = s.seg.Tokens[:0]
+	b.tokens = larger(b.tokens, s.seg.Tokens)
+	b.infos = larger(b.infos, s.toks)
+	b.ments = larger(b.ments, s.ments)
+	b.trigs = larger(b.trigs, s.trigs)
+	b.quotes = larger(b.quotes, s.quotes)
+	b.clauses = larger(b.clauses, s.clauses)
+	b.chains = larger(b.chains, s.chains)
+	b.cdrop = larger(b.cdrop, s.cdrop)
+	b.times = larger(b.times, s.times)
+	b.counts = larger(b.counts, s.counts)
+}
+
+// larger returns the one of two buffers with the larger capacity, emptied.
+func larger[T any](kept, used []T) []T {
+	if cap(used) > cap(kept) {
+		return used[:0]
 	}
-	if cap(s.toks) > cap(b.infos) {
-		b.infos = s.toks[:0]
-	}
+	return kept[:0]
 }
 
 func (s *sent) n() int { return len(s.seg.Tokens) }
@@ -165,6 +198,7 @@ func (p *Parser) scan(s *sent, anchor time.Time, mem *memory) bool {
 	s.seg = textnorm.NewSegmentIn(s.buf.tokens, s.s.Text, s.s.Start)
 	n := len(s.seg.Tokens)
 	s.toks = slices.Grow(s.buf.infos[:0], n)[:n] // every element is set below
+	s.ments, s.trigs, s.quotes, s.clauses = s.buf.ments[:0], s.buf.trigs[:0], s.buf.quotes[:0], s.buf.clauses[:0]
 	for i := range s.toks {
 		s.toks[i] = tokInfo{ment: -1, trig: -1, time: -1, count: -1, unit: -1, quote: -1, clause: 0}
 		if s.seg.Tokens[i].Kind == textnorm.Word {
@@ -178,10 +212,12 @@ func (p *Parser) scan(s *sent, anchor time.Time, mem *memory) bool {
 	matches := p.lex.AppendMatches(s.buf.matches[:0], s.seg.Tokens, s.lang)
 	s.buf.matches = matches
 	hasTrigger := false
+find:
 	for _, m := range matches {
 		for _, e := range m.Entries {
 			if e.Trigger != nil {
 				hasTrigger = true
+				break find
 			}
 		}
 	}
@@ -205,14 +241,15 @@ func (p *Parser) scan(s *sent, anchor time.Time, mem *memory) bool {
 // marks their tokens.
 func (s *sent) findTimesAndCounts(anchor time.Time) {
 	n := s.n()
-	s.times = findTimes(&s.seg, s.lang, anchor)
+	s.times = findTimes(s.buf.times[:0], &s.seg, s.lang, anchor)
 	for k, t := range s.times {
 		for i := max(t.First, 0); i < min(t.Last, n); i++ {
 			s.toks[i].time = k
 		}
 	}
-	s.counts = findCounts(&s.seg, s.lang, func(i int) bool { return i >= 0 && i < n && s.toks[i].time >= 0 })
-	s.cdrop = make([]bool, len(s.counts))
+	s.counts = findCounts(s.buf.counts[:0], &s.seg, s.lang, func(i int) bool { return i >= 0 && i < n && s.toks[i].time >= 0 })
+	s.cdrop = slices.Grow(s.buf.cdrop[:0], len(s.counts))[:len(s.counts)]
+	clear(s.cdrop)
 	for k, c := range s.counts {
 		// the hedge and the number words; the counted noun is marked as unit
 		for i := max(c.First, 0); i < min(c.Last, n); i++ {
@@ -235,6 +272,9 @@ func (s *sent) findTimesAndCounts(anchor time.Time) {
 // the article, one or two more words, then the end of the phrase. The name
 // is a mention as written, as specific as a person of the lexicon.
 func (s *sent) personNames() {
+	if !s.cueAll.has(lexicon.CueTitle) {
+		return
+	}
 	n := s.n()
 	added := false
 	nameWord := func(j int) bool { return j < n && s.plainWord(j) && !strings.HasPrefix(s.norm(j), "ال") }
@@ -284,7 +324,8 @@ func (s *sent) personNames() {
 // findQuotes pairs quotation marks: «» “” and straight quotes.
 func (s *sent) findQuotes() {
 	open, openText := -1, ""
-	for i, t := range s.seg.Tokens {
+	for i := range s.seg.Tokens {
+		t := &s.seg.Tokens[i]
 		if t.Kind != textnorm.Punct || !isQuoteMark(t.Text) {
 			continue
 		}
@@ -375,6 +416,7 @@ func (p *Parser) addMatch(s *sent, m lexicon.Match) {
 			s.toks[i].cues |= cues
 		}
 		s.toks[m.First].cueHead = true
+		s.cueAll |= cues
 	}
 	switch {
 	case actor != nil || place != nil:
@@ -416,7 +458,7 @@ func (s *sent) dropDateline() {
 	n := s.n()
 	dash := -1
 	for j := 0; j < n && j < 10; j++ {
-		if t := s.seg.Tokens[j]; t.Kind == textnorm.Punct && (t.Text == "-" || t.Text == "–" || t.Text == "—") {
+		if t := &s.seg.Tokens[j]; t.Kind == textnorm.Punct && (t.Text == "-" || t.Text == "–" || t.Text == "—") {
 			dash = j
 			break
 		}
@@ -529,12 +571,14 @@ func (s *sent) checkDemonyms() {
 			m.clitics = lexicon.Clitics{}
 			m.first = head
 			m.text = s.seg.Slice(m.first, m.last)
+			s.moved = true
 		}
 		prevOK = m.last - 1
 	}
 	// drop the rejected demonyms
 	kept := s.ments[:0]
-	remap := make([]int, len(s.ments))
+	remap := slices.Grow(s.buf.ints[:0], len(s.ments))[:len(s.ments)] // every element is set below
+	s.buf.ints = remap
 	for k, m := range s.ments {
 		if m.demonym && m.actor == nil {
 			remap[k] = -1
@@ -577,7 +621,7 @@ func (s *sent) prepBefore(m *mention) {
 		return
 	}
 	c := s.toks[j].cues
-	for _, k := range []lexicon.CueClass{lexicon.CueLoc, lexicon.CueAgainst, lexicon.CueWith, lexicon.CueTo, lexicon.CueAbout, lexicon.CueAgent} {
+	for _, k := range roleCues {
 		if c.has(k) {
 			m.pp = k
 			return
@@ -588,6 +632,10 @@ func (s *sent) prepBefore(m *mention) {
 		m.pp = lexicon.CueLoc
 	}
 }
+
+// roleCues are the classes of the prepositions that give a mention its
+// role, in the order prepBefore tries them.
+var roleCues = [...]lexicon.CueClass{lexicon.CueLoc, lexicon.CueAgainst, lexicon.CueWith, lexicon.CueTo, lexicon.CueAbout, lexicon.CueAgent}
 
 // readPlaces decides, for names that are both an actor and a place
 // (العراق، واشنطن), which one the sentence means: a place after a locative
@@ -618,47 +666,54 @@ func (s *sent) readPlaces() {
 // (المسؤول، المتحدث) to the last speaker.
 func (s *sent) anaphora(mem *memory) {
 	n := s.n()
-	for i := 0; i+1 < n; i++ {
-		if !s.toks[i].cues.has(lexicon.CueDemonstr) || s.toks[i].ment >= 0 {
-			continue
+	added := len(s.ments)
+	if g := mem.lastGroup; g != nil && s.cueAll.has(lexicon.CueDemonstr) {
+		for i := 0; i+1 < n; i++ {
+			if !s.toks[i].cues.has(lexicon.CueDemonstr) || s.toks[i].ment >= 0 {
+				continue
+			}
+			j := i + 1
+			if !s.toks[j].cues.has(lexicon.CueGroupHead) || s.toks[j].ment >= 0 {
+				continue
+			}
+			m := mention{first: i, last: j + 1, actor: g.actor, fallback: g.actor == nil, text: g.name, anaphor: true}
+			if g.actor == nil {
+				m.text = g.name
+			}
+			s.addMention(m)
 		}
-		j := i + 1
-		if !s.toks[j].cues.has(lexicon.CueGroupHead) || s.toks[j].ment >= 0 || mem.lastGroup == nil {
-			continue
-		}
-		g := mem.lastGroup
-		m := mention{first: i, last: j + 1, actor: g.actor, fallback: g.actor == nil, text: g.name, anaphor: true}
-		if g.actor == nil {
-			m.text = g.name
-		}
-		s.addMention(m)
 	}
-	for i := 0; i < n; i++ {
-		if !s.toks[i].cues.has(lexicon.CueRoleHead) || !s.toks[i].cueHead || s.toks[i].ment >= 0 || mem.lastSpeaker == nil {
-			continue
+	if sp := mem.lastSpeaker; sp != nil && s.cueAll.has(lexicon.CueRoleHead) {
+		for i := 0; i < n; i++ {
+			if !s.toks[i].cues.has(lexicon.CueRoleHead) || !s.toks[i].cueHead || s.toks[i].ment >= 0 {
+				continue
+			}
+			// المسؤول followed by a name or a genitive is not a reference back
+			// (المسؤول العراقي فلان، المتحدث باسم الحكومة)
+			if !s.phraseEndsAfter(i) {
+				continue
+			}
+			s.addMention(mention{first: i, last: i + 1, actor: sp.actor, fallback: sp.actor == nil, text: sp.name, anaphor: true})
 		}
-		// المسؤول followed by a name or a genitive is not a reference back
-		// (المسؤول العراقي فلان، المتحدث باسم الحكومة)
-		if !s.phraseEndsAfter(i) {
-			continue
-		}
-		sp := mem.lastSpeaker
-		s.addMention(mention{first: i, last: i + 1, actor: sp.actor, fallback: sp.actor == nil, text: sp.name, anaphor: true})
 	}
 	// a bare definite group noun (غير أن الجماعة لم تستبعد …): the last group named
-	for i := 0; i < n; i++ {
-		t := s.toks[i]
-		if !t.cues.has(lexicon.CueGroupHead) || !t.cueHead || t.ment >= 0 || mem.lastGroup == nil || !strings.HasPrefix(s.norm(i), "ال") {
-			continue
+	if g := mem.lastGroup; g != nil && s.cueAll.has(lexicon.CueGroupHead) {
+		for i := 0; i < n; i++ {
+			t := &s.toks[i]
+			if !t.cues.has(lexicon.CueGroupHead) || !t.cueHead || t.ment >= 0 || !strings.HasPrefix(s.norm(i), "ال") {
+				continue
+			}
+			if i > 0 && s.toks[i-1].cues.has(lexicon.CueDemonstr) || !s.phraseEndsAfter(i) {
+				continue
+			}
+			s.addMention(mention{first: i, last: i + 1, actor: g.actor, fallback: g.actor == nil, text: g.name, anaphor: true})
 		}
-		if i > 0 && s.toks[i-1].cues.has(lexicon.CueDemonstr) || !s.phraseEndsAfter(i) {
-			continue
-		}
-		g := mem.lastGroup
-		s.addMention(mention{first: i, last: i + 1, actor: g.actor, fallback: g.actor == nil, text: g.name, anaphor: true})
 	}
-	// keep mentions in token order
-	sortMentions(s)
+	// keep mentions in token order; they are, and the tokens know their
+	// mentions, unless one was added or widened
+	if len(s.ments) > added || s.moved {
+		sortMentions(s)
+	}
 }
 
 func sortMentions(s *sent) {
@@ -688,7 +743,7 @@ func (s *sent) phraseEndsAfter(i int) bool {
 	if s.isPunct(j) {
 		return true
 	}
-	t := s.toks[j]
+	t := &s.toks[j]
 	if t.trig >= 0 || t.time >= 0 {
 		return true
 	}
@@ -700,10 +755,13 @@ func (s *sent) phraseEndsAfter(i int) bool {
 // heads a name after a locative preposition (في مدينة كادوقلي، قرب قرية أم
 // دافوق): the noun and the name as written.
 func (s *sent) fallbackPlaces() {
+	if !s.cueAll.has(lexicon.CuePlaceHead) {
+		return
+	}
 	n := s.n()
 	added := false
 	for i := 0; i < n; i++ {
-		t := s.toks[i]
+		t := &s.toks[i]
 		if !t.cues.has(lexicon.CuePlaceHead) || !t.cueHead || t.ment >= 0 || t.trig >= 0 {
 			continue
 		}
@@ -744,7 +802,7 @@ func (s *sent) fallbackPlaces() {
 // time, count, mention, punctuation, nor one of the prepositions من and
 // منذ (too common to be cues, too frequent to be part of a name).
 func (s *sent) plainWord(i int) bool {
-	t := s.toks[i]
+	t := &s.toks[i]
 	if s.seg.Tokens[i].Kind != textnorm.Word || t.cues != 0 || t.trig >= 0 || t.time >= 0 || t.count >= 0 || t.ment >= 0 || t.prepB {
 		return false
 	}
@@ -760,18 +818,21 @@ func (s *sent) plainWord(i int) bool {
 // off only when what is left is a word the lexicon knows or starts with the
 // article, so that the first letter of وزارة or وفد stays.
 func (s *sent) stripProclitics(w string) string {
-	rs := []rune(w)
-	next := func(i int) (rune, int) { // the next letter at or after i, skipping marks
-		for i < len(rs) && textnorm.FoldRune(rs[i]) == "" {
-			i++
+	if !utf8.ValidString(w) {
+		w = string([]rune(w)) // a bad byte is U+FFFD, as in a rune slice
+	}
+	next := func(i int) (rune, int, int) { // the next letter at or after byte i, skipping marks, and its size
+		for i < len(w) {
+			r, size := utf8.DecodeRuneInString(w[i:])
+			if !foldsAway(r) {
+				return r, i, size
+			}
+			i += size
 		}
-		if i >= len(rs) {
-			return 0, i
-		}
-		return rs[i], i
+		return 0, i, 0
 	}
 	ok := func(from int) bool {
-		rest := textnorm.Fold(string(rs[from:]))
+		rest := textnorm.Fold(w[from:])
 		if strings.HasPrefix(rest, "ال") || strings.HasPrefix(rest, "لل") || s.lex != nil && s.lex.Known(s.lang, rest) {
 			return true
 		}
@@ -782,25 +843,44 @@ func (s *sent) stripProclitics(w string) string {
 		return false
 	}
 	i := 0
-	if r, j := next(0); (r == 'و' || r == 'ف') && len(rs)-j > 3 && ok(j+1) {
-		i = j + 1
+	if r, j, size := next(0); (r == 'و' || r == 'ف') && utf8.RuneCountInString(w[j:]) > 3 && ok(j+size) {
+		i = j + size
 	}
-	if r, j := next(i); (r == 'ب' || r == 'ل') && len(rs)-j > 3 {
-		r2, _ := next(j + 1)
-		if !(r == 'ل' && r2 == 'ل') && ok(j+1) {
-			i = j + 1
+	if r, j, size := next(i); (r == 'ب' || r == 'ل') && utf8.RuneCountInString(w[j:]) > 3 {
+		r2, _, _ := next(j + size)
+		if !(r == 'ل' && r2 == 'ل') && ok(j+size) {
+			i = j + size
 		}
 	}
-	for i < len(rs) && textnorm.FoldRune(rs[i]) == "" {
-		i++
+	for i < len(w) {
+		r, size := utf8.DecodeRuneInString(w[i:])
+		if !foldsAway(r) {
+			break
+		}
+		i += size
 	}
-	return string(rs[i:])
+	return w[i:]
+}
+
+// foldsAway reports whether folding drops rune r (a mark, the tatweel
+// U+0640): ASCII and the Arabic letters U+0621–U+064A never go.
+func foldsAway(r rune) bool {
+	if r < 0x80 || r >= 0x0621 && r <= 0x064A && r != 0x0640 {
+		return false
+	}
+	return textnorm.FoldRune(r) == ""
 }
 
 // buildChains groups adjacent actor mentions into chains naming one
 // participant.
 func (s *sent) buildChains() {
+	if s.chains == nil {
+		s.chains = s.buf.chains
+	}
 	s.chains = s.chains[:0]
+	// the chains' mentions, chain after chain; only the last chain grows, and
+	// the array never does
+	all := slices.Grow(s.buf.chainOf[:0], len(s.ments))
 	for k := range s.ments {
 		m := &s.ments[k]
 		m.pp, m.ppPrepB, m.ppLam = 0, false, false
@@ -817,7 +897,8 @@ func (s *sent) buildChains() {
 			gap := m.first - ch.last
 			if (gap == 0 && m.clitics.Conj == 0 && m.pp == 0 && !m.ppPrepB ||
 				gap == 1 && s.linkWord(ch.last) && m.clitics.Conj == 0) && s.related(ch.best, k) {
-				ch.ments = append(ch.ments, k)
+				all = append(all, k)
+				ch.ments = all[len(all)-len(ch.ments)-1 : len(all) : len(all)]
 				ch.last = m.last
 				m.chain = c
 				if s.rank(k) > s.rank(ch.best) {
@@ -826,10 +907,12 @@ func (s *sent) buildChains() {
 				continue
 			}
 		}
-		s.chains = append(s.chains, chain{first: m.first, last: m.last, ments: []int{k}, best: k,
+		all = append(all, k)
+		s.chains = append(s.chains, chain{first: m.first, last: m.last, ments: all[len(all)-1 : len(all) : len(all)], best: k,
 			coord: m.clitics.Conj == 'و' && m.first > 0 || m.first > 0 && s.norm(m.first-1) == "و"})
 		m.chain = len(s.chains) - 1
 	}
+	s.buf.chainOf = all
 }
 
 // related reports whether two adjacent mentions may name one participant:
@@ -859,7 +942,7 @@ func (s *sent) related(a, b int) bool {
 // linkWord reports whether token i may sit inside a chain between two names
 // (a title word such as مسؤول، قائد، زعيم): an ordinary word or a force noun.
 func (s *sent) linkWord(i int) bool {
-	t := s.toks[i]
+	t := &s.toks[i]
 	return s.seg.Tokens[i].Kind == textnorm.Word && t.trig < 0 && t.time < 0 && t.count < 0 && !t.prepB &&
 		(t.cues == 0 || t.cues.has(lexicon.CueForce) && !t.cues.any(lexicon.CueLoc, lexicon.CueAgainst))
 }

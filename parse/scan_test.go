@@ -1,0 +1,96 @@
+package parse
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/stretchr/testify/assert"
+
+	"github.com/eventline/eventline/parse/textnorm"
+)
+
+// stripProcliticsRunes is stripProclitics as it was written on a rune
+// slice: the reference the byte version must agree with.
+func (s *sent) stripProcliticsRunes(w string) string {
+	rs := []rune(w)
+	next := func(i int) (rune, int) {
+		for i < len(rs) && textnorm.FoldRune(rs[i]) == "" {
+			i++
+		}
+		if i >= len(rs) {
+			return 0, i
+		}
+		return rs[i], i
+	}
+	ok := func(from int) bool {
+		rest := textnorm.Fold(string(rs[from:]))
+		if strings.HasPrefix(rest, "ال") || strings.HasPrefix(rest, "لل") || s.lex != nil && s.lex.Known(s.lang, rest) {
+			return true
+		}
+		if r, size := utf8.DecodeRuneInString(rest); (r == 'ب' || r == 'ل') && len(rest) > size {
+			r2 := rest[size:]
+			return strings.HasPrefix(r2, "ال") || s.lex != nil && s.lex.Known(s.lang, r2)
+		}
+		return false
+	}
+	i := 0
+	if r, j := next(0); (r == 'و' || r == 'ف') && len(rs)-j > 3 && ok(j+1) {
+		i = j + 1
+	}
+	if r, j := next(i); (r == 'ب' || r == 'ل') && len(rs)-j > 3 {
+		r2, _ := next(j + 1)
+		if !(r == 'ل' && r2 == 'ل') && ok(j+1) {
+			i = j + 1
+		}
+	}
+	for i < len(rs) && textnorm.FoldRune(rs[i]) == "" {
+		i++
+	}
+	return string(rs[i:])
+}
+
+func TestStripProclitics(t *testing.T) {
+	s := &sent{lex: newParser(t).lex, lang: "ar"}
+	for _, tc := range []struct{ in, want string }{
+		{"وبمدينة", "مدينة"},
+		{"بمدينة", "مدينة"},
+		{"وَبِمَدِينَةِ", "مَدِينَةِ"}, // the marks after a clitic go with it
+		{"والجيش", "الجيش"},
+		{"فالقوات", "القوات"},
+		{"للجيش", "للجيش"}, // لل is the article after لـ: kept whole
+		{"وزارة", "وزارة"}, // و is the word's own letter
+		{"وفد", "وفد"},
+		{"بلد", "بلد"},         // too short to lose a letter
+		{"ـبالعراق", "العراق"}, // a tatweel before the clitic
+		{"", ""},
+		{"ab", "ab"},
+		{"و\xffبالعراق", "و\uFFFDبالعراق"}, // a bad byte reads as U+FFFD
+		{"\u064eوبالعراق", "العراق"},
+	} {
+		got := s.stripProclitics(tc.in)
+		assert.Equal(t, tc.want, got, "%q", tc.in)
+		assert.Equal(t, s.stripProcliticsRunes(tc.in), got, "%q: the rune version", tc.in)
+	}
+}
+
+// FuzzStripProclitics checks the byte version against the rune version.
+func FuzzStripProclitics(f *testing.F) {
+	for _, w := range []string{"وبمدينة", "وَبِمَدِينَةِ", "للجيش", "والجيش", "و\xffب", "ـبالعراق", "ab"} {
+		f.Add(w)
+	}
+	s := &sent{lex: newParser(f).lex, lang: "ar"}
+	f.Fuzz(func(t *testing.T, w string) {
+		if got, want := s.stripProclitics(w), s.stripProcliticsRunes(w); got != want {
+			t.Fatalf("%q: %q, want %q", w, got, want)
+		}
+	})
+}
+
+func TestFoldsAway(t *testing.T) {
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		if got, want := foldsAway(r), textnorm.FoldRune(r) == ""; got != want {
+			t.Fatalf("foldsAway(%U) = %v, want %v", r, got, want)
+		}
+	}
+}
