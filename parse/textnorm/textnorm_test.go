@@ -280,3 +280,57 @@ func TestTable(t *testing.T) {
 		assert.False(t, ok, "%q", w)
 	}
 }
+
+func TestSkipPlainLetters(t *testing.T) {
+	tests := []struct {
+		name, s   string
+		from      int
+		end, runs int
+	}{
+		{"empty", "", 0, 0, 0},
+		{"arabic word then space", "قوات الجيش", 0, len("قوات"), 4},
+		{"lower-case latin", "forces said", 0, len("forces"), 6},
+		{"stops at a capital", "aBc", 0, 1, 1},
+		{"stops at a folding letter", "مدينة", 0, len("مدين"), 4},
+		{"stops at an alef with hamza", "أعلن", 0, 0, 0},
+		{"stops at a diacritic", "شنّ", 0, len("شن"), 2},
+		{"stops at arabic punctuation", "قال،", 0, len("قال"), 3},
+		{"mixed scripts", "abcقوات", 0, len("abcقوات"), 7},
+		{"from the middle", "و قوات", len("و "), len("و قوات"), 4},
+		{"a lone lead byte", "قا\xd8", 0, len("قا"), 2},
+		{"a lead byte before ascii", "قا\xd8a", 0, len("قا"), 2},
+		{"final ascii letter", "قاz", 0, len("قاz"), 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			end, runes := skipPlainLetters(tt.s, tt.from)
+			assert.Equal(t, tt.end, end)
+			assert.Equal(t, tt.runs, runes)
+		})
+	}
+}
+
+func TestArenaString(t *testing.T) {
+	var arena []byte
+	var got []string
+	words := []string{"", "مدينه", "a", strings.Repeat("x", 100), "الجماعات"}
+	for _, w := range words {
+		var s string
+		s, arena = arenaString(arena, []byte(w), 10)
+		got = append(got, s)
+	}
+	assert.Equal(t, words, got, "strings stay as made when the arena grows")
+}
+
+// TestTokenizeFoldedNorms checks the Norms of a text where most words fold
+// (they share arenas): each is Fold of its text.
+func TestTokenizeFoldedNorms(t *testing.T) {
+	text := strings.Repeat("أعلنت الحكومة العراقيّة إنّ مدينةً كبيرةً ﻻ ٢٬٥٠٠ U.S. Forces ", 20)
+	toks := Tokenize(text)
+	for _, tok := range toks {
+		if tok.Kind == Word {
+			require.Equal(t, Fold(tok.Text), tok.Norm, "%q", tok.Text)
+		}
+	}
+	assert.Equal(t, "2500", toks[7].Norm)
+}
