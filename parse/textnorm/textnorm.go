@@ -173,7 +173,12 @@ func appendTokens(dst []Token, s string, base int) ([]Token, bool) {
 	pos := base      // code-point index of s[i]
 	valid := true
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
+		if s[i] == ' ' { // every other token is followed by one
+			i++
+			pos++
+			continue
+		}
+		r, size := DecodeRune(s[i:])
 		if r == utf8.RuneError && size == 1 {
 			valid = false
 		}
