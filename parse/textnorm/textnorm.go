@@ -173,10 +173,23 @@ func appendTokens(dst []Token, s string, base int) ([]Token, bool) {
 	pos := base      // code-point index of s[i]
 	valid := true
 	for i := 0; i < len(s); {
-		if s[i] == ' ' { // every other token is followed by one
+		if c := s[i]; c == ' ' { // every other token is followed by one
 			i++
 			pos++
 			continue
+		} else if c-0xD8 <= 0xDB-0xD8 || c-'a' <= 'z'-'a' {
+			// most words start with a letter that folds to itself
+			if j, n := skipPlainLetters(s, i); j > i {
+				if j == len(s) || s[j] < utf8.RuneSelf && !asciiWordByte[s[j]] {
+					// and have no other: a space or a mark follows
+					dst = append(dst, Token{Text: s[i:j], Norm: s[i:j], Start: pos, End: pos + n, Kind: Word,
+						byteStart: int32(i), byteEnd: int32(j)})
+					i, pos = j, pos+n
+				} else {
+					i, pos, dst, fold, arena = appendWord(dst, fold, arena, s, i, pos, j, pos+n)
+				}
+				continue
+			}
 		}
 		r, size := DecodeRune(s[i:])
 		if r == utf8.RuneError && size == 1 {
@@ -184,15 +197,8 @@ func appendTokens(dst []Token, s string, base int) ([]Token, bool) {
 		}
 		switch {
 		case isArabicLetter(r) || r < 0x80 && isWordRune(r):
-			j, n := skipPlainLetters(s, i)
-			if j > i && (j == len(s) || s[j] < utf8.RuneSelf && !asciiWordByte[s[j]]) {
-				// the common word: letters that fold to themselves, then a space or a mark
-				dst = append(dst, Token{Text: s[i:j], Norm: s[i:j], Start: pos, End: pos + n, Kind: Word,
-					byteStart: int32(i), byteEnd: int32(j)})
-				i, pos = j, pos+n
-				continue
-			}
-			i, pos, dst, fold, arena = appendWord(dst, fold, arena, s, i, pos, j, pos+n)
+			// (a word that starts with a letter that folds to itself is taken above)
+			i, pos, dst, fold, arena = appendWord(dst, fold, arena, s, i, pos, i, pos)
 		case r == ' ' || r == '\n' || r == '\t' || unicode.IsSpace(r) || r == 0xFEFF || r == '\u200e' || r == '\u200f':
 			i += size
 			pos++
