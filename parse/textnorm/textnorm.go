@@ -323,6 +323,21 @@ func appendWord(dst []Token, fold, arena []byte, s string, start, startPos, i, p
 			pos++
 			continue
 		}
+		if c := s[i]; c-'A' <= 'z'-'A' && (c <= 'Z' || c >= 'a') {
+			// a Latin letter: folds to lower case
+			if c <= 'Z' {
+				if !folding {
+					fold, folding = append(fold[:0], s[start:i]...), true
+				}
+				c += 'a' - 'A'
+			}
+			if folding {
+				fold = append(fold, c)
+			}
+			i++
+			pos++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if !isWordRune(r) && !(r == '\'' || r == '’') {
 			break
