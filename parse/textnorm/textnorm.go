@@ -177,6 +177,9 @@ func appendTokens(dst []Token, s string, base int) ([]Token, bool) {
 			i++
 			pos++
 			continue
+		} else if c-'A' <= 'Z'-'A' {
+			i, pos, dst, fold, arena = appendWord(dst, fold, arena, s, i, pos, i, pos)
+			continue
 		} else if c-0xD8 <= 0xDB-0xD8 || c-'a' <= 'z'-'a' {
 			// most words start with a letter that folds to itself
 			if j, n := skipPlainLetters(s, i); j > i {
