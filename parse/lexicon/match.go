@@ -221,6 +221,7 @@ func (l *Lexicon) AppendMatches(dst []Match, toks []textnorm.Token, lang string)
 		return dst
 	}
 	out := dst
+	arabic := lang == "ar"
 	for i := 0; i < len(toks); {
 		if toks[i].Kind != textnorm.Word {
 			i++
@@ -229,8 +230,12 @@ func (l *Lexicon) AppendMatches(dst []Match, toks []textnorm.Token, lang string)
 		var firsts []firstReading
 		var one [1]firstReading
 		var words *wordReadings
-		if lang == "ar" {
+		if arabic {
 			words = l.arabicReadings(root, &toks[i])
+			if words.none {
+				i++
+				continue
+			}
 			firsts = words.firsts
 		} else if n := root.next[toks[i].Norm]; n != nil {
 			one[0] = firstReading{node: n}
@@ -293,6 +298,7 @@ type firstReading struct {
 type wordReadings struct {
 	firsts []firstReading // in arabicCandidates order
 	suffix Match          // the word as a trigger with an attached pronoun (First 0, Last 1), or none
+	none   bool           // no firsts and no suffix: the word starts no match
 }
 
 // arabicReadings returns the readings of the Arabic word t, from the cache.
@@ -315,6 +321,7 @@ func (l *Lexicon) arabicReadings(root *node, t *textnorm.Token) *wordReadings {
 			}
 		}
 		r.suffix = suffixMatch(root, cands, 0, taMarbuta)
+		r.none = len(r.firsts) == 0 && r.suffix.Last == 0
 		return r
 	})
 }

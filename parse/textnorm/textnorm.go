@@ -20,6 +20,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -167,17 +168,40 @@ func AppendTokens(dst []Token, s string, base int) []Token {
 // appendTokens is AppendTokens; it also reports whether s is valid UTF-8
 // (it decodes every rune of s anyway).
 func appendTokens(dst []Token, s string, base int) ([]Token, bool) {
-	var fold []byte // scratch for the folded form of the current token
-	pos := base     // code-point index of s[i]
+	var fold []byte  // scratch for the folded form of the current token
+	var arena []byte // holds the folded forms that differ from the text (see arenaString)
+	pos := base      // code-point index of s[i]
 	valid := true
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
+		if c := s[i]; c == ' ' { // every other token is followed by one
+			i++
+			pos++
+			continue
+		} else if c-'A' <= 'Z'-'A' {
+			i, pos, dst, fold, arena = appendWord(dst, fold, arena, s, i, pos, i, pos)
+			continue
+		} else if c-0xD8 <= 0xDB-0xD8 || c-'a' <= 'z'-'a' {
+			// most words start with a letter that folds to itself
+			if j, n := skipPlainLetters(s, i); j > i {
+				if j == len(s) || s[j] < utf8.RuneSelf && !asciiWordByte[s[j]] {
+					// and have no other: a space or a mark follows
+					dst = append(dst, Token{Text: s[i:j], Norm: s[i:j], Start: pos, End: pos + n, Kind: Word,
+						byteStart: int32(i), byteEnd: int32(j)})
+					i, pos = j, pos+n
+				} else {
+					i, pos, dst, fold, arena = appendWord(dst, fold, arena, s, i, pos, j, pos+n)
+				}
+				continue
+			}
+		}
+		r, size := DecodeRune(s[i:])
 		if r == utf8.RuneError && size == 1 {
 			valid = false
 		}
 		switch {
 		case isArabicLetter(r) || r < 0x80 && isWordRune(r):
-			i, pos, dst, fold = appendWord(dst, fold, s, i, pos)
+			// (a word that starts with a letter that folds to itself is taken above)
+			i, pos, dst, fold, arena = appendWord(dst, fold, arena, s, i, pos, i, pos)
 		case r == ' ' || r == '\n' || r == '\t' || unicode.IsSpace(r) || r == 0xFEFF || r == '\u200e' || r == '\u200f':
 			i += size
 			pos++
@@ -206,10 +230,14 @@ func appendTokens(dst []Token, s string, base int) ([]Token, bool) {
 				}
 				break
 			}
-			dst = append(dst, Token{Text: s[start:i], Norm: sameOrString(s[start:i], fold), Start: startPos, End: pos, Kind: Number,
+			norm := s[start:i]
+			if norm != string(fold) {
+				norm, arena = arenaString(arena, fold, len(s)-i)
+			}
+			dst = append(dst, Token{Text: s[start:i], Norm: norm, Start: startPos, End: pos, Kind: Number,
 				byteStart: int32(start), byteEnd: int32(i)})
 		case isWordRune(r):
-			i, pos, dst, fold = appendWord(dst, fold, s, i, pos)
+			i, pos, dst, fold, arena = appendWord(dst, fold, arena, s, i, pos, i, pos)
 		default:
 			norm := s[i : i+size]
 			if f, ok := foldOne(r); ok && f != r || !ok && isPresentationForm(r) {
@@ -249,12 +277,33 @@ var arabicRunes = func() (t [256]struct {
 	return t
 }()
 
-// appendWord appends the word token that starts at byte i (code point pos)
-// of s and returns the indices after it, dst and the scratch fold buffer.
-// The folded form is built only from the first rune that folds to
-// something else; a word that folds to itself is its own Norm.
-func appendWord(dst []Token, fold []byte, s string, i, pos int) (int, int, []Token, []byte) {
-	start, startPos := i, pos
+// asciiWordByte tells the ASCII bytes that continue a word: letters and the
+// apostrophe (which appendWord decides on).
+var asciiWordByte = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = isWordRune(rune(c)) || c == '\''
+	}
+	return t
+}()
+
+// arabicPlain tells the runes of the Arabic block that belong to a word and
+// fold to themselves, indexed by their two UTF-8 bytes less 0xD800 (the
+// entries of bytes that are no UTF-8 encoding are false).
+var arabicPlain = func() (t [0x400]bool) {
+	for k, r := range arabicRunes {
+		b := utf8.AppendRune(nil, rune(0x0600+k))
+		t[(int(b[0])<<8|int(b[1]))-0xD800] = r.word && r.same
+	}
+	return t
+}()
+
+// appendWord appends the word token that starts at byte start (code point
+// startPos) of s and returns the indices after it, dst, the scratch fold
+// buffer and the arena of folded forms. s[start:i] (code points startPos to
+// pos) are letters that fold to themselves (see skipPlainLetters). The
+// folded form is built only from the first rune that folds to something
+// else; a word that folds to itself is its own Norm.
+func appendWord(dst []Token, fold, arena []byte, s string, start, startPos, i, pos int) (int, int, []Token, []byte, []byte) {
 	folding := false // fold holds the folded form of s[start:i]
 	for i < len(s) {
 		// Arabic letters (two bytes, lead byte D8–DB) are decoded inline.
@@ -274,6 +323,21 @@ func appendWord(dst []Token, fold []byte, s string, i, pos int) (int, int, []Tok
 				}
 			}
 			i += 2
+			pos++
+			continue
+		}
+		if c := s[i]; c-'A' <= 'z'-'A' && (c <= 'Z' || c >= 'a') {
+			// a Latin letter: folds to lower case
+			if c <= 'Z' {
+				if !folding {
+					fold, folding = append(fold[:0], s[start:i]...), true
+				}
+				c += 'a' - 'A'
+			}
+			if folding {
+				fold = append(fold, c)
+			}
+			i++
 			pos++
 			continue
 		}
@@ -316,21 +380,53 @@ func appendWord(dst []Token, fold []byte, s string, i, pos int) (int, int, []Tok
 		pos++
 	}
 	norm := s[start:i]
-	if folding {
-		norm = sameOrString(norm, fold)
+	if folding && norm != string(fold) {
+		norm, arena = arenaString(arena, fold, len(s)-i)
 	}
 	dst = append(dst, Token{Text: s[start:i], Norm: norm, Start: startPos, End: pos, Kind: Word,
 		byteStart: int32(start), byteEnd: int32(i)})
-	return i, pos, dst, fold
+	return i, pos, dst, fold, arena
 }
 
-// sameOrString returns orig when the folded bytes equal it (no allocation),
-// else a new string of the folded bytes.
-func sameOrString(orig string, folded []byte) string {
-	if orig == string(folded) { // the compiler does not allocate for this comparison
-		return orig
+// skipPlainLetters steps over the letters from byte i of s that fold to
+// themselves, Arabic (one look-up in arabicPlain each) or lower-case Latin,
+// and returns the byte index after them and their number. Most words are
+// made of them only; the caller takes what follows.
+func skipPlainLetters(s string, i int) (int, int) {
+	n := 0
+	for i+1 < len(s) {
+		// the two bytes of an Arabic letter, D8 80 … DB BF, index arabicPlain
+		if k := (uint(s[i+1]) | uint(s[i])<<8) - 0xD800; k < uint(len(arabicPlain)) && arabicPlain[k] {
+			i += 2
+		} else if c := s[i]; c-'a' <= 'z'-'a' {
+			i++
+		} else {
+			return i, n
+		}
+		n++
 	}
-	return string(folded)
+	if i < len(s) && s[i]-'a' <= 'z'-'a' {
+		i++
+		n++
+	}
+	return i, n
+}
+
+// arenaString returns a string of the bytes b, stored in arena, and the
+// arena. The folded forms of a text share one allocation this way instead
+// of one each: arena is append-only, so the bytes of a string returned are
+// never written again. When b does not fit, a new arena takes it, with room
+// for about half of rest more bytes (the text left to tokenize).
+func arenaString(arena, b []byte, rest int) (string, []byte) {
+	if len(b) == 0 {
+		return "", arena
+	}
+	if cap(arena)-len(arena) < len(b) {
+		arena = make([]byte, 0, max(len(b), rest/2+16))
+	}
+	off := len(arena)
+	arena = append(arena, b...)
+	return unsafe.String(&arena[off], len(b)), arena
 }
 
 func endsWordAt(s string, i int) bool {

@@ -218,3 +218,127 @@ func TestSliceInvalidUTF8(t *testing.T) {
 		}
 	}
 }
+
+// TestTableTellsWordsApart checks that get finds a word only when every
+// byte matches, for the words of every length up to 40 (get compares short
+// words by loads of them).
+func TestTableTellsWordsApart(t *testing.T) {
+	tests := []struct {
+		in, probe string
+		want      bool
+	}{
+		{"", "", true},
+		{"a", "", false},
+		{"ab", "ab", true},
+		{"abc", "abd", false},
+		{"هجوم", "هجوم", true},
+		{"هجوم", "هجوا", false},
+		{"الجماعات", "الجماعات", true},
+		{"الجماعات", "الجماعاب", false},
+		{"xالجماعات", "yالجماعات", false},
+		{"التحالف الدولي", "التحالف الدولي", true},
+		{"التحالف الدولي والعراق", "التحالف الدولي والعراك", false},
+	}
+	for _, tt := range tests {
+		tb := newTable[int](1)
+		tb.insert(hashString(tt.in), tt.in, 1)
+		_, ok := tb.get(tt.probe)
+		assert.Equal(t, tt.want, ok, "%q %q", tt.in, tt.probe)
+	}
+	for n := 0; n <= 40; n++ {
+		a := strings.Repeat("x", n)
+		tb := newTable[int](1)
+		tb.insert(hashString(a), a, 1)
+		_, ok := tb.get(strings.Clone(a))
+		require.True(t, ok, "length %d", n)
+		for i := 0; i < n; i++ {
+			_, ok := tb.get(a[:i] + "y" + a[i+1:])
+			require.False(t, ok, "length %d, byte %d", n, i)
+		}
+	}
+}
+
+func TestTable(t *testing.T) {
+	var words []string
+	for n := 0; n <= 40; n++ {
+		for k := 0; k < 50; k++ {
+			words = append(words, fmt.Sprintf("%0*d", n, k)[:n])
+		}
+	}
+	words = append(words, "هجوم", "الجماعات", "التحالف الدولي", "\xff\xfe")
+	uniq := map[string]int{}
+	for _, w := range words {
+		if _, ok := uniq[w]; !ok {
+			uniq[w] = len(uniq)
+		}
+	}
+	tb := newTable[int](len(uniq))
+	for w, v := range uniq {
+		tb.insert(hashString(w), w, v)
+	}
+	assert.Equal(t, len(uniq), tb.n)
+	assert.LessOrEqual(t, tb.n*4, len(tb.slots)*3, "at most three quarters full")
+	for w, v := range uniq {
+		got, ok := tb.get(w)
+		require.True(t, ok, "%q", w)
+		require.Equal(t, v, got, "%q", w)
+	}
+	for _, w := range []string{"y", "yy", "هجمات", "التحالف الدولى", strings.Repeat("z", 33)} {
+		_, ok := tb.get(w)
+		assert.False(t, ok, "%q", w)
+	}
+}
+
+func TestSkipPlainLetters(t *testing.T) {
+	tests := []struct {
+		name, s   string
+		from      int
+		end, runs int
+	}{
+		{"empty", "", 0, 0, 0},
+		{"arabic word then space", "قوات الجيش", 0, len("قوات"), 4},
+		{"lower-case latin", "forces said", 0, len("forces"), 6},
+		{"stops at a capital", "aBc", 0, 1, 1},
+		{"stops at a folding letter", "مدينة", 0, len("مدين"), 4},
+		{"stops at an alef with hamza", "أعلن", 0, 0, 0},
+		{"stops at a diacritic", "شنّ", 0, len("شن"), 2},
+		{"stops at arabic punctuation", "قال،", 0, len("قال"), 3},
+		{"mixed scripts", "abcقوات", 0, len("abcقوات"), 7},
+		{"from the middle", "و قوات", len("و "), len("و قوات"), 4},
+		{"a lone lead byte", "قا\xd8", 0, len("قا"), 2},
+		{"a lead byte before ascii", "قا\xd8a", 0, len("قا"), 2},
+		{"final ascii letter", "قاz", 0, len("قاz"), 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			end, runes := skipPlainLetters(tt.s, tt.from)
+			assert.Equal(t, tt.end, end)
+			assert.Equal(t, tt.runs, runes)
+		})
+	}
+}
+
+func TestArenaString(t *testing.T) {
+	var arena []byte
+	var got []string
+	words := []string{"", "مدينه", "a", strings.Repeat("x", 100), "الجماعات"}
+	for _, w := range words {
+		var s string
+		s, arena = arenaString(arena, []byte(w), 10)
+		got = append(got, s)
+	}
+	assert.Equal(t, words, got, "strings stay as made when the arena grows")
+}
+
+// TestTokenizeFoldedNorms checks the Norms of a text where most words fold
+// (they share arenas): each is Fold of its text.
+func TestTokenizeFoldedNorms(t *testing.T) {
+	text := strings.Repeat("أعلنت الحكومة العراقيّة إنّ مدينةً كبيرةً ﻻ ٢٬٥٠٠ U.S. Forces ", 20)
+	toks := Tokenize(text)
+	for _, tok := range toks {
+		if tok.Kind == Word {
+			require.Equal(t, Fold(tok.Text), tok.Norm, "%q", tok.Text)
+		}
+	}
+	assert.Equal(t, "2500", toks[7].Norm)
+}
