@@ -155,45 +155,13 @@ func (t *table[T]) insert(h uint64, w string, v T) {
 	t.n++
 }
 
-// get returns the value of w and whether t holds it. A word of 4 to 16
-// bytes (nearly every word) is hashed here, and compared by the two loads
-// of it that the hash takes, which cover all its bytes.
+// get returns the value of w and whether t holds it.
 func (t *table[T]) get(w string) (T, bool) {
-	n := len(w)
-	var a, b uint64
-	switch {
-	case n >= 8 && n <= 16:
-		a, b = load64(w), load64(w[n-8:])
-	case n >= 4 && n < 8:
-		a, b = uint64(load32(w)), uint64(load32(w[n-4:]))
-	default:
-		return t.getOther(w)
-	}
-	h := hashMix(a^hashK1, b^hashSeed^uint64(n)*hashK2^hashK0) | 1<<63 // hashString(w)
-	mask := uint64(len(t.slots) - 1)
-	for i := h & mask; ; i = (i + 1) & mask {
-		e := &t.slots[i]
-		if e.hash == h && len(e.key) == n {
-			k := e.key
-			if n >= 8 && load64(k) == a && load64(k[n-8:]) == b ||
-				n < 8 && uint64(load32(k)) == a && uint64(load32(k[n-4:])) == b {
-				return e.val, true
-			}
-		}
-		if e.hash == 0 {
-			var zero T
-			return zero, false
-		}
-	}
-}
-
-// getOther is get for a word of fewer than 4 or more than 16 bytes.
-func (t *table[T]) getOther(w string) (T, bool) {
 	h := hashString(w)
 	mask := uint64(len(t.slots) - 1)
 	for i := h & mask; ; i = (i + 1) & mask {
 		e := &t.slots[i]
-		if e.hash == h && e.key == w {
+		if e.hash == h && sameWord(e.key, w) {
 			return e.val, true
 		}
 		if e.hash == 0 {
@@ -227,22 +195,38 @@ func hashString(s string) uint64 {
 	n := len(s)
 	seed := hashSeed ^ uint64(n)*hashK2
 	var a, b uint64
-	if n > 16 {
+	switch {
+	case n > 16:
 		for p := s; len(p) > 16; p = p[16:] {
 			seed = hashMix(load64(p)^hashK1, load64(p[8:])^seed)
 		}
 		a, b = load64(s[n-16:]), load64(s[n-8:])
-	} else {
-		switch {
-		case n >= 8:
-			a, b = load64(s), load64(s[n-8:])
-		case n >= 4:
-			a, b = uint64(load32(s)), uint64(load32(s[n-4:]))
-		case n > 0:
-			a = uint64(s[0])<<16 | uint64(s[n>>1])<<8 | uint64(s[n-1])
-		}
+	case n >= 8:
+		a, b = load64(s), load64(s[n-8:])
+	case n >= 4:
+		a, b = uint64(load32(s)), uint64(load32(s[n-4:]))
+	case n > 0:
+		a = uint64(s[0])<<16 | uint64(s[n>>1])<<8 | uint64(s[n-1])
 	}
 	return hashMix(a^hashK1, b^seed^hashK0) | 1<<63
+}
+
+// sameWord is a == b, with the words of up to 16 bytes compared by two
+// loads each instead of a call.
+func sameWord(a, b string) bool {
+	n := len(a)
+	if n != len(b) {
+		return false
+	}
+	switch {
+	case n > 16:
+		return a == b
+	case n >= 8:
+		return load64(a) == load64(b) && load64(a[n-8:]) == load64(b[n-8:])
+	case n >= 4:
+		return load32(a) == load32(b) && load32(a[n-4:]) == load32(b[n-4:])
+	}
+	return a == b
 }
 
 // load64 reads the first eight bytes of s, little-endian.
