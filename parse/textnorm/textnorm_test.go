@@ -219,68 +219,6 @@ func TestSliceInvalidUTF8(t *testing.T) {
 	}
 }
 
-func TestSameWord(t *testing.T) {
-	tests := []struct {
-		a, b string
-		want bool
-	}{
-		{"", "", true},
-		{"a", "", false},
-		{"ab", "ab", true},
-		{"abc", "abd", false},
-		{"هجوم", "هجوم", true},
-		{"هجوم", "هجوا", false},
-		{"الجماعات", "الجماعات", true},
-		{"الجماعات", "الجماعاب", false},
-		{"xالجماعات", "yالجماعات", false},
-		{"التحالف الدولي", "التحالف الدولي", true},
-		{"التحالف الدولي والعراق", "التحالف الدولي والعراك", false},
-	}
-	for _, tt := range tests {
-		assert.Equal(t, tt.want, sameWord(tt.a, tt.b), "%q %q", tt.a, tt.b)
-	}
-	// every length up to 40, a difference at every byte
-	for n := 0; n <= 40; n++ {
-		a := strings.Repeat("x", n)
-		require.True(t, sameWord(a, strings.Clone(a)))
-		for i := 0; i < n; i++ {
-			b := a[:i] + "y" + a[i+1:]
-			require.False(t, sameWord(a, b), "length %d, byte %d", n, i)
-		}
-	}
-}
-
-func TestTable(t *testing.T) {
-	var words []string
-	for n := 0; n <= 40; n++ {
-		for k := 0; k < 50; k++ {
-			words = append(words, fmt.Sprintf("%0*d", n, k)[:n])
-		}
-	}
-	words = append(words, "هجوم", "الجماعات", "التحالف الدولي", "\xff\xfe")
-	uniq := map[string]int{}
-	for _, w := range words {
-		if _, ok := uniq[w]; !ok {
-			uniq[w] = len(uniq)
-		}
-	}
-	tb := newTable[int](len(uniq))
-	for w, v := range uniq {
-		tb.insert(hashString(w), w, v)
-	}
-	assert.Equal(t, len(uniq), tb.n)
-	assert.LessOrEqual(t, tb.n*4, len(tb.slots)*3, "at most three quarters full")
-	for w, v := range uniq {
-		got, ok := tb.get(w)
-		require.True(t, ok, "%q", w)
-		require.Equal(t, v, got, "%q", w)
-	}
-	for _, w := range []string{"y", "yy", "هجمات", "التحالف الدولى", strings.Repeat("z", 33)} {
-		_, ok := tb.get(w)
-		assert.False(t, ok, "%q", w)
-	}
-}
-
 func TestSkipPlainLetters(t *testing.T) {
 	tests := []struct {
 		name, s   string
