@@ -165,22 +165,6 @@ func (s *sent) countNear(h *trigHit) bool {
 	return false
 }
 
-// inCondition reports whether the trigger lies in the condition of a
-// conditional (إذا استمرت الغارات): the condition is no event; the event it
-// conditions is hypothetical (see assignModality).
-func (s *sent) inCondition(h *trigHit) bool {
-	cl := s.clauseOf(h.first)
-	for j := h.first - 1; j >= 0; j-- {
-		if s.toks[j].clause != cl && !s.ancestor(s.toks[j].clause, cl) {
-			break
-		}
-		if s.toks[j].cueHead && s.toks[j].cues.has(lexicon.CueCond) && s.toks[j].ment < 0 && s.toks[j].time < 0 {
-			return true
-		}
-	}
-	return false
-}
-
 // inNamedQuote reports whether the trigger lies in a quotation that follows
 // a naming word (اسم، يسمى): a name.
 func (s *sent) inNamedQuote(h *trigHit) bool {
@@ -938,18 +922,6 @@ func (s *sent) supportSubject(h *trigHit) int {
 			m := &s.ments[ch.ments[0]]
 			if !s.ments[ch.best].victim && m.pp == 0 && !m.ppPrepB && !s.ments[ch.best].isPlace {
 				return c
-			}
-		}
-	}
-	return -1
-}
-
-// afterWord finds the chain right after the word w following the trigger.
-func (s *sent) afterWord(h *trigHit, w string) int {
-	for j := h.last; j < s.n() && j < h.last+4; j++ {
-		if s.norm(j) == w && j+1 < s.n() {
-			if k := s.toks[j+1].ment; k >= 0 && s.ments[k].chain >= 0 {
-				return s.ments[k].chain
 			}
 		}
 	}

@@ -666,11 +666,6 @@ func (s *sent) applyGovernors(ds []draft) {
 	}
 }
 
-// armedDraft reports whether a draft is armed violence or an interception.
-func armedDraft(d *draft) bool {
-	return d.violent || d.class == lexicon.ClassIntercept
-}
-
 // reportsCasualties reports whether a report verb's nominal complement is a
 // casualty noun merged into another event (أفاد مصدر عسكري بمقتل ثلاثة).
 func (s *sent) reportsCasualties(g *draft) bool {
