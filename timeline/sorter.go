@@ -107,6 +107,11 @@ func (s *Sorter) AddRecord(key events.OrderKey, rec []byte) error {
 	return nil
 }
 
+// sortItems puts items in timeline order.
+func sortItems(items []item) {
+	slices.SortFunc(items, func(a, b item) int { return less(&a, &b) })
+}
+
 // spill sorts the buffer and writes it to a temporary file in the
 // background, while the next chunk fills; a chunk that fills before the
 // spill ahead of it is done waits for it. So at most two chunks are held.
@@ -120,7 +125,7 @@ func (s *Sorter) spill() error {
 	done := make(chan spillDone, 1)
 	s.spilling = done
 	go func() {
-		slices.SortFunc(buf, func(a, b item) int { return less(&a, &b) })
+		sortItems(buf)
 		name, err := s.writeRun(func(put func(*item) error) error {
 			for i := range buf {
 				if err := put(&buf[i]); err != nil {
@@ -295,7 +300,7 @@ func (s *Sorter) EachRecord(fn func(rec []byte) error) error {
 		return err
 	}
 	if len(s.files) == 0 {
-		slices.SortFunc(s.buf, func(a, b item) int { return less(&a, &b) })
+		sortItems(s.buf)
 		for i := range s.buf {
 			if err := fn(s.buf[i].rec); err != nil {
 				return err
