@@ -44,19 +44,7 @@ func BenchmarkReadJSONL(b *testing.B) {
 // readSources reads the project's sample articles.
 func readSources(tb testing.TB) []*events.Article {
 	tb.Helper()
-	var arts []*events.Article
-	r := NewReader([]string{"../fixtures"}, nil, Options{})
-	defer r.Close()
-	for {
-		a, err := r.Next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			tb.Fatal(err)
-		}
-		arts = append(arts, a)
-	}
+	arts, _ := readAll(tb, []string{"../fixtures"}, nil, Options{})
 	if len(arts) == 0 {
 		tb.Fatal("no sample articles in ../fixtures")
 	}

@@ -13,7 +13,7 @@ import (
 )
 
 // readAll reads every article of paths and returns them with the problems as strings.
-func readAll(t *testing.T, paths []string, stdin io.Reader, opts Options) ([]*events.Article, []string) {
+func readAll(t testing.TB, paths []string, stdin io.Reader, opts Options) ([]*events.Article, []string) {
 	t.Helper()
 	var problems []string
 	opts.Report = func(p Problem) {
