@@ -24,7 +24,17 @@ type AtomicFile struct {
 	path string
 	tmp  *os.File
 	done bool // committed or aborted
+
+	written int64 // bytes written so far
+	flushed int64 // bytes whose write-out to disk has been started
 }
+
+// writebackEvery is how many bytes AtomicFile lets pile up before it asks
+// the system to start writing them to disk. Commit must sync the file, and
+// a sync that finds hundreds of megabytes still in memory waits a second or
+// more with nothing else to do; started early, the write-out runs beside the
+// rest of the work and the sync finds little left.
+const writebackEvery = 8 << 20
 
 // CreateAtomic starts writing path. The temporary file is created next to
 // path (so the final rename stays within one file system) with a name
@@ -75,10 +85,16 @@ func (f *AtomicFile) Write(p []byte) (int, error) {
 		return 0, fmt.Errorf("export: %s: write after commit or abort", f.path)
 	}
 	n, err := f.tmp.Write(p)
+	f.written += int64(n)
 	if err != nil {
-		err = fmt.Errorf("export: writing %s: %w", f.path, unwrapPathError(err))
+		return n, fmt.Errorf("export: writing %s: %w", f.path, unwrapPathError(err))
 	}
-	return n, err
+	if f.written-f.flushed >= writebackEvery {
+		// only a hint: Commit's sync still reports any error
+		startWriteback(f.tmp, f.flushed, f.written-f.flushed)
+		f.flushed = f.written
+	}
+	return n, nil
 }
 
 // Commit syncs and closes the temporary file and renames it onto the

@@ -157,3 +157,40 @@ func TestAtomicCommitFails(t *testing.T) {
 	assert.Equal(t, []string{"out.json"}, dirEntries(t, dir), "temporary file removed")
 	assert.NoError(t, f.Abort())
 }
+
+// TestAtomicLargeFile writes past several write-out hints, in pieces of
+// uneven size, and checks the file is whole after Commit and that Abort
+// still leaves nothing behind.
+func TestAtomicLargeFile(t *testing.T) {
+	piece := make([]byte, writebackEvery/3+7)
+	for i := range piece {
+		piece[i] = byte('a' + i%26)
+	}
+	const pieces = 10 // over three hints
+	for _, commit := range []bool{true, false} {
+		dir := t.TempDir()
+		path := filepath.Join(dir, "events.jsonl")
+		f, err := CreateAtomic(path)
+		require.NoError(t, err)
+		for range pieces {
+			n, err := f.Write(piece)
+			require.NoError(t, err)
+			require.Equal(t, len(piece), n)
+		}
+		assert.Equal(t, int64(pieces*len(piece)), f.written)
+		assert.Greater(t, f.flushed, int64(2*writebackEvery), "write-out started along the way")
+		if !commit {
+			require.NoError(t, f.Abort())
+			assert.Empty(t, dirEntries(t, dir))
+			continue
+		}
+		require.NoError(t, f.Commit())
+		got, err := os.ReadFile(path)
+		require.NoError(t, err)
+		require.Len(t, got, pieces*len(piece))
+		for k := range pieces {
+			require.Equal(t, piece, got[k*len(piece):(k+1)*len(piece)], "piece %d", k)
+		}
+		assert.Equal(t, []string{"events.jsonl"}, dirEntries(t, dir))
+	}
+}
