@@ -579,7 +579,8 @@ func unitOfNoun(w string) string {
 		u = cs[0].Unit
 	}
 	if nounUnitsLen.Load() < maxNounUnits {
-		if _, loaded := nounUnits.LoadOrStore(w, u); !loaded {
+		// w is a slice of the article: the map keeps a copy of its own
+		if _, loaded := nounUnits.LoadOrStore(strings.Clone(w), u); !loaded {
 			nounUnitsLen.Add(1)
 		}
 	}

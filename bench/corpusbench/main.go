@@ -31,14 +31,15 @@ func main() {
 	lang := flag.String("lang", "", "only sentences of this language (ar or en); empty: both")
 	sorted := flag.Bool("sort", true, "pass --sort to eventline (timeline order; false: input order)")
 	keep := flag.String("keep", "", "also keep the generated corpus at this path (for profiling runs)")
+	vocab := flag.Int("vocab", 0, "mix in words of a made-up vocabulary of this many words per language, with Zipf frequencies (0: the sample articles' words only)")
 	flag.Parse()
-	if err := run(*mb, *seed, *bin, *fixtures, *jobs, *formats, *lang, *sorted, *keep); err != nil {
+	if err := run(*mb, *seed, *bin, *fixtures, *jobs, *formats, *lang, *sorted, *keep, *vocab); err != nil {
 		fmt.Fprintln(os.Stderr, "corpusbench:", err)
 		os.Exit(1)
 	}
 }
 
-func run(mb float64, seed uint64, bin, fixtures string, jobs int, formats, lang string, sorted bool, keep string) error {
+func run(mb float64, seed uint64, bin, fixtures string, jobs int, formats, lang string, sorted bool, keep string, vocab int) error {
 	var sources []*events.Article
 	r := input.NewReader([]string{fixtures}, nil, input.Options{})
 	for {
@@ -60,7 +61,7 @@ func run(mb float64, seed uint64, bin, fixtures string, jobs int, formats, lang 
 	if err != nil {
 		return err
 	}
-	st, err := corpus.Write(f, corpus.Options{Seed: seed, Bytes: int64(mb * 1e6), Sources: sources})
+	st, err := corpus.Write(f, corpus.Options{Seed: seed, Bytes: int64(mb * 1e6), Sources: sources, Vocabulary: vocab})
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/pprof"
 	"strings"
 
@@ -37,6 +38,10 @@ type extractOptions struct {
 	// CPUProfile names a file for a pprof CPU profile of the run (hidden flag,
 	// for performance work).
 	CPUProfile string
+	// MemProfile names a file for a pprof heap profile taken when the
+	// articles are done, after a collection (hidden flag): what stays live,
+	// such as the parser's word caches.
+	MemProfile string
 }
 
 func newExtractCmd(streams IO) *cobra.Command {
@@ -81,6 +86,8 @@ articles still go through and the exit code is 1 (--strict stops at the first).`
 	f.BoolVar(&opts.DataPackage, "datapackage", false, "also write a Frictionless Data datapackage.json describing the CSV output, in its directory")
 	f.StringVar(&opts.CPUProfile, "cpuprofile", "", "write a pprof CPU profile of the run to this file")
 	_ = f.MarkHidden("cpuprofile")
+	f.StringVar(&opts.MemProfile, "memprofile", "", "write a pprof heap profile to this file when the articles are done")
+	_ = f.MarkHidden("memprofile")
 	return cmd
 }
 
@@ -195,6 +202,11 @@ func runExtract(ctx context.Context, opts *extractOptions) error {
 		Progress: progress.Article,
 	})
 	progress.Done()
+	if opts.MemProfile != "" {
+		if err := writeHeapProfile(opts.MemProfile); err != nil {
+			return err
+		}
+	}
 	if stopErr != nil {
 		return dataErrorf("%v", stopErr)
 	}
@@ -220,6 +232,24 @@ func runExtract(ctx context.Context, opts *extractOptions) error {
 	}
 	if errorCount > 0 {
 		return dataErrorf("%d problems with the input (see above); the other articles went through", errorCount)
+	}
+	return nil
+}
+
+// writeHeapProfile writes a pprof heap profile to path after a collection,
+// so that it shows what is live.
+func writeHeapProfile(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("--memprofile: %w", err)
+	}
+	runtime.GC()
+	err = pprof.WriteHeapProfile(f)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("--memprofile: %w", err)
 	}
 	return nil
 }

@@ -14,6 +14,12 @@ import (
 // callers must not modify them (slices are returned with len == cap, so an
 // append copies). The zero WordCache is empty and ready to use.
 //
+// The word a caller looks up is most often a slice of a whole article. A
+// word the cache keeps is therefore copied first, and the function is given
+// the copy: a value that holds slices of its word (stems, say) then holds
+// a few bytes, not the article, which would otherwise stay in memory for as
+// long as the cache (the process).
+//
 // A hit is one read of an immutable map, without locks (sync.Map costs
 // several times more per look-up, and look-ups are the hot path of the
 // parser). New words wait in a locked map and join the read map once they
@@ -47,21 +53,33 @@ func (c *WordCache[T]) Get(w string, f func(string) T) T {
 			c.merge()
 		}
 	}
+	full := c.n >= c.limit()
 	c.mu.Unlock()
 	if ok {
 		return v
 	}
-	v = f(w) // outside the lock: f may be slow, and two goroutines computing one word agree
+	if full {
+		return f(w) // not kept: nothing to copy
+	}
+	// outside the lock: f may be slow, and two goroutines computing one word agree
+	w = strings.Clone(w)
+	v = f(w)
 	c.add(w, v)
 	return v
 }
 
-// add stores w's value unless the cache is full or holds w already.
-func (c *WordCache[T]) add(w string, v T) {
-	limit := c.Max
-	if limit == 0 {
-		limit = 1 << 18
+// limit is the number of entries kept at most.
+func (c *WordCache[T]) limit() int {
+	if c.Max == 0 {
+		return 1 << 18
 	}
+	return c.Max
+}
+
+// add stores w's value unless the cache is full or holds w already; w is
+// the cache's own copy.
+func (c *WordCache[T]) add(w string, v T) {
+	limit := c.limit()
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.n >= limit {
@@ -79,7 +97,7 @@ func (c *WordCache[T]) add(w string, v T) {
 	if c.dirty == nil {
 		c.dirty = map[string]T{}
 	}
-	c.dirty[strings.Clone(w)] = v // w may be a slice of a whole article
+	c.dirty[w] = v
 	c.n++
 	if len(c.dirty) >= max(minBatch, c.readLen()/4) || c.n >= limit {
 		c.merge()

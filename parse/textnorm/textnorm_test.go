@@ -6,6 +6,7 @@ import (
 	"sync"
 	"testing"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -185,6 +186,33 @@ func TestWordCache(t *testing.T) {
 	assert.Equal(t, 3000, c.n, "stops growing at Max")
 	// 4000 distinct words in the first round; the 1000 beyond Max again in the second
 	assert.Equal(t, 4000+1000, calls, "words beyond Max are computed every time")
+}
+
+// TestWordCacheCopiesKeptWords checks that a word the cache keeps is a copy,
+// also in the value computed from it, so that no entry holds on to the
+// caller's text; a word past Max is not copied.
+func TestWordCacheCopiesKeptWords(t *testing.T) {
+	text := "قال مسؤول أمس"
+	word := text[len("قال "):len("قال مسؤول")]
+	var c WordCache[string]
+	c.Max = 1
+	stem := func(w string) string { return w[2:] } // a slice of its word, as stems are
+	inText := func(s string) bool {
+		p := uintptr(unsafe.Pointer(unsafe.StringData(s)))
+		start := uintptr(unsafe.Pointer(unsafe.StringData(text)))
+		return p >= start && p < start+uintptr(len(text))
+	}
+	got := c.Get(word, stem)
+	assert.Equal(t, word[2:], got)
+	assert.False(t, inText(got), "the kept value is made from a copy of the word")
+	for w := range *c.read.Load() {
+		assert.False(t, inText(w), "the kept word is a copy")
+	}
+	for w := range c.dirty {
+		assert.False(t, inText(w), "the kept word is a copy")
+	}
+	other := text[:len("قال")]
+	assert.True(t, inText(c.Get(other, stem)), "past Max nothing is kept, so nothing is copied")
 }
 
 func TestWordCacheConcurrent(t *testing.T) {
