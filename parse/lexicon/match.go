@@ -321,10 +321,15 @@ func (l *Lexicon) arabicReadings(root *node, t *textnorm.Token) *wordReadings {
 			}
 		}
 		r.suffix = suffixMatch(root, cands, 0, taMarbuta)
-		r.none = len(r.firsts) == 0 && r.suffix.Last == 0
+		if len(r.firsts) == 0 && r.suffix.Last == 0 {
+			return &noReadings // most words: the cache keeps no value of their own
+		}
 		return r
 	})
 }
+
+// noReadings are the readings of a word that starts no match.
+var noReadings = wordReadings{none: true}
 
 // withoutNames drops the actor and place readings of a single word whose
 // article came off: a name written without the article (سورية، إيران) does

@@ -96,6 +96,10 @@ type langLex struct {
 	// they are a sixth of the tokens, and need no map look-up. A nil entry
 	// is not computed yet.
 	markInfos []atomic.Pointer[tokInfo]
+	// plainInfos are the tokInfos of the tokens that match no data and are
+	// no number word, by their flags (see plainInfo): shared, so that the
+	// caches keep no value of their own for most words.
+	plainInfos [8]tokInfo
 }
 
 // finish numbers the words of all phrases and indexes every phrase set by
@@ -147,6 +151,7 @@ func newLangLex() *langLex {
 		wordInfos:   textnorm.WordCache[*tokInfo]{Max: tokenCacheMax},
 		otherInfos:  textnorm.WordCache[*tokInfo]{Max: tokenCacheMax},
 		markInfos:   make([]atomic.Pointer[tokInfo], maxMarkRune),
+		plainInfos:  plainInfos(),
 	}
 }
 

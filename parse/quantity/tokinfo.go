@@ -175,7 +175,41 @@ func (l *langLex) newTokInfo(norm string, word bool) *tokInfo {
 			in.mayStart = in.num.ok()
 		}
 	}
+	if i, ok := plainIndex(in); ok {
+		return &l.plainInfos[i]
+	}
 	return in
+}
+
+// plainInfos returns the tokInfos that hold nothing but their flags, at
+// their plainIndex.
+func plainInfos() (out [8]tokInfo) {
+	for i := range out {
+		out[i] = tokInfo{latin: i&1 != 0, article: i&2 != 0, people: i&4 != 0}
+	}
+	return out
+}
+
+// plainIndex returns where in langLex.plainInfos a tokInfo equal to in is,
+// when in holds nothing but its flags latin, article and people (a word
+// that matches no form of the data and is no number word, as most are).
+func plainIndex(in *tokInfo) (int, bool) {
+	if len(in.ids) > 0 || in.classes != 0 || in.phraseBits != (phraseBits{}) || in.mayStart ||
+		in.num != (numRef{}) || in.arStart != (numRef{}) || in.arNext != (numRef{}) ||
+		in.noAl != (numRef{}) || in.noArt != (numRef{}) {
+		return 0, false
+	}
+	i := 0
+	if in.latin {
+		i |= 1
+	}
+	if in.article {
+		i |= 2
+	}
+	if in.people {
+		i |= 4
+	}
+	return i, true
 }
 
 // beginsDual reports whether a unit phrase of number du (جنديين، غارتين)

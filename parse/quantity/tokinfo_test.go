@@ -1,8 +1,10 @@
 package quantity
 
 import (
+	"reflect"
 	"sync"
 	"testing"
+	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -111,4 +113,49 @@ func TestFillInfosStarts(t *testing.T) {
 		got := lx.langs[tt.lang].fillInfos(seg.Tokens, infos, nil)
 		assert.Equal(t, tt.want, got, tt.text)
 	}
+}
+
+// TestPlainIndexSeesEveryField sets each field of a tokInfo in turn: only
+// the three flags may leave it plain (shared), so that a field added later
+// cannot be lost to the sharing.
+func TestPlainIndexSeesEveryField(t *testing.T) {
+	flags := map[string]bool{"latin": true, "article": true, "people": true}
+	typ := reflect.TypeFor[tokInfo]()
+	var leaves func(v reflect.Value, path string, set func())
+	count := 0
+	leaves = func(v reflect.Value, path string, set func()) {
+		v = reflect.NewAt(v.Type(), unsafe.Pointer(v.UnsafeAddr())).Elem() // settable, though unexported
+		switch v.Kind() {
+		case reflect.Struct:
+			for i := range v.NumField() {
+				leaves(v.Field(i), path+"."+v.Type().Field(i).Name, set)
+			}
+			return
+		case reflect.Bool:
+			v.SetBool(true)
+		case reflect.Slice:
+			v.Set(reflect.MakeSlice(v.Type(), 1, 1))
+		case reflect.Pointer:
+			v.Set(reflect.New(v.Type().Elem()))
+		case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+			v.SetInt(1)
+		case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+			v.SetUint(1)
+		default:
+			t.Fatalf("%s: kind %s not handled by the test", path, v.Kind())
+		}
+		set()
+	}
+	for i := range typ.NumField() {
+		f := typ.Field(i)
+		var in tokInfo
+		v := reflect.ValueOf(&in).Elem().Field(i)
+		leaves(v, f.Name, func() {
+			count++
+			_, plain := plainIndex(&in)
+			assert.Equal(t, flags[f.Name], plain, "tokInfo.%s set", f.Name)
+			in = tokInfo{}
+		})
+	}
+	assert.Greater(t, count, 10)
 }

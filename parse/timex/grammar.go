@@ -196,6 +196,9 @@ func stemForms(w string) *tokenForms {
 			fs.strictStarts |= lw.starts
 		}
 	}
+	if fs.none() {
+		return &noForms // most words: the cache keeps no value of their own
+	}
 	fs.loose, fs.strict = slices.Clip(fs.loose), slices.Clip(fs.strict)
 	return fs
 }
