@@ -266,6 +266,16 @@ func (s *sent) meansNear(h *trigHit) meansSet {
 	if s.lang == "en" {
 		return s.meansNearEN(h)
 	}
+	// what it reads (tokens, cues, clauses, mentions) is settled once the
+	// clauses are: the answer is worked out once per trigger
+	if !h.meansKnown {
+		h.means, h.meansKnown = s.meansAround(h), true
+	}
+	return h.means
+}
+
+// meansAround is meansNear for Arabic, worked out.
+func (s *sent) meansAround(h *trigHit) meansSet {
 	var m meansSet
 	cl := s.clauseOf(h.first)
 	span := 0 // words after the trigger, not counting times and numbers

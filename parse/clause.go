@@ -59,6 +59,11 @@ func (s *sent) segment() {
 			cur = resume[len(resume)-1]
 			resume = resume[:len(resume)-1]
 		}
+		if tk.Kind != textnorm.Punct && !t.cueHead && t.trig < 0 {
+			// most words: no quotation mark, no cue opening a clause, no verb, no comma
+			t.clause = cur
+			continue
+		}
 		if tk.Kind == textnorm.Punct && isQuoteMark(tk.Text) && quoteEnd < 0 {
 			for _, q := range s.quotes {
 				if q.open == i && q.long && !q.name {

@@ -363,6 +363,9 @@ func (s *sent) possessiveForce(i int) bool {
 		}
 		stem := strings.TrimSuffix(w, suf)
 		for _, p := range []string{"", "و", "ف"} {
+			if p != "" && !strings.HasPrefix(stem, p) {
+				continue // the stem as it is, tried first
+			}
 			st := strings.TrimPrefix(stem, p)
 			if strings.HasSuffix(st, "ت") && !strings.HasSuffix(st, "ات") {
 				st = strings.TrimSuffix(st, "ت") + "ه"

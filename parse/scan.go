@@ -84,6 +84,8 @@ type trigHit struct {
 	why         string // why it was dropped, for explain
 	mergedInto  int    // a violent trigger merged into another one, or -1
 	generic     bool   // after أي: an event only in a threat
+	means       meansSet
+	meansKnown  bool // means holds meansNear's answer (Arabic)
 }
 
 // chain is a run of adjacent mentions that name one participant
@@ -139,6 +141,25 @@ type sentBuffers struct {
 	counts  []countSpan
 	ints    []int // scratch of one function at a time
 	events  []events.Event
+
+	// inTime reports whether a token of the sentence timed is part of a time
+	// expression: findCounts' skip, made once (a closure per sentence would
+	// be allocated each time, findCounts being a function variable)
+	inTime func(int) bool
+	timed  *sent
+}
+
+// inTimeFunc returns inTime, bound to the sentence s until b.timed is
+// reset.
+func (b *sentBuffers) inTimeFunc(s *sent) func(int) bool {
+	b.timed = s
+	if b.inTime == nil {
+		b.inTime = func(i int) bool {
+			t := b.timed
+			return i >= 0 && i < len(t.toks) && t.toks[i].time >= 0
+		}
+	}
+	return b.inTime
 }
 
 // keep takes back the buffers of the finished sentence s.
@@ -247,7 +268,12 @@ func (s *sent) findTimesAndCounts(anchor time.Time) {
 			s.toks[i].time = k
 		}
 	}
-	s.counts = findCounts(s.buf.counts[:0], &s.seg, s.lang, func(i int) bool { return i >= 0 && i < n && s.toks[i].time >= 0 })
+	var skip func(int) bool
+	if len(s.times) > 0 { // else no token is in a time expression
+		skip = s.buf.inTimeFunc(s)
+	}
+	s.counts = findCounts(s.buf.counts[:0], &s.seg, s.lang, skip)
+	s.buf.timed = nil
 	s.cdrop = slices.Grow(s.buf.cdrop[:0], len(s.counts))[:len(s.counts)]
 	clear(s.cdrop)
 	for k, c := range s.counts {
@@ -576,6 +602,16 @@ func (s *sent) checkDemonyms() {
 		prevOK = m.last - 1
 	}
 	// drop the rejected demonyms
+	rejected := false
+	for k := range s.ments {
+		if m := &s.ments[k]; m.demonym && m.actor == nil {
+			rejected = true
+			break
+		}
+	}
+	if !rejected {
+		return // the mentions and the tokens' indices stay as they are
+	}
 	kept := s.ments[:0]
 	remap := slices.Grow(s.buf.ints[:0], len(s.ments))[:len(s.ments)] // every element is set below
 	s.buf.ints = remap
