@@ -11,6 +11,10 @@ import (
 // meansSet is the set of weapons named around a violent trigger.
 type meansSet uint8
 
+// meansCues are the cue classes meansNear reads a weapon from.
+const meansCues = cueSet(1<<lexicon.CueDrone | 1<<lexicon.CueRocket | 1<<lexicon.CueMissile | 1<<lexicon.CueArtillery |
+	1<<lexicon.CueAir | 1<<lexicon.CueBomb)
+
 const (
 	meansDrone meansSet = 1 << iota
 	meansRocket
@@ -266,16 +270,9 @@ func (s *sent) meansNear(h *trigHit) meansSet {
 	if s.lang == "en" {
 		return s.meansNearEN(h)
 	}
-	// what it reads (tokens, cues, clauses, mentions) is settled once the
-	// clauses are: the answer is worked out once per trigger
-	if !h.meansKnown {
-		h.means, h.meansKnown = s.meansAround(h), true
+	if s.cueAll&meansCues == 0 {
+		return 0 // the sentence names no weapon
 	}
-	return h.means
-}
-
-// meansAround is meansNear for Arabic, worked out.
-func (s *sent) meansAround(h *trigHit) meansSet {
 	var m meansSet
 	cl := s.clauseOf(h.first)
 	span := 0 // words after the trigger, not counting times and numbers
@@ -284,16 +281,20 @@ func (s *sent) meansAround(h *trigHit) meansSet {
 		back = 4 // وكان صاروخ مضاد للدروع أُطلق
 	}
 	for i := max(h.first-back, 0); i < s.n() && span < 16; i++ {
-		if i >= h.last && s.toks[i].time < 0 && s.toks[i].count < 0 {
+		t := &s.toks[i]
+		if i >= h.last && t.time < 0 && t.count < 0 {
 			span++
 		}
-		if s.toks[i].clause != cl && !s.ancestor(cl, s.toks[i].clause) || s.toks[i].ment >= 0 && !s.ments[s.toks[i].ment].demonym {
+		if t.cues == 0 {
+			continue // names no weapon and ends nothing
+		}
+		if t.clause != cl && !s.ancestor(cl, t.clause) || t.ment >= 0 && !s.ments[t.ment].demonym {
 			continue
 		}
-		if i >= h.last && s.toks[i].cues.any(lexicon.CueAgainst, lexicon.CueComp, lexicon.CueConj) {
+		if i >= h.last && t.cues.any(lexicon.CueAgainst, lexicon.CueComp, lexicon.CueConj) {
 			break
 		}
-		c := s.toks[i].cues
+		c := t.cues
 		if c.has(lexicon.CueDrone) {
 			m |= meansDrone
 		}

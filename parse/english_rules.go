@@ -1184,7 +1184,7 @@ func (s *sent) placesOfClause(d *draft) {
 		}
 		if m.fallback {
 			if fallback == "" {
-				fallback = m.text
+				fallback = s.textOf(m)
 			}
 			continue
 		}
@@ -1212,7 +1212,7 @@ func (s *sent) placesOfClause(d *draft) {
 				if s.ments[head].place != nil {
 					known = append(known, s.ments[head].place)
 				} else {
-					fallback = s.ments[head].text
+					fallback = s.textOf(&s.ments[head])
 				}
 			}
 		}
@@ -1304,7 +1304,7 @@ func (s *sent) rememberEN(mem *memory) {
 		if m.actor == nil || m.isPlace || m.anaphor {
 			continue
 		}
-		if m.actor.Kind == lexicon.Organisation && m.actor.StateOf() != nil && isForceName(strings.ToLower(m.text)) {
+		if m.actor.Kind == lexicon.Organisation && m.actor.StateOf() != nil && isForceName(strings.ToLower(s.textOf(m))) {
 			em.army = ref{actor: m.actor, name: m.actor.Name, ment: -1}
 			em.lastArmy = &em.army
 		}

@@ -974,7 +974,7 @@ func (s *sent) locate(d *draft) {
 		}
 		if m.fallback {
 			if fallback == "" {
-				fallback = m.text
+				fallback = s.textOf(m)
 			}
 			continue
 		}

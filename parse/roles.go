@@ -23,7 +23,7 @@ func (s *sent) refOf(k int, how string) ref {
 	if m.actor != nil {
 		return ref{actor: m.actor, name: m.actor.Name, ment: k, how: how}
 	}
-	return ref{name: m.text, ment: k, how: how}
+	return ref{name: s.textOf(m), ment: k, how: how}
 }
 
 func (s *sent) chainRef(c int, how string) ref { return s.refOf(s.chains[c].best, how) }

@@ -60,7 +60,7 @@ type mention struct {
 	isPlace     bool // read as a place here
 	demonym     bool
 	fallback    bool   // not in the lexicon: text is the noun phrase as written
-	text        string // the name as written (fallback) or the phrase
+	text        string // the name as written (fallback); "" for the phrase as written (see textOf)
 	clitics     lexicon.Clitics
 	chain       int
 	victim      bool
@@ -84,8 +84,6 @@ type trigHit struct {
 	why         string // why it was dropped, for explain
 	mergedInto  int    // a violent trigger merged into another one, or -1
 	generic     bool   // after أي: an event only in a threat
-	means       meansSet
-	meansKnown  bool // means holds meansNear's answer (Arabic)
 }
 
 // chain is a run of adjacent mentions that name one participant
@@ -447,10 +445,9 @@ func (p *Parser) addMatch(s *sent, m lexicon.Match) {
 	switch {
 	case actor != nil || place != nil:
 		s.addMention(mention{first: m.First, last: m.Last, actor: actor, place: place, clitics: m.Clitics,
-			isPlace: actor == nil, text: s.seg.Slice(m.First, m.Last)})
+			isPlace: actor == nil})
 	case demonym != nil:
-		s.addMention(mention{first: m.First, last: m.Last, actor: demonym, demonym: true, clitics: m.Clitics,
-			text: s.seg.Slice(m.First, m.Last)})
+		s.addMention(mention{first: m.First, last: m.Last, actor: demonym, demonym: true, clitics: m.Clitics})
 	case trig != nil:
 		// a count's number words are never a trigger (a stated zero, لم تسفر الغارة
 		// عن إصابات, spans words that may be)
@@ -468,6 +465,16 @@ func (p *Parser) addMatch(s *sent, m lexicon.Match) {
 			s.toks[i].trig = len(s.trigs) - 1
 		}
 	}
+}
+
+// textOf returns the text of mention m: the name as written of a fallback,
+// else the phrase as written (worked out only when asked for: the lexicon's
+// names are known by their actor or place).
+func (s *sent) textOf(m *mention) string {
+	if m.text != "" {
+		return m.text
+	}
+	return s.seg.Slice(m.first, m.last)
 }
 
 func (s *sent) addMention(m mention) {
@@ -596,7 +603,6 @@ func (s *sent) checkDemonyms() {
 			}
 			m.clitics = lexicon.Clitics{}
 			m.first = head
-			m.text = s.seg.Slice(m.first, m.last)
 			s.moved = true
 		}
 		prevOK = m.last - 1
@@ -656,11 +662,12 @@ func (s *sent) prepBefore(m *mention) {
 		}
 		return
 	}
-	c := s.toks[j].cues
-	for _, k := range roleCues {
-		if c.has(k) {
-			m.pp = k
-			return
+	if c := s.toks[j].cues; c&roleCueSet != 0 {
+		for _, k := range roleCues {
+			if c.has(k) {
+				m.pp = k
+				return
+			}
 		}
 	}
 	// من: a place after it is the origin (انسحاب القوات من العراق)
@@ -672,6 +679,9 @@ func (s *sent) prepBefore(m *mention) {
 // roleCues are the classes of the prepositions that give a mention its
 // role, in the order prepBefore tries them.
 var roleCues = [...]lexicon.CueClass{lexicon.CueLoc, lexicon.CueAgainst, lexicon.CueWith, lexicon.CueTo, lexicon.CueAbout, lexicon.CueAgent}
+
+// roleCueSet is the set of roleCues.
+const roleCueSet = cueSet(1<<lexicon.CueLoc | 1<<lexicon.CueAgainst | 1<<lexicon.CueWith | 1<<lexicon.CueTo | 1<<lexicon.CueAbout | 1<<lexicon.CueAgent)
 
 // readPlaces decides, for names that are both an actor and a place
 // (العراق، واشنطن), which one the sentence means: a place after a locative
