@@ -252,8 +252,13 @@ func (s *sent) defaultActors(ds []draft, mem *memory) {
 			}
 		} else if sv := s.lightVerbAt(h); sv >= 0 {
 			// نفذت ميليشيا محلية هجوماً: the subject of the light verb, as written
-			if r, end := s.fallbackNPEnd(sv + 1); r.ok() && end <= h.first {
-				d.actor1 = r
+			if r, from, end := s.fallbackNPSpan(sv + 1); (from >= 0 || r.ok()) && end <= h.first {
+				if from >= 0 { // written out only now that it is taken
+					r = ref{name: s.npText(from, end), ment: -1, how: "noun phrase"}
+				}
+				if r.ok() {
+					d.actor1 = r
+				}
 			}
 		}
 	}

@@ -2,6 +2,7 @@ package parse
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/eventline/eventline/parse/lexicon"
 	"github.com/eventline/eventline/parse/textnorm"
@@ -421,14 +422,25 @@ func (s *sent) fallbackNP(start int) ref {
 
 // fallbackNPEnd is fallbackNP, also returning the end of the phrase.
 func (s *sent) fallbackNPEnd(start int) (ref, int) {
+	r, from, end := s.fallbackNPSpan(start)
+	if from >= 0 {
+		r = ref{name: s.npText(from, end), ment: -1, how: "noun phrase"}
+	}
+	return r, end
+}
+
+// fallbackNPSpan is fallbackNPEnd without writing out a phrase as written:
+// for one it returns no ref and the phrase's tokens [from, end); else from
+// is -1 and the ref is the chain found, or none.
+func (s *sent) fallbackNPSpan(start int) (r ref, from, end int) {
 	n := s.n()
 	for start < n && s.toks[start].time >= 0 {
 		start++
 	}
 	if start >= n || !s.plainWord(start) && !s.isGroupHead(start) || s.possessiveForce(start) {
-		return ref{}, start
+		return ref{}, -1, start
 	}
-	end := start
+	end = start
 	definite := false
 	for end < n && end < start+4 && (s.plainWord(end) || s.isGroupHead(end) || s.weakTrigger(end) && end > start) && s.norm(end) != "من" {
 		w := s.norm(end)
@@ -444,22 +456,22 @@ func (s *sent) fallbackNPEnd(start int) (ref, int) {
 		end++
 	}
 	if end == start || len([]rune(s.norm(start))) < 3 {
-		return ref{}, start
+		return ref{}, -1, start
 	}
 	// قوة من الجيش العراقي: the body they belong to, when the lexicon names it
 	if end+1 < n && s.norm(end) == "من" {
 		if m := s.toks[end+1].ment; m >= 0 && s.ments[m].chain >= 0 && !s.ments[m].isPlace {
 			c := s.ments[m].chain
-			return s.chainRef(c, "member of"), s.chains[c].last
+			return s.chainRef(c, "member of"), -1, s.chains[c].last
 		}
 	}
 	// مسلحون من حركة تحرير ماسينا: the group they belong to is more specific
 	if end+1 < n && s.norm(end) == "من" && s.isGroupHead(end+1) {
 		if r, e := s.fallbackNPEnd(end + 1); r.ok() && e > end+2 {
-			return r, e
+			return r, -1, e
 		}
 	}
-	return ref{name: s.npText(start, end), ment: -1, how: "noun phrase"}, end
+	return ref{}, start, end
 }
 
 // weakTrigger reports whether token i is an "operation" noun, which may sit
@@ -487,7 +499,20 @@ func (s *sent) npText(start, end int) string {
 	if end-start == 1 {
 		return first
 	}
-	return first + s.seg.SliceOffsets(s.seg.Tokens[start].End, s.seg.Tokens[end-1].End)
+	return first + s.textAfter(start, end)
+}
+
+// textAfter returns the text as written from the end of token start to the
+// end of token end-1 (start < end-1): what follows the first word in the
+// phrase's text, when that text begins with the first word's, valid UTF-8
+// of its code points (else the segment is read by code-point offsets, at
+// more cost; a bad byte there reads as U+FFFD).
+func (s *sent) textAfter(start, end int) string {
+	a := &s.seg.Tokens[start]
+	if full := s.seg.Slice(start, end); strings.HasPrefix(full, a.Text) && utf8.ValidString(a.Text) && utf8.RuneCountInString(a.Text) == a.End-a.Start {
+		return full[len(a.Text):]
+	}
+	return s.seg.SliceOffsets(a.End, s.seg.Tokens[end-1].End)
 }
 
 // genitiveNP reads the genitive after an indefinite noun trigger as written
@@ -504,13 +529,18 @@ func (s *sent) genitiveNP(h *trigHit) ref {
 	if j >= s.n() || s.toks[j].time >= 0 {
 		return ref{}
 	}
-	r, end := s.fallbackNPEnd(j)
-	if !r.ok() {
+	r, from, end := s.fallbackNPSpan(j)
+	if from < 0 && !r.ok() {
 		return ref{}
 	}
 	// the phrase's last word must be definite
 	if w := s.norm(end - 1); !strings.HasPrefix(w, "ال") && !strings.HasPrefix(w, "وال") {
 		return ref{}
+	}
+	if from >= 0 { // written out only now that it is taken
+		if r = (ref{name: s.npText(from, end), ment: -1}); !r.ok() {
+			return ref{}
+		}
 	}
 	r.how = "genitive"
 	return r

@@ -834,7 +834,7 @@ func (s *sent) fallbackPlaces() {
 		if w := s.norm(i + 1); !strings.HasPrefix(w, "ال") && strings.HasSuffix(w, "يه") {
 			continue // قاعدة عسكرية: a kind of place, not a name
 		}
-		text := s.stripProclitics(s.seg.Tokens[i].Text) + s.seg.SliceOffsets(s.seg.Tokens[i].End, s.seg.Tokens[last-1].End)
+		text := s.npText(i, last) // last > i+1
 		s.ments = append(s.ments, mention{first: i, last: last, isPlace: true, fallback: true, text: text, pp: lexicon.CueLoc})
 		added = true
 		i = last - 1
