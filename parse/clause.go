@@ -51,9 +51,10 @@ func (s *sent) segment() {
 	}
 	var resume []int // clauses to go back to when a background clause or a quotation ends
 	quoteEnd := -1
+	toks, tokens := s.toks[:n], s.seg.Tokens[:n]
 	for i := 0; i < n; i++ {
-		t := &s.toks[i]
-		tk := &s.seg.Tokens[i]
+		t := &toks[i]
+		tk := &tokens[i]
 		if quoteEnd >= 0 && i > quoteEnd {
 			quoteEnd = -1
 			cur = resume[len(resume)-1]

@@ -275,7 +275,7 @@ func (p *Parser) addMatchEN(s *sent, m lexicon.Match) {
 		}
 	}
 	if verbT == nil && nounT == nil && exactT == nil {
-		p.addMatch(s, m)
+		p.addMatch(s, &m)
 		return
 	}
 	t, verb := s.chooseReading(m, verbT, nounT, exactT)
@@ -295,7 +295,7 @@ func (p *Parser) addMatchEN(s *sent, m lexicon.Match) {
 	}
 	m.Entries = others
 	before := len(s.trigs)
-	p.addMatch(s, m)
+	p.addMatch(s, &m)
 	if len(s.trigs) > before {
 		s.trigs[len(s.trigs)-1].verb = verb
 	}

@@ -243,8 +243,8 @@ find:
 	if hasTrigger {
 		s.findTimesAndCounts(anchor)
 	}
-	for _, m := range matches {
-		p.addMatch(s, m)
+	for k := range matches {
+		p.addMatch(s, &matches[k])
 	}
 	s.dropDateline()
 	s.markQuoteNames()
@@ -393,10 +393,12 @@ func (s *sent) inLongQuote(i int) int {
 
 // addMatch records one lexicon match: its cue classes, and a mention or a
 // trigger. Time expressions win over the lexicon.
-func (p *Parser) addMatch(s *sent, m lexicon.Match) {
-	for i := m.First; i < m.Last; i++ {
-		if s.toks[i].time >= 0 {
-			return
+func (p *Parser) addMatch(s *sent, m *lexicon.Match) {
+	if len(s.times) > 0 { // else no token is in one
+		for i := m.First; i < m.Last; i++ {
+			if s.toks[i].time >= 0 {
+				return
+			}
 		}
 	}
 	var cues cueSet
@@ -404,7 +406,8 @@ func (p *Parser) addMatch(s *sent, m lexicon.Match) {
 	var place *lexicon.Place
 	var trig *lexicon.Trigger
 	verb := false
-	for _, e := range m.Entries {
+	for k := range m.Entries {
+		e := &m.Entries[k]
 		switch {
 		case e.Cue != nil:
 			cues |= 1 << e.Cue.Class
@@ -427,7 +430,7 @@ func (p *Parser) addMatch(s *sent, m lexicon.Match) {
 			}
 		}
 	}
-	if actor != nil || place != nil {
+	if (actor != nil || place != nil) && len(s.counts) > 0 {
 		// a name holding a number (البرج 22) is no count
 		for i := m.First; i < m.Last; i++ {
 			if c := s.toks[i].count; c >= 0 {
@@ -451,16 +454,15 @@ func (p *Parser) addMatch(s *sent, m lexicon.Match) {
 	case trig != nil:
 		// a count's number words are never a trigger (a stated zero, لم تسفر الغارة
 		// عن إصابات, spans words that may be)
-		for i := m.First; i < m.Last; i++ {
+		for i := m.First; i < m.Last && len(s.counts) > 0; i++ {
 			if c := s.toks[i].count; c >= 0 && s.counts[c].Value != 0 {
 				return
 			}
 		}
-		h := trigHit{first: m.First, last: m.Last, t: trig, clitics: m.Clitics, suffix: m.Suffix, verb: verb, inQuote: -1, mergedInto: -1}
 		if m.Clitics.Prep != 0 || m.Clitics.Article {
-			h.verb = false
+			verb = false
 		}
-		s.trigs = append(s.trigs, h)
+		s.trigs = append(s.trigs, trigHit{first: m.First, last: m.Last, t: trig, clitics: m.Clitics, suffix: m.Suffix, verb: verb, inQuote: -1, mergedInto: -1})
 		for i := m.First; i < m.Last; i++ {
 			s.toks[i].trig = len(s.trigs) - 1
 		}
