@@ -146,6 +146,9 @@ func (s *sent) filterTriggers() {
 // cueBefore reports whether a cue of class c starts within n tokens before
 // the trigger (quotation marks skipped).
 func (s *sent) cueBefore(h *trigHit, n int, c lexicon.CueClass) bool {
+	if !s.cueAll.has(c) {
+		return false // no word of the sentence has the class
+	}
 	for j, seen := h.first-1, 0; j >= 0 && seen < n; j-- {
 		if s.isPunct(j) && isQuoteMark(s.seg.Tokens[j].Text) {
 			continue
@@ -314,6 +317,9 @@ func (s *sent) meansNear(h *trigHit) meansSet {
 // negated reports whether a negation governs the trigger: لم/لن/لا/عدم
 // right before it, or with a verb of occurring between (لم تسجل أي هجمات).
 func (s *sent) negated(h *trigHit) bool {
+	if !s.cueAll.has(lexicon.CueNeg) {
+		return false // no negation in the sentence
+	}
 	cl := s.clauseOf(h.first)
 	for j := h.first - 1; j >= 0 && j >= h.first-5; j-- {
 		t := &s.toks[j]
@@ -781,7 +787,7 @@ func (s *sent) ownRoles(d *draft) {
 // exchangeBefore returns the token of a verb of exchanging (تبادل) before a
 // violent trigger in its clause, or -1.
 func (s *sent) exchangeBefore(h *trigHit) int {
-	if !h.t.Class.Violent() {
+	if !h.t.Class.Violent() || !s.cueAll.has(lexicon.CueExchange) {
 		return -1
 	}
 	cl := s.clauseOf(h.first)
@@ -799,6 +805,9 @@ func (s *sent) exchangeBefore(h *trigHit) int {
 // undergoSubject reports whether a verb of undergoing (تعرّض لـ) governs a
 // noun trigger, and returns the chain of its subject (the target), or -1.
 func (s *sent) undergoSubject(h *trigHit) (bool, int) {
+	if !s.cueAll.has(lexicon.CueUndergo) {
+		return false, -1
+	}
 	cl := s.clauseOf(h.first)
 	for j := h.first - 1; j >= 0 && j >= h.first-14; j-- {
 		if s.toks[j].clause != cl {
@@ -942,6 +951,9 @@ func (s *sent) supportSubject(h *trigHit) int {
 // prepWordAfter returns the token of a preposition of class c after the
 // trigger in its clause, or -1.
 func (s *sent) prepWordAfter(h *trigHit, c lexicon.CueClass) int {
+	if !s.cueAll.has(c) {
+		return -1
+	}
 	cl := s.clauseOf(h.first)
 	for j := h.last; j < s.n() && j < h.last+10; j++ {
 		if s.toks[j].clause != cl || s.isPunct(j) && !isQuoteMark(s.seg.Tokens[j].Text) {

@@ -1113,6 +1113,9 @@ func (s *sent) inTopicOf(i, cl int) bool {
 // afterTopic reports whether token i follows a topic preposition (بشأن،
 // حول) in clause cl: a place there is what is talked about, not where.
 func (s *sent) afterTopic(i, cl int) bool {
+	if !s.cueAll.has(lexicon.CueAbout) {
+		return false
+	}
 	for j := i - 1; j >= 0 && j >= i-10; j-- {
 		if s.toks[j].clause != cl {
 			return false

@@ -193,6 +193,9 @@ func (s *sent) afterPrep(h *trigHit, from int, classes ...lexicon.CueClass) int 
 	cl := s.clauseOf(h.first)
 	n := s.n()
 	for j := from; j < n && j < from+16; j++ {
+		if t := &s.toks[j]; t.ment < 0 && !t.cueHead {
+			continue // neither a participant nor a cue: nothing to read
+		}
 		c := s.toks[j].clause
 		if c != cl && !s.ancestor(cl, c) {
 			continue
