@@ -118,10 +118,7 @@ func (p *Parser) scanEN(s *sent, anchor time.Time, mem *memory) bool {
 		s.seg.Tokens = dropDateline(s.seg.Tokens)
 	}
 	n := len(s.seg.Tokens)
-	s.toks = slices.Grow(s.buf.infos[:0], n)[:n] // every element is set below
-	for i := range s.toks {
-		s.toks[i] = tokInfo{ment: -1, trig: -1, time: -1, count: -1, unit: -1, quote: -1, clause: 0}
-	}
+	s.toks = s.buf.blankInfos(n)
 	s.quotes = s.buf.quotes[:0]
 	s.findQuotes()
 	matches := p.lex.AppendMatches(s.buf.matches[:0], s.seg.Tokens, s.lang)

@@ -126,6 +126,7 @@ type sentBuffers struct {
 	sent    sent // the sentence being read (run)
 	tokens  []textnorm.Token
 	infos   []tokInfo
+	blanks  []tokInfo // blankTok at every index (blankInfos)
 	matches []lexicon.Match
 	ments   []mention
 	trigs   []trigHit
@@ -158,6 +159,25 @@ func (b *sentBuffers) inTimeFunc(s *sent) func(int) bool {
 		}
 	}
 	return b.inTime
+}
+
+// blankTok is a token's facts before the scan finds anything.
+var blankTok = tokInfo{ment: -1, trig: -1, time: -1, count: -1, unit: -1, quote: -1, clause: 0}
+
+// blankInfos returns the token facts of a sentence of n tokens, each
+// blankTok: copied from a run of blanks kept for the purpose, which is
+// cheaper than setting each token's fields.
+func (b *sentBuffers) blankInfos(n int) []tokInfo {
+	if len(b.blanks) < n {
+		b.blanks = slices.Grow(b.blanks[:0], n)
+		b.blanks = b.blanks[:cap(b.blanks)]
+		for i := range b.blanks {
+			b.blanks[i] = blankTok
+		}
+	}
+	infos := slices.Grow(b.infos[:0], n)[:n]
+	copy(infos, b.blanks[:n])
+	return infos
 }
 
 // keep takes back the buffers of the finished sentence s.
@@ -216,15 +236,11 @@ func (p *Parser) scan(s *sent, anchor time.Time, mem *memory) bool {
 	}
 	s.seg = textnorm.NewSegmentIn(s.buf.tokens, s.s.Text, s.s.Start)
 	n := len(s.seg.Tokens)
-	s.toks = slices.Grow(s.buf.infos[:0], n)[:n] // every element is set below
+	s.toks = s.buf.blankInfos(n)
 	s.ments, s.trigs, s.quotes, s.clauses = s.buf.ments[:0], s.buf.trigs[:0], s.buf.quotes[:0], s.buf.clauses[:0]
-	for i := range s.toks {
-		s.toks[i] = tokInfo{ment: -1, trig: -1, time: -1, count: -1, unit: -1, quote: -1, clause: 0}
-		if s.seg.Tokens[i].Kind == textnorm.Word {
-			switch s.seg.Tokens[i].Norm {
-			case "ب", "ل":
-				s.toks[i].prepB = true
-			}
+	for i := range s.seg.Tokens {
+		if t := &s.seg.Tokens[i]; t.Kind == textnorm.Word && (t.Norm == "ب" || t.Norm == "ل") {
+			s.toks[i].prepB = true
 		}
 	}
 	s.findQuotes()

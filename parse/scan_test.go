@@ -150,3 +150,27 @@ func TestRoleCueSet(t *testing.T) {
 	}
 	assert.Equal(t, want, cueSet(roleCueSet))
 }
+
+func TestBlankInfos(t *testing.T) {
+	b := &sentBuffers{}
+	for _, tc := range []struct {
+		name string
+		n    int
+	}{
+		{"empty", 0},
+		{"first", 3},
+		{"longer", 40},
+		{"shorter", 2},
+		{"longer again", 100},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			infos := b.blankInfos(tc.n)
+			assert.Len(t, infos, tc.n)
+			for i := range infos {
+				assert.Equal(t, blankTok, infos[i], "token %d", i)
+				infos[i] = tokInfo{cues: 1, cueHead: true, ment: 7, clause: 3, prepB: true} // as a scan leaves them
+			}
+			b.infos = infos
+		})
+	}
+}
