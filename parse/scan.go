@@ -215,6 +215,20 @@ func (s *sent) isPunct(i int) bool {
 	return i >= 0 && i < len(s.seg.Tokens) && s.seg.Tokens[i].Kind == textnorm.Punct
 }
 
+// mayHoldQuoteMark reports whether text may hold one of isQuoteMark's
+// marks: a straight quote, or the lead byte of « » (C2) or of “ ” „ (E2).
+// A token's text is a piece of its segment's, so a sentence without them
+// has no quotation.
+func mayHoldQuoteMark(text string) bool {
+	return strings.IndexByte(text, '"') >= 0 || strings.IndexByte(text, 0xC2) >= 0 || strings.IndexByte(text, 0xE2) >= 0
+}
+
+// mayHoldDash is mayHoldQuoteMark for the dashes of a dateline: - and the
+// lead byte of – — (E2).
+func mayHoldDash(text string) bool {
+	return strings.IndexByte(text, '-') >= 0 || strings.IndexByte(text, 0xE2) >= 0
+}
+
 func isQuoteMark(t string) bool {
 	switch t {
 	case "«", "»", "“", "”", "\"", "„":
@@ -363,6 +377,9 @@ func (s *sent) personNames() {
 
 // findQuotes pairs quotation marks: «» “” and straight quotes.
 func (s *sent) findQuotes() {
+	if !mayHoldQuoteMark(s.seg.Text) {
+		return
+	}
 	open, openText := -1, ""
 	for i := range s.seg.Tokens {
 		t := &s.seg.Tokens[i]
@@ -506,6 +523,9 @@ func (s *sent) addMention(m mention) {
 // ("واشنطن (رويترز) -"، "الخرطوم/الأناضول -"): the place where the story was
 // filed and the outlet are no participants of its events.
 func (s *sent) dropDateline() {
+	if !mayHoldDash(s.seg.Text) {
+		return
+	}
 	n := s.n()
 	dash := -1
 	for j := 0; j < n && j < 10; j++ {

@@ -174,3 +174,30 @@ func TestBlankInfos(t *testing.T) {
 		})
 	}
 }
+
+// TestMayHoldMarks checks that the byte filters keep every mark they stand
+// for.
+func TestMayHoldMarks(t *testing.T) {
+	for r := rune(0); r <= 0xFFFF; r++ {
+		if w := string(r); isQuoteMark(w) {
+			assert.True(t, mayHoldQuoteMark("قال "+w+"نص"), "%U", r)
+		}
+	}
+	for _, tc := range []struct {
+		name, text string
+		quote, dash bool
+	}{
+		{"plain", "قصفت الطائرات مواقع في المدينة.", false, false},
+		{"guillemets", "قال «إن الهجوم وقع»", true, false},
+		{"curly", "said “we struck”", true, true}, // E2: may hold a dash too
+		{"straight", `said "we struck"`, true, false},
+		{"dateline", "واشنطن (رويترز) - قال", false, true},
+		{"en dash", "الخرطوم – قال", true, true}, // E2: may hold either
+		{"em dash", "الخرطوم — قال", true, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.quote, mayHoldQuoteMark(tc.text))
+			assert.Equal(t, tc.dash, mayHoldDash(tc.text))
+		})
+	}
+}
