@@ -106,25 +106,28 @@ func (p *Parser) sentenceDrafts(s *sent, mem *memory, anchor time.Time) []draft 
 // (ثلاثة جنود أميركيين قتلوا), the phrase right after a casualty verb
 // (قتل جنديان أميركيان), and nouns of civilians.
 func (s *sent) markVictims() {
+	casualties := false // a count of people killed or wounded: else no count marks a victim
+	for k := range s.counts {
+		if s.counts[k].Role != roleNone {
+			casualties = true
+			break
+		}
+	}
 	for k := range s.ments {
 		m := &s.ments[k]
 		for i := m.first; i < m.last; i++ {
-			if c := s.toks[i].unit; c >= 0 && s.counts[c].Role != roleNone {
-				m.victim = true
-			}
-			if c := s.toks[i].count; c >= 0 && s.counts[c].Role != roleNone {
-				m.victim = true
-			}
-			if s.toks[i].cues.has(lexicon.CueVictim) {
+			t := &s.toks[i]
+			if casualties && (t.unit >= 0 && s.counts[t.unit].Role != roleNone || t.count >= 0 && s.counts[t.count].Role != roleNone) ||
+				t.cues.has(lexicon.CueVictim) {
 				m.victim = true
 			}
 		}
 		// 23 مقاتلاً على الأقل من الفصائل: the people counted belong to the group after من
 		j := m.first - 1
-		if j > 0 && s.norm(j) != "من" && s.toks[j].cues.any(lexicon.CueForce, lexicon.CueGroupHead) && s.norm(j-1) == "من" {
+		if casualties && j > 0 && s.norm(j) != "من" && s.toks[j].cues.any(lexicon.CueForce, lexicon.CueGroupHead) && s.norm(j-1) == "من" {
 			j-- // ثلاثة من عناصر الحوثي
 		}
-		if j > 0 && s.norm(j) == "من" {
+		if casualties && j > 0 && s.norm(j) == "من" {
 			for k := j - 1; k >= 0 && k >= j-4; k-- {
 				if c := s.toks[k].count; c >= 0 && s.counts[c].Role != roleNone {
 					m.victim = true
