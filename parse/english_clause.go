@@ -32,6 +32,15 @@ func (s *sent) segmentEN() {
 	}
 	resume := make([]int, 0, 8) // on the stack unless more nest
 	quoteEnd := -1
+	// a reported clause without "that" needs a verb of saying, denying,
+	// threatening or announcing before it (zeroComp): else none is looked for
+	reports := false
+	for k := range s.trigs {
+		if h := &s.trigs[k]; h.verb && reportsClause(h.t.Class) {
+			reports = true
+			break
+		}
+	}
 	for i := 0; i < n; i++ {
 		t := &s.toks[i]
 		tk := &s.seg.Tokens[i]
@@ -95,7 +104,7 @@ func (s *sent) segmentEN() {
 				s.clauses[cur].pron = true
 				s.en.inf.add(cur)
 				opened = true
-			case s.zeroComp(i):
+			case reports && s.zeroComp(i):
 				cur = open(clComp, cur, i)
 				s.clauses[cur].opener = -1
 				if s.toks[i].cues.has(lexicon.CuePron) && !s.toks[i].cues.has(lexicon.CueDet) || s.gerundAt(i) {
@@ -216,12 +225,7 @@ func (s *sent) governsClause(k int) bool {
 // artillery had shelled, denied attacking).
 func (s *sent) zeroComp(i int) bool {
 	g := s.governorBefore(i)
-	if g < 0 {
-		return false
-	}
-	switch s.trigs[g].t.Class {
-	case lexicon.ClassSay, lexicon.ClassDeny, lexicon.ClassThreat, lexicon.ClassAnnounce:
-	default:
+	if g < 0 || !reportsClause(s.trigs[g].t.Class) {
 		return false
 	}
 	switch s.norm(s.trigs[g].first) {
@@ -255,6 +259,16 @@ func (s *sent) zeroComp(i int) bool {
 		}
 	}
 	return true
+}
+
+// reportsClause reports whether a verb of class c may take a reported
+// clause without "that" (zeroComp).
+func reportsClause(c lexicon.TriggerClass) bool {
+	switch c {
+	case lexicon.ClassSay, lexicon.ClassDeny, lexicon.ClassThreat, lexicon.ClassAnnounce:
+		return true
+	}
+	return false
 }
 
 // gerundAt reports whether token i is a verb in -ing (denied attacking).
@@ -311,6 +325,9 @@ func (s *sent) verbAt(i int) bool {
 // startsVerbEN reports whether a verb starts at token i (a trigger verb, a
 // participle of saying, a light verb).
 func (s *sent) startsVerbEN(i int) bool {
+	if t := &s.toks[i]; t.trig < 0 && !t.cueHead {
+		return false // neither a trigger nor a light verb
+	}
 	if s.verbAt(i) {
 		return true
 	}
