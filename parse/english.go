@@ -127,7 +127,8 @@ func (p *Parser) scanEN(s *sent, anchor time.Time, mem *memory) bool {
 	trigs, names := 0, 0
 	for k := range matches {
 		hasTrig, hasName := false, false
-		for _, e := range matches[k].Entries {
+		for i := range matches[k].Entries {
+			e := &matches[k].Entries[i]
 			hasTrig = hasTrig || e.Trigger != nil
 			hasName = hasName || e.Actor != nil || e.Place != nil
 		}
@@ -147,13 +148,14 @@ func (p *Parser) scanEN(s *sent, anchor time.Time, mem *memory) bool {
 		s.ments = slices.Grow(s.buf.ments[:0], names+2) // and a name or two the lexicon lacks
 	}
 	// the cue words first, so that a trigger's reading can look at the words after it
-	for _, m := range matches {
+	for k := range matches {
+		m := &matches[k]
 		timed := false
-		for i := m.First; i < m.Last; i++ {
+		for i := m.First; i < m.Last && len(s.times) > 0; i++ {
 			timed = timed || s.toks[i].time >= 0
 		}
-		for _, e := range m.Entries {
-			if e.Cue != nil && !timed {
+		for x := range m.Entries {
+			if e := &m.Entries[x]; e.Cue != nil && !timed {
 				for i := m.First; i < m.Last; i++ {
 					s.toks[i].cues |= 1 << e.Cue.Class
 				}
