@@ -191,7 +191,7 @@ func (s *sent) genitiveOfForce(h *trigHit) bool {
 		return false
 	}
 	j := h.first - 1
-	return j >= 0 && s.toks[j].ment < 0 && s.toks[j].cues.any(lexicon.CueForce, lexicon.CueAir) && !s.toks[j].cues.any(lexicon.CueSupport)
+	return j >= 0 && s.toks[j].ment < 0 && s.toks[j].cues.any(1<<lexicon.CueForce|1<<lexicon.CueAir) && !s.toks[j].cues.any(1<<lexicon.CueSupport)
 }
 
 // afterSince reports whether the trigger follows منذ (منذ انسحاب القوات
@@ -294,14 +294,14 @@ func (s *sent) meansNear(h *trigHit) meansSet {
 		if t.clause != cl && !s.ancestor(cl, t.clause) || t.ment >= 0 && !s.ments[t.ment].demonym {
 			continue
 		}
-		if i >= h.last && t.cues.any(lexicon.CueAgainst, lexicon.CueComp, lexicon.CueConj) {
+		if i >= h.last && t.cues.any(1<<lexicon.CueAgainst|1<<lexicon.CueComp|1<<lexicon.CueConj) {
 			break
 		}
 		c := t.cues
 		if c.has(lexicon.CueDrone) {
 			m |= meansDrone
 		}
-		if c.any(lexicon.CueRocket, lexicon.CueMissile, lexicon.CueArtillery) {
+		if c.any(1<<lexicon.CueRocket | 1<<lexicon.CueMissile | 1<<lexicon.CueArtillery) {
 			m |= meansRocket
 		}
 		if c.has(lexicon.CueAir) && !c.has(lexicon.CueDrone) {
@@ -337,7 +337,7 @@ func (s *sent) negated(h *trigHit) bool {
 		}
 		// between a negation and the event only verbs of occurring, light verbs and
 		// "any" may stand (لم تسجل أي هجمات); لم تسفر المواجهات negates the result
-		if !t.cues.any(lexicon.CueExist, lexicon.CueSupport, lexicon.CueFuture, lexicon.CueGeneric) && s.norm(j) != "عن" {
+		if !t.cues.any(1<<lexicon.CueExist|1<<lexicon.CueSupport|1<<lexicon.CueFuture|1<<lexicon.CueGeneric) && s.norm(j) != "عن" {
 			return false
 		}
 	}
@@ -457,7 +457,7 @@ func (s *sent) mergeable(a, b *trigHit) bool {
 	instrument := b.clitics.Prep == 'ب' || b.first > 0 && s.toks[b.first-1].prepB
 	for i := a.last; i < b.first; i++ {
 		t := &s.toks[i]
-		if s.isPunct(i) || t.cues.any(lexicon.CueComp, lexicon.CueCompPron, lexicon.CueRel, lexicon.CueConj, lexicon.CueAgainst, lexicon.CueSupport) {
+		if s.isPunct(i) || t.cues.any(1<<lexicon.CueComp|1<<lexicon.CueCompPron|1<<lexicon.CueRel|1<<lexicon.CueConj|1<<lexicon.CueAgainst|1<<lexicon.CueSupport) {
 			return false
 		}
 		if k := t.ment; k >= 0 && !s.ments[k].demonym && !instrument {
@@ -1013,7 +1013,7 @@ func (s *sent) quotesAfter(ds []draft, i int) string {
 	}
 	// indirect speech: the clause after أن/إن, as written
 	for j := h.last; j < end && j < h.last+12; j++ {
-		if s.toks[j].cueHead && s.toks[j].cues.any(lexicon.CueComp, lexicon.CueCompPron) {
+		if s.toks[j].cueHead && s.toks[j].cues.any(1<<lexicon.CueComp|1<<lexicon.CueCompPron) {
 			start := j + 1
 			if s.toks[j].cues.has(lexicon.CueCompPron) {
 				start = j

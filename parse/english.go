@@ -344,15 +344,17 @@ func (s *sent) contextBefore(i int) readingCtx {
 		return ctxVerb
 	}
 	switch {
-	case t.cues.any(lexicon.CueDet):
+	case t.cues.any(1 << lexicon.CueDet):
 		return ctxNoun
-	case t.cues.any(lexicon.CueBe, lexicon.CueAux, lexicon.CueFuture, lexicon.CueHyp, lexicon.CueNeg):
+	case t.cues.any(1<<lexicon.CueBe | 1<<lexicon.CueAux | 1<<lexicon.CueFuture | 1<<lexicon.CueHyp | 1<<lexicon.CueNeg):
 		return ctxVerb
 	case t.cues.has(lexicon.CuePron):
 		return ctxVerb
-	case t.cues.any(lexicon.CueDrone, lexicon.CueRocket, lexicon.CueMissile, lexicon.CueArtillery, lexicon.CueAir, lexicon.CueBomb):
+	case t.cues.any(1<<lexicon.CueDrone | 1<<lexicon.CueRocket | 1<<lexicon.CueMissile | 1<<lexicon.CueArtillery |
+		1<<lexicon.CueAir | 1<<lexicon.CueBomb):
 		return ctxWeapon
-	case t.cues.any(lexicon.CueLoc, lexicon.CueAgainst, lexicon.CueWith, lexicon.CueAgent, lexicon.CueAbout, lexicon.CueFrame, lexicon.CueSupport):
+	case t.cues.any(1<<lexicon.CueLoc | 1<<lexicon.CueAgainst | 1<<lexicon.CueWith | 1<<lexicon.CueAgent |
+		1<<lexicon.CueAbout | 1<<lexicon.CueFrame | 1<<lexicon.CueSupport):
 		return ctxNoun
 	case t.trig >= 0 && s.trigs[t.trig].verb:
 		return ctxNoun // launched attacks
@@ -391,7 +393,7 @@ func (s *sent) chooseReading(m lexicon.Match, verbT, nounT, exactT *lexicon.Trig
 			return verbT, true
 		}
 		// after a noun of people, with an object after it: Rebels attack the town
-		if j := m.First - 1; j >= s.en.initial && s.toks[j].cues.any(lexicon.CueGroupHead, lexicon.CueForce, lexicon.CueVictim) &&
+		if j := m.First - 1; j >= s.en.initial && s.toks[j].cues.any(1<<lexicon.CueGroupHead|1<<lexicon.CueForce|1<<lexicon.CueVictim) &&
 			m.Last < s.n() && (s.toks[m.Last].cues.has(lexicon.CueDet) || s.toks[m.Last].ment >= 0) {
 			return verbT, true
 		}
@@ -430,7 +432,7 @@ func (s *sent) nextIsPrep(i int) bool {
 	if s.norm(i) == "of" {
 		return true
 	}
-	return s.toks[i].cues.any(lexicon.CueAgainst, lexicon.CueAgent, lexicon.CueLoc)
+	return s.toks[i].cues.any(1<<lexicon.CueAgainst | 1<<lexicon.CueAgent | 1<<lexicon.CueLoc)
 }
 
 // findCountsEN finds the counts of the sentence with quotation marks
@@ -559,7 +561,8 @@ func (s *sent) repairUnit(c *countSpan) {
 			c.Unit, c.UnitFirst, c.UnitLast, c.Last = u, j, j+1, j+1
 			return
 		}
-		if s.toks[j].cues.any(lexicon.CueLoc, lexicon.CueAgainst, lexicon.CueWith, lexicon.CueTo, lexicon.CueBe, lexicon.CueAux, lexicon.CueComp, lexicon.CueRel) {
+		if s.toks[j].cues.any(1<<lexicon.CueLoc | 1<<lexicon.CueAgainst | 1<<lexicon.CueWith | 1<<lexicon.CueTo |
+			1<<lexicon.CueBe | 1<<lexicon.CueAux | 1<<lexicon.CueComp | 1<<lexicon.CueRel) {
 			return
 		}
 	}
@@ -624,7 +627,7 @@ func (s *sent) markPassives() {
 				s.en.passive.add(k)
 				break
 			}
-			if t.ment >= 0 || t.trig >= 0 || s.isPunct(j) || t.cues != 0 && !t.cues.any(lexicon.CueNeg, lexicon.CueAux) {
+			if t.ment >= 0 || t.trig >= 0 || s.isPunct(j) || t.cues != 0 && !t.cues.any(1<<lexicon.CueNeg|1<<lexicon.CueAux) {
 				break
 			}
 		}
@@ -658,19 +661,19 @@ func (s *sent) checkDemonymsEN(p *Parser) {
 				ok = !s.ments[t.ment].isPlace || s.ments[t.ment].actor != nil
 				break
 			}
-			if t.cues.any(lexicon.CueForce, lexicon.CueTitle, lexicon.CueGroupHead) {
+			if t.cues.any(1<<lexicon.CueForce | 1<<lexicon.CueTitle | 1<<lexicon.CueGroupHead) {
 				ok, head = true, j
 				switch s.norm(j) {
 				case "soldier", "soldiers", "troop", "troops", "army", "military", "forces":
 					soldiers = true
 				}
 				// a title of several words: Defence Minister
-				for head+1 < n && s.toks[head+1].cues.any(lexicon.CueForce, lexicon.CueTitle) && s.toks[head+1].ment < 0 && s.toks[head+1].trig < 0 {
+				for head+1 < n && s.toks[head+1].cues.any(1<<lexicon.CueForce|1<<lexicon.CueTitle) && s.toks[head+1].ment < 0 && s.toks[head+1].trig < 0 {
 					head++
 				}
 				break
 			}
-			if t.cues.any(lexicon.CueDrone, lexicon.CueRocket, lexicon.CueMissile, lexicon.CueArtillery, lexicon.CueAir, lexicon.CueBomb) || t.trig >= 0 {
+			if t.cues.any(1<<lexicon.CueDrone|1<<lexicon.CueRocket|1<<lexicon.CueMissile|1<<lexicon.CueArtillery|1<<lexicon.CueAir|1<<lexicon.CueBomb) || t.trig >= 0 {
 				ok = true
 				break
 			}
@@ -867,8 +870,8 @@ var (
 	nameHeads = cueMask(lexicon.CueOrgHead, lexicon.CueForce, lexicon.CueGroupHead, lexicon.CuePlaceHead)
 )
 
-// cueMask returns the set of the classes ks: c&cueMask(ks...) != 0 is
-// c.any(ks...), in one test.
+// cueMask returns the set of the classes ks, for a list only known at run
+// time (c.any(cueMask(ks...))) or a set named once.
 func cueMask(ks ...lexicon.CueClass) cueSet {
 	var m cueSet
 	for _, k := range ks {
@@ -939,11 +942,11 @@ func (s *sent) namesEN() {
 		}
 		// an adjective before a noun: Kurdish forces, Tuareg rebels, the Buddhist majority
 		if words == 1 && last < n && !s.capitalized(last) && s.seg.Tokens[last].Kind == textnorm.Word && s.toks[last].ment < 0 && s.toks[last].trig < 0 && s.toks[last].time < 0 &&
-			(s.toks[last].cues == 0 || s.toks[last].cues.any(lexicon.CueForce, lexicon.CueGroupHead, lexicon.CueVictim)) && !s.toks[last].cues.has(lexicon.CueTitle) {
+			(s.toks[last].cues == 0 || s.toks[last].cues.any(1<<lexicon.CueForce|1<<lexicon.CueGroupHead|1<<lexicon.CueVictim)) && !s.toks[last].cues.has(lexicon.CueTitle) {
 			continue
 		}
 		// a model name (Shahed drones), a compound modifier (Tuareg-led), a numbered name (Route 1)
-		if last < n && (s.toks[last].unit >= 0 || s.toks[last].cues.any(lexicon.CueDrone, lexicon.CueMissile, lexicon.CueRocket) ||
+		if last < n && (s.toks[last].unit >= 0 || s.toks[last].cues.any(1<<lexicon.CueDrone|1<<lexicon.CueMissile|1<<lexicon.CueRocket) ||
 			s.seg.Tokens[last].Kind == textnorm.Number || s.hyphenAfter(last-1)) {
 			continue
 		}
@@ -954,7 +957,7 @@ func (s *sent) namesEN() {
 			m.pp = lexicon.CueLoc
 		default:
 			m.rankEN = 2
-			headCue := s.toks[last-1].cues.any(lexicon.CueOrgHead, lexicon.CueForce, lexicon.CueGroupHead)
+			headCue := s.toks[last-1].cues.any(1<<lexicon.CueOrgHead | 1<<lexicon.CueForce | 1<<lexicon.CueGroupHead)
 			if !headCue && !s.allCaps(last-1) && (words >= 2 || s.titleBefore(first)) {
 				m.rankEN = 3
 			}
@@ -987,10 +990,10 @@ func (s *sent) placeContext(first, last int) bool {
 	}
 	j := first - 1
 	for j >= s.en.initial && j >= first-4 && s.norm(j) != "of" && (s.plainWord(j) && !s.capitalized(j) || s.norm(j) == "the" || s.seg.Tokens[j].Text == "-" || s.en.notName.has(j)) &&
-		!s.toks[j].cues.any(lexicon.CueLoc, lexicon.CueTo) {
+		!s.toks[j].cues.any(1<<lexicon.CueLoc|1<<lexicon.CueTo) {
 		j-- // toward the Israeli-controlled Golan Heights
 	}
-	if j >= 0 && s.toks[j].cues.any(lexicon.CueLoc, lexicon.CueTo) && s.norm(j) != "to" {
+	if j >= 0 && s.toks[j].cues.any(1<<lexicon.CueLoc|1<<lexicon.CueTo) && s.norm(j) != "to" {
 		return true
 	}
 	if j >= 1 && s.norm(j) == "of" && s.toks[j-1].cues.has(lexicon.CuePlaceHead) {

@@ -70,7 +70,7 @@ func (s *sent) segmentEN() {
 				if s.governorBefore(i) >= 0 {
 					cur = open(clComp, cur, i)
 					opened = true
-				} else if i > s.en.initial && s.seg.Tokens[i-1].Kind == textnorm.Word && s.toks[i-1].trig < 0 && !s.toks[i-1].cues.any(lexicon.CueLoc, lexicon.CueAgainst, lexicon.CueWith, lexicon.CueAbout, lexicon.CueTo) {
+				} else if i > s.en.initial && s.seg.Tokens[i-1].Kind == textnorm.Word && s.toks[i-1].trig < 0 && !s.toks[i-1].cues.any(1<<lexicon.CueLoc|1<<lexicon.CueAgainst|1<<lexicon.CueWith|1<<lexicon.CueAbout|1<<lexicon.CueTo) {
 					cur = open(clRel, cur, i)
 					opened = true
 				}
@@ -242,7 +242,7 @@ func (s *sent) zeroComp(i int) bool {
 	if t.time >= 0 || t.cues.has(lexicon.CueStmt) {
 		return false
 	}
-	if t.cues.any(lexicon.CueComp, lexicon.CueTo, lexicon.CueLoc, lexicon.CueAgainst, lexicon.CueWith, lexicon.CueAgent, lexicon.CueAbout) && t.ment < 0 && !t.cues.has(lexicon.CueDet) {
+	if t.cues.any(1<<lexicon.CueComp|1<<lexicon.CueTo|1<<lexicon.CueLoc|1<<lexicon.CueAgainst|1<<lexicon.CueWith|1<<lexicon.CueAgent|1<<lexicon.CueAbout) && t.ment < 0 && !t.cues.has(lexicon.CueDet) {
 		return false
 	}
 	switch s.norm(i) {
@@ -339,7 +339,7 @@ func (s *sent) startsVerbEN(i int) bool {
 // before by "and", "or", "but", "then" or a comma (blamed … and vowed).
 func (s *sent) coordinatedEN(i int) bool {
 	j := i - 1
-	for j >= s.en.initial && (s.toks[j].cues.any(lexicon.CueAux, lexicon.CueBe) || s.norm(j) == "also" || s.norm(j) == "later") {
+	for j >= s.en.initial && (s.toks[j].cues.any(1<<lexicon.CueAux|1<<lexicon.CueBe) || s.norm(j) == "also" || s.norm(j) == "later") {
 		j--
 	}
 	if j < s.en.initial {
@@ -362,7 +362,7 @@ func (s *sent) clauseAhead(i int) bool {
 	words := 0
 	for j := i; j < n && j < i+9; j++ {
 		t := &s.toks[j]
-		if s.verbAt(j) || t.cues.any(lexicon.CueBe, lexicon.CueAux) && words > 0 {
+		if s.verbAt(j) || t.cues.any(1<<lexicon.CueBe|1<<lexicon.CueAux) && words > 0 {
 			return words > 0
 		}
 		if s.isPunct(j) && s.seg.Tokens[j].Text != "-" && s.seg.Tokens[j].Text != "'" && s.seg.Tokens[j].Text != "." {
@@ -371,7 +371,7 @@ func (s *sent) clauseAhead(i int) bool {
 		if t.trig >= 0 && !s.trigs[t.trig].verb {
 			return false
 		}
-		if t.cues.any(lexicon.CueLoc, lexicon.CueAgainst, lexicon.CueWith, lexicon.CueTo, lexicon.CueComp, lexicon.CueRel, lexicon.CueConj) && t.ment < 0 {
+		if t.cues.any(1<<lexicon.CueLoc|1<<lexicon.CueAgainst|1<<lexicon.CueWith|1<<lexicon.CueTo|1<<lexicon.CueComp|1<<lexicon.CueRel|1<<lexicon.CueConj) && t.ment < 0 {
 			return false
 		}
 		words++

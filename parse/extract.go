@@ -124,7 +124,7 @@ func (s *sent) markVictims() {
 		}
 		// 23 مقاتلاً على الأقل من الفصائل: the people counted belong to the group after من
 		j := m.first - 1
-		if casualties && j > 0 && s.norm(j) != "من" && s.toks[j].cues.any(lexicon.CueForce, lexicon.CueGroupHead) && s.norm(j-1) == "من" {
+		if casualties && j > 0 && s.norm(j) != "من" && s.toks[j].cues.any(1<<lexicon.CueForce|1<<lexicon.CueGroupHead) && s.norm(j-1) == "من" {
 			j-- // ثلاثة من عناصر الحوثي
 		}
 		if casualties && j > 0 && s.norm(j) == "من" {
@@ -412,7 +412,7 @@ func (s *sent) sayerBefore(ds []draft, at, cl int) int {
 			}
 			return -1
 		}
-		if s.toks[j].cues.any(lexicon.CueComp, lexicon.CueCompPron, lexicon.CueRel, lexicon.CueConj, lexicon.CueAgainst, lexicon.CueAbout) && s.toks[j].ment < 0 {
+		if s.toks[j].cues.any(1<<lexicon.CueComp|1<<lexicon.CueCompPron|1<<lexicon.CueRel|1<<lexicon.CueConj|1<<lexicon.CueAgainst|1<<lexicon.CueAbout) && s.toks[j].ment < 0 {
 			return -1
 		}
 	}
@@ -462,7 +462,7 @@ func (s *sent) assignModality(ds []draft, anchor time.Time) {
 		}
 	}
 	n := s.n()
-	if !s.cueAll.any(lexicon.CueFuture, lexicon.CueCond, lexicon.CueHyp) {
+	if !s.cueAll.any(1<<lexicon.CueFuture | 1<<lexicon.CueCond | 1<<lexicon.CueHyp) {
 		n = 0 // no cue of modality
 	}
 	for j := 0; j < n; j++ {
@@ -1045,7 +1045,7 @@ func (s *sent) dropContainers(ps []*lexicon.Place, cl int) []*lexicon.Place {
 		}
 		inside := b.first > a.last
 		for j := a.last; j < b.first; j++ {
-			if !(s.toks[j].cues.any(lexicon.CueLoc, lexicon.CuePlaceHead) || s.toks[j].prepB || s.isPunct(j) && s.seg.Tokens[j].Text == "،") {
+			if !(s.toks[j].cues.any(1<<lexicon.CueLoc|1<<lexicon.CuePlaceHead) || s.toks[j].prepB || s.isPunct(j) && s.seg.Tokens[j].Text == "،") {
 				inside = false
 			}
 		}

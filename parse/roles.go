@@ -57,8 +57,9 @@ func (s *sent) stopsNP(i int, self int) bool {
 	if t.ment >= 0 || t.time >= 0 || t.count >= 0 || t.unit >= 0 {
 		return false
 	}
-	return t.cues.any(lexicon.CueComp, lexicon.CueCompPron, lexicon.CueRel, lexicon.CueConj, lexicon.CueBound, lexicon.CueFrame,
-		lexicon.CueAgainst, lexicon.CueWith, lexicon.CueTo, lexicon.CueAbout, lexicon.CueAgent, lexicon.CueNeg, lexicon.CueSupport)
+	return t.cues.any(1<<lexicon.CueComp | 1<<lexicon.CueCompPron | 1<<lexicon.CueRel | 1<<lexicon.CueConj |
+		1<<lexicon.CueBound | 1<<lexicon.CueFrame | 1<<lexicon.CueAgainst | 1<<lexicon.CueWith | 1<<lexicon.CueTo |
+		1<<lexicon.CueAbout | 1<<lexicon.CueAgent | 1<<lexicon.CueNeg | 1<<lexicon.CueSupport)
 }
 
 // subjectAfter finds the subject after a verb (Arabic puts it there: قصفت
@@ -120,7 +121,7 @@ func (s *sent) mostSpecificAfter(c, self int) int {
 			break
 		}
 		for j := end; j < ch.first; j++ {
-			if !(s.plainWord(j) || s.toks[j].cues.any(lexicon.CueTitle, lexicon.CueForce)) || s.stopsNP(j, self) {
+			if !(s.plainWord(j) || s.toks[j].cues.any(1<<lexicon.CueTitle|1<<lexicon.CueForce)) || s.stopsNP(j, self) {
 				return best
 			}
 		}
@@ -151,7 +152,7 @@ func (s *sent) objectAfter(h *trigHit, from, self int, subj int) int {
 		if t := s.toks[j].trig; t >= 0 && t != self && s.toks[j].ment < 0 && !s.trigs[t].dropped {
 			break
 		}
-		if s.toks[j].cues.any(lexicon.CueComp, lexicon.CueCompPron, lexicon.CueRel, lexicon.CueConj, lexicon.CueBound) && s.toks[j].ment < 0 {
+		if s.toks[j].cues.any(1<<lexicon.CueComp|1<<lexicon.CueCompPron|1<<lexicon.CueRel|1<<lexicon.CueConj|1<<lexicon.CueBound) && s.toks[j].ment < 0 {
 			break
 		}
 		k := s.toks[j].ment
@@ -261,7 +262,8 @@ func (s *sent) genitiveAfter(h *trigHit) int {
 			}
 			return -1
 		}
-		if s.toks[j].cues.any(lexicon.CueAir, lexicon.CueDrone, lexicon.CueRocket, lexicon.CueMissile, lexicon.CueArtillery, lexicon.CueBomb) {
+		if s.toks[j].cues.any(1<<lexicon.CueAir | 1<<lexicon.CueDrone | 1<<lexicon.CueRocket | 1<<lexicon.CueMissile |
+			1<<lexicon.CueArtillery | 1<<lexicon.CueBomb) {
 			continue
 		}
 		// an adjective or two before a genitive with لـ (هجوماً واسعاً لقوات الدعم السريع)
@@ -491,8 +493,8 @@ func (s *sent) isGroupHead(i int) bool {
 	if t.ment >= 0 || t.trig >= 0 || t.time >= 0 || t.count >= 0 || t.prepB || s.seg.Tokens[i].Kind != textnorm.Word {
 		return false
 	}
-	return t.cues.any(lexicon.CueGroupHead, lexicon.CueForce, lexicon.CueVictim) &&
-		!t.cues.any(lexicon.CueLoc, lexicon.CueAgainst, lexicon.CueWith, lexicon.CueComp, lexicon.CueNeg, lexicon.CueSupport)
+	return t.cues.any(1<<lexicon.CueGroupHead|1<<lexicon.CueForce|1<<lexicon.CueVictim) &&
+		!t.cues.any(1<<lexicon.CueLoc|1<<lexicon.CueAgainst|1<<lexicon.CueWith|1<<lexicon.CueComp|1<<lexicon.CueNeg|1<<lexicon.CueSupport)
 }
 
 // npText is the text of tokens [start, end) as written, without the

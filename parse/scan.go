@@ -17,17 +17,10 @@ type cueSet uint64
 
 func (c cueSet) has(k lexicon.CueClass) bool { return c&(1<<k) != 0 }
 
-func (c cueSet) any(ks ...lexicon.CueClass) bool {
-	if c == 0 {
-		return false // most words are no cue
-	}
-	for _, k := range ks {
-		if c.has(k) {
-			return true
-		}
-	}
-	return false
-}
+// any reports whether c holds one of the classes of m, written as a
+// constant (c.any(1<<lexicon.CueLoc | 1<<lexicon.CueTo)): one test, where
+// a list of classes would be walked at each call.
+func (c cueSet) any(m cueSet) bool { return c&m != 0 }
 
 // tokInfo is what the scan found at one token of a sentence. Indices are -1
 // when nothing was found.
@@ -358,7 +351,7 @@ func (s *sent) personNames() {
 				// مهند المبيضين إن، أسعد العيداني في
 				first, end = j, j+2
 			case s.plainWord(j) || s.norm(j) == "باسم" ||
-				s.toks[j].cues.any(lexicon.CueForce, lexicon.CueTitle, lexicon.CueGroupHead) && s.toks[j].trig < 0:
+				s.toks[j].cues.any(1<<lexicon.CueForce|1<<lexicon.CueTitle|1<<lexicon.CueGroupHead) && s.toks[j].trig < 0:
 				continue
 			}
 			break
@@ -567,10 +560,10 @@ func (s *sent) markQuoteNames() {
 		if q.close-q.open < 2 {
 			continue
 		}
-		if j := q.open - 1; j >= 0 && s.toks[j].cues.any(lexicon.CueAgainst, lexicon.CueLoc, lexicon.CueWith, lexicon.CueTo, lexicon.CueAbout, lexicon.CueAgent) {
+		if j := q.open - 1; j >= 0 && s.toks[j].cues.any(1<<lexicon.CueAgainst|1<<lexicon.CueLoc|1<<lexicon.CueWith|1<<lexicon.CueTo|1<<lexicon.CueAbout|1<<lexicon.CueAgent) {
 			q.long = false
 		}
-		if j := q.open - 1; j >= 0 && s.toks[j].cues.any(lexicon.CueGroupHead, lexicon.CuePlaceHead, lexicon.CueNaming) {
+		if j := q.open - 1; j >= 0 && s.toks[j].cues.any(1<<lexicon.CueGroupHead|1<<lexicon.CuePlaceHead|1<<lexicon.CueNaming) {
 			q.long = false // تنظيم "واي بي جي/ بي كا كا": a name
 		}
 		m := s.toks[q.open+1].ment
@@ -602,14 +595,14 @@ func (s *sent) checkDemonyms() {
 				}
 			}
 		}
-		if j >= 1 && s.plainWord(j) && s.toks[j-1].cues.any(lexicon.CueForce, lexicon.CueTarget) && s.toks[j-1].ment < 0 {
+		if j >= 1 && s.plainWord(j) && s.toks[j-1].cues.any(1<<lexicon.CueForce|1<<lexicon.CueTarget) && s.toks[j-1].ment < 0 {
 			ok = true // one adjective between: سفينة تجارية أميركية
-		} else if j >= 0 && s.toks[j].cues.any(lexicon.CueForce, lexicon.CueTarget) && j != m.first-1 {
+		} else if j >= 0 && s.toks[j].cues.any(1<<lexicon.CueForce|1<<lexicon.CueTarget) && j != m.first-1 {
 			ok = true
-		} else if j >= 0 && s.toks[j].cues.any(lexicon.CueForce, lexicon.CueTarget) {
+		} else if j >= 0 && s.toks[j].cues.any(1<<lexicon.CueForce|1<<lexicon.CueTarget) {
 			ok = true
 			head = j
-			for head > 0 && s.toks[head-1].cues.any(lexicon.CueForce, lexicon.CueTarget) && !s.toks[head].cueHead {
+			for head > 0 && s.toks[head-1].cues.any(1<<lexicon.CueForce|1<<lexicon.CueTarget) && !s.toks[head].cueHead {
 				head--
 			}
 			for head > 0 && s.toks[head-1].cues.has(lexicon.CueForce) && s.toks[head-1].ment < 0 && m.first-head < 3 {
@@ -626,7 +619,8 @@ func (s *sent) checkDemonyms() {
 					ok = !s.trigs[t].verb
 					break
 				}
-				if !s.toks[j].cues.any(lexicon.CueAir, lexicon.CueDrone, lexicon.CueRocket, lexicon.CueMissile, lexicon.CueArtillery) {
+				if !s.toks[j].cues.any(1<<lexicon.CueAir | 1<<lexicon.CueDrone | 1<<lexicon.CueRocket | 1<<lexicon.CueMissile |
+					1<<lexicon.CueArtillery) {
 					break
 				}
 			}
@@ -831,8 +825,7 @@ func (s *sent) phraseEndsAfter(i int) bool {
 	if t.trig >= 0 || t.time >= 0 {
 		return true
 	}
-	return t.cueHead && t.ment < 0 && t.cues.any(lexicon.CueComp, lexicon.CueCompPron, lexicon.CueRel, lexicon.CueConj, lexicon.CueNeg,
-		lexicon.CueLoc, lexicon.CueSupport, lexicon.CueFuture, lexicon.CueAgainst, lexicon.CueTo, lexicon.CueAbout, lexicon.CueExist)
+	return t.cueHead && t.ment < 0 && t.cues.any(1<<lexicon.CueComp|1<<lexicon.CueCompPron|1<<lexicon.CueRel|1<<lexicon.CueConj|1<<lexicon.CueNeg|1<<lexicon.CueLoc|1<<lexicon.CueSupport|1<<lexicon.CueFuture|1<<lexicon.CueAgainst|1<<lexicon.CueTo|1<<lexicon.CueAbout|1<<lexicon.CueExist)
 }
 
 // fallbackPlaces reports a place the gazetteer lacks when a place noun
@@ -850,7 +843,7 @@ func (s *sent) fallbackPlaces() {
 			continue
 		}
 		prepOK := false
-		if j := i - 1; j >= 0 && (s.toks[j].cues.any(lexicon.CueLoc, lexicon.CueAgainst) || s.toks[j].prepB || s.norm(j) == "من") {
+		if j := i - 1; j >= 0 && (s.toks[j].cues.any(1<<lexicon.CueLoc|1<<lexicon.CueAgainst) || s.toks[j].prepB || s.norm(j) == "من") {
 			prepOK = true
 		}
 		w := s.seg.Tokens[i].Norm
@@ -1028,7 +1021,7 @@ func (s *sent) related(a, b int) bool {
 func (s *sent) linkWord(i int) bool {
 	t := &s.toks[i]
 	return s.seg.Tokens[i].Kind == textnorm.Word && t.trig < 0 && t.time < 0 && t.count < 0 && !t.prepB &&
-		(t.cues == 0 || t.cues.has(lexicon.CueForce) && !t.cues.any(lexicon.CueLoc, lexicon.CueAgainst))
+		(t.cues == 0 || t.cues.has(lexicon.CueForce) && !t.cues.any(1<<lexicon.CueLoc|1<<lexicon.CueAgainst))
 }
 
 func (s *sent) rank(k int) int {

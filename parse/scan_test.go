@@ -184,7 +184,7 @@ func TestMayHoldMarks(t *testing.T) {
 		}
 	}
 	for _, tc := range []struct {
-		name, text string
+		name, text  string
 		quote, dash bool
 	}{
 		{"plain", "قصفت الطائرات مواقع في المدينة.", false, false},
