@@ -496,12 +496,16 @@ func (s *sent) makeDrafts() []draft {
 		if h.dropped {
 			continue
 		}
-		d := draft{trig: k, class: h.t.Class, gov: -1, claimVerb: -1, time: -1, count: -1, ctx: events.Reported}
+		// set in place (the storage holds a draft for every trigger): a draft
+		// built aside would be copied in
+		ds = ds[:len(ds)+1]
+		d := &ds[len(ds)-1]
+		*d = draft{}
+		d.trig, d.class, d.gov, d.claimVerb, d.time, d.count, d.ctx = k, h.t.Class, -1, -1, -1, -1, events.Reported
 		d.violent = h.t.Class.Violent()
 		if h.t.Class == lexicon.ClassLaunch {
 			d.violent = s.weaponAfter(h)
 		}
-		ds = append(ds, d)
 	}
 	// claim nouns need a verb of announcing or claiming before them in their clause
 	for i := range ds {
