@@ -62,6 +62,7 @@ type mention struct {
 	pp          lexicon.CueClass
 	ppPrepB     bool // after a clitic or lone بـ
 	ppLam       bool // after a clitic لـ
+	ppRead      bool // pp, ppPrepB and ppLam are prepBefore's (readPlaces)
 	rankEN      int8 // English: the rank of a name as written (see english.go), 0 when not set
 }
 
@@ -721,7 +722,8 @@ const roleCueSet = cueSet(1<<lexicon.CueLoc | 1<<lexicon.CueAgainst | 1<<lexicon
 func (s *sent) readPlaces() {
 	for k := range s.ments {
 		m := &s.ments[k]
-		s.prepBefore(m)
+		s.prepBefore(m) // a mention of the lexicon has no role cue yet
+		m.ppRead = true
 		if m.actor != nil && m.place == nil && !m.demonym {
 			// an actor-only name; a place reading may hide under the same alias
 			continue
@@ -959,9 +961,12 @@ func (s *sent) buildChains() {
 	// the array never does
 	all := slices.Grow(s.buf.chainOf[:0], len(s.ments))
 	for k := range s.ments {
-		m := &s.ments[k]
-		m.pp, m.ppPrepB, m.ppLam = 0, false, false
-		s.prepBefore(m)
+		if m := &s.ments[k]; !m.ppRead {
+			// added after readPlaces (which read the others, from tokens that
+			// have not changed since)
+			m.pp, m.ppPrepB, m.ppLam = 0, false, false
+			s.prepBefore(m)
+		}
 	}
 	for k := range s.ments {
 		m := &s.ments[k]
