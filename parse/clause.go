@@ -49,7 +49,7 @@ func (s *sent) segment() {
 		s.clauses = append(s.clauses, clause{kind: k, parent: parent, sibling: -1, first: at, opener: at})
 		return len(s.clauses) - 1
 	}
-	var resume []int // clauses to go back to when a background clause or a quotation ends
+	resume := make([]int, 0, 8) // clauses to go back to when a background clause or a quotation ends (on the stack unless more nest)
 	quoteEnd := -1
 	toks, tokens := s.toks[:n], s.seg.Tokens[:n]
 	for i := 0; i < n; i++ {
