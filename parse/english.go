@@ -907,6 +907,9 @@ func (s *sent) namesEN() {
 	n := s.n()
 	add := make([]mention, 0, 4) // on the stack unless a sentence has more
 	for i := s.en.initial; i < n; i++ {
+		if tk := &s.seg.Tokens[i]; tk.Kind != textnorm.Word || tk.Text != "" && tk.Text[0] < utf8.RuneSelf && (tk.Text[0] < 'A' || tk.Text[0] > 'Z') {
+			continue // not capitalised (most words): no name starts here
+		}
 		if !s.nameWord(i) {
 			continue
 		}
