@@ -1011,24 +1011,29 @@ func (s *sent) placeContext(first, last int) bool {
 func (s *sent) anaphoraEN(mem *memory) {
 	n := s.n()
 	em := enMem(mem)
+	if mem.lastGroup == nil && em.lastCity == nil && em.lastArmy == nil {
+		return // nothing named yet to refer back to
+	}
 	for i := s.en.initial; i < n; i++ {
 		t := &s.toks[i]
 		if t.ment >= 0 || t.trig >= 0 || s.seg.Tokens[i].Kind != textnorm.Word {
 			continue
 		}
-		w := s.norm(i)
-		switch {
-		case t.cues.has(lexicon.CueGroupHead) && (w == "group" || w == "militia" || w == "movement"):
-			if mem.lastGroup == nil || !s.definiteBefore(i) || i+1 < n && (s.norm(i+1) == "of" || s.toks[i+1].ment >= 0 || s.capitalized(i+1)) {
+		switch s.norm(i) {
+		case "group", "militia", "movement":
+			if !t.cues.has(lexicon.CueGroupHead) || mem.lastGroup == nil || !s.definiteBefore(i) ||
+				i+1 < n && (s.norm(i+1) == "of" || s.toks[i+1].ment >= 0 || s.capitalized(i+1)) {
 				continue
 			}
 			g := mem.lastGroup
 			start := s.npStart(i)
 			s.addMention(mention{first: start, last: i + 1, actor: g.actor, fallback: g.actor == nil, text: g.name, anaphor: true})
-		case (w == "city" || w == "town") && em.lastCity != nil && i > 0 && s.norm(i-1) == "the" && (i+1 >= n || s.norm(i+1) != "of"):
-			// the city's east: the last city named
-			s.addMention(mention{first: i - 1, last: i + 1, place: em.lastCity, isPlace: true, text: s.seg.Slice(i-1, i+1), anaphor: true})
-		case w == "army" || w == "military":
+		case "city", "town":
+			if em.lastCity != nil && i > 0 && s.norm(i-1) == "the" && (i+1 >= n || s.norm(i+1) != "of") {
+				// the city's east: the last city named
+				s.addMention(mention{first: i - 1, last: i + 1, place: em.lastCity, isPlace: true, text: s.seg.Slice(i-1, i+1), anaphor: true})
+			}
+		case "army", "military":
 			if em.lastArmy == nil || i > 0 && s.toks[i-1].ment >= 0 || s.capitalized(i) && i > s.en.initial {
 				continue
 			}

@@ -1327,6 +1327,9 @@ func isForceName(t string) bool {
 // before it and, after it, the rest of its clause up to another violent
 // trigger (attacked a position near the town with guided missiles).
 func (s *sent) meansNearEN(h *trigHit) meansSet {
+	if s.cueAll&meansCues == 0 {
+		return 0 // the sentence names no weapon
+	}
 	var m meansSet
 	cl := s.clauseOf(h.first)
 	n := s.n()
