@@ -104,7 +104,7 @@ func (s *sent) segmentEN() {
 				s.clauses[cur].pron = true
 				s.en.inf.add(cur)
 				opened = true
-			case reports && s.zeroComp(i):
+			case reports && s.mayFollowGovernor(i) && s.zeroComp(i):
 				cur = open(clComp, cur, i)
 				s.clauses[cur].opener = -1
 				if s.toks[i].cues.has(lexicon.CuePron) && !s.toks[i].cues.has(lexicon.CueDet) || s.gerundAt(i) {
@@ -113,7 +113,7 @@ func (s *sent) segmentEN() {
 				opened = true
 			}
 		}
-		if s.startsVerbEN(i) {
+		if (t.trig >= 0 || t.cueHead) && s.startsVerbEN(i) {
 			withVerb := cur
 			for !s.clauses[withVerb].hasVerb && s.clauses[withVerb].parent >= 0 && s.clauses[withVerb].kind != clQuote {
 				withVerb = s.clauses[withVerb].parent
@@ -203,6 +203,18 @@ func (s *sent) governorBefore(i int) int {
 		return -1
 	}
 	return -1
+}
+
+// mayFollowGovernor is governorBefore's first step, small enough to be
+// inlined where most words are asked: false when the word before token i
+// can neither be skipped nor end a trigger, so that no governor is found.
+func (s *sent) mayFollowGovernor(i int) bool {
+	j := i - 1
+	if j < s.en.initial {
+		return false
+	}
+	t := &s.toks[j]
+	return t.time >= 0 || t.trig >= 0 || t.cues.has(lexicon.CueStmt)
 }
 
 // governsClause reports whether trigger k takes a clause: a verb of saying,
@@ -325,9 +337,6 @@ func (s *sent) verbAt(i int) bool {
 // startsVerbEN reports whether a verb starts at token i (a trigger verb, a
 // participle of saying, a light verb).
 func (s *sent) startsVerbEN(i int) bool {
-	if t := &s.toks[i]; t.trig < 0 && !t.cueHead {
-		return false // neither a trigger nor a light verb
-	}
 	if s.verbAt(i) {
 		return true
 	}
