@@ -95,7 +95,16 @@ func (a Article) Summary(n int) ArticleSummary {
 
 // MakeID returns the deterministic id `<doc_id>-s<sentence_index>-e<n>`.
 func MakeID(docID string, sentenceIndex, n int) string {
-	return docID + "-s" + strconv.Itoa(sentenceIndex) + "-e" + strconv.Itoa(n)
+	// written into a stack buffer and copied once: the string is the only
+	// allocation (a concatenation of Itoa's strings also allocates each
+	// number above 99)
+	var buf [64]byte
+	b := append(buf[:0], docID...)
+	b = append(b, "-s"...)
+	b = strconv.AppendInt(b, int64(sentenceIndex), 10)
+	b = append(b, "-e"...)
+	b = strconv.AppendInt(b, int64(n), 10)
+	return string(b)
 }
 
 // SetType sets the event type and fills the ACLED and PLOVER codes from the

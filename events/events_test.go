@@ -5,6 +5,7 @@ import (
 	"errors"
 	"go/build"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -60,7 +61,23 @@ func TestTaxonomyMapping(t *testing.T) {
 }
 
 func TestMakeID(t *testing.T) {
-	assert.Equal(t, "afp-1-s12-e0", MakeID("afp-1", 12, 0))
+	for _, tc := range []struct {
+		name, doc string
+		sentence  int
+		n         int
+		want      string
+	}{
+		{"small", "afp-1", 12, 0, "afp-1-s12-e0"},
+		{"large numbers", "afp-1", 1234, 105, "afp-1-s1234-e105"},
+		{"empty doc", "", 0, 0, "-s0-e0"},
+		{"long doc", strings.Repeat("x", 100), 7, 3, strings.Repeat("x", 100) + "-s7-e3"},
+		{"arabic doc", "خبر-١", 3, 1, "خبر-١-s3-e1"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, MakeID(tc.doc, tc.sentence, tc.n))
+			assert.Equal(t, tc.doc+"-s"+strconv.Itoa(tc.sentence)+"-e"+strconv.Itoa(tc.n), MakeID(tc.doc, tc.sentence, tc.n))
+		})
+	}
 }
 
 func TestCompareTimelineOrder(t *testing.T) {

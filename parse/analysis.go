@@ -114,12 +114,12 @@ func (an *Analysis) add(s *sent, ds []draft, evs []events.Event) {
 			}
 			an.Places = append(an.Places, pi)
 		case m.isPlace:
-			an.Places = append(an.Places, PlaceInfo{Sentence: s.idx, Text: s.seg.Slice(m.first, m.last), Name: m.text, Fallback: true})
+			an.Places = append(an.Places, PlaceInfo{Sentence: s.idx, Text: s.seg.Slice(m.first, m.last), Name: s.textOf(&m), Fallback: true})
 		case m.actor != nil:
 			an.Actors = append(an.Actors, ActorInfo{Sentence: s.idx, Text: s.seg.Slice(m.first, m.last), Name: m.actor.Name,
 				Kind: string(m.actor.Kind), Country: m.actor.Country, Affiliation: m.actor.Affiliation})
 		case m.fallback:
-			an.Actors = append(an.Actors, ActorInfo{Sentence: s.idx, Text: s.seg.Slice(m.first, m.last), Name: m.text, Fallback: true})
+			an.Actors = append(an.Actors, ActorInfo{Sentence: s.idx, Text: s.seg.Slice(m.first, m.last), Name: s.textOf(&m), Fallback: true})
 		}
 	}
 	// noun phrases that became actors of events

@@ -11,6 +11,10 @@ import (
 // meansSet is the set of weapons named around a violent trigger.
 type meansSet uint8
 
+// meansCues are the cue classes meansNear reads a weapon from.
+const meansCues = cueSet(1<<lexicon.CueDrone | 1<<lexicon.CueRocket | 1<<lexicon.CueMissile | 1<<lexicon.CueArtillery |
+	1<<lexicon.CueAir | 1<<lexicon.CueBomb)
+
 const (
 	meansDrone meansSet = 1 << iota
 	meansRocket
@@ -142,6 +146,9 @@ func (s *sent) filterTriggers() {
 // cueBefore reports whether a cue of class c starts within n tokens before
 // the trigger (quotation marks skipped).
 func (s *sent) cueBefore(h *trigHit, n int, c lexicon.CueClass) bool {
+	if !s.cueAll.has(c) {
+		return false // no word of the sentence has the class
+	}
 	for j, seen := h.first-1, 0; j >= 0 && seen < n; j-- {
 		if s.isPunct(j) && isQuoteMark(s.seg.Tokens[j].Text) {
 			continue
@@ -184,7 +191,7 @@ func (s *sent) genitiveOfForce(h *trigHit) bool {
 		return false
 	}
 	j := h.first - 1
-	return j >= 0 && s.toks[j].ment < 0 && s.toks[j].cues.any(lexicon.CueForce, lexicon.CueAir) && !s.toks[j].cues.any(lexicon.CueSupport)
+	return j >= 0 && s.toks[j].ment < 0 && s.toks[j].cues.any(1<<lexicon.CueForce|1<<lexicon.CueAir) && !s.toks[j].cues.any(1<<lexicon.CueSupport)
 }
 
 // afterSince reports whether the trigger follows منذ (منذ انسحاب القوات
@@ -266,6 +273,9 @@ func (s *sent) meansNear(h *trigHit) meansSet {
 	if s.lang == "en" {
 		return s.meansNearEN(h)
 	}
+	if s.cueAll&meansCues == 0 {
+		return 0 // the sentence names no weapon
+	}
 	var m meansSet
 	cl := s.clauseOf(h.first)
 	span := 0 // words after the trigger, not counting times and numbers
@@ -274,20 +284,24 @@ func (s *sent) meansNear(h *trigHit) meansSet {
 		back = 4 // وكان صاروخ مضاد للدروع أُطلق
 	}
 	for i := max(h.first-back, 0); i < s.n() && span < 16; i++ {
-		if i >= h.last && s.toks[i].time < 0 && s.toks[i].count < 0 {
+		t := &s.toks[i]
+		if i >= h.last && t.time < 0 && t.count < 0 {
 			span++
 		}
-		if s.toks[i].clause != cl && !s.ancestor(cl, s.toks[i].clause) || s.toks[i].ment >= 0 && !s.ments[s.toks[i].ment].demonym {
+		if t.cues == 0 {
+			continue // names no weapon and ends nothing
+		}
+		if t.clause != cl && !s.ancestor(cl, t.clause) || t.ment >= 0 && !s.ments[t.ment].demonym {
 			continue
 		}
-		if i >= h.last && s.toks[i].cues.any(lexicon.CueAgainst, lexicon.CueComp, lexicon.CueConj) {
+		if i >= h.last && t.cues.any(1<<lexicon.CueAgainst|1<<lexicon.CueComp|1<<lexicon.CueConj) {
 			break
 		}
-		c := s.toks[i].cues
+		c := t.cues
 		if c.has(lexicon.CueDrone) {
 			m |= meansDrone
 		}
-		if c.any(lexicon.CueRocket, lexicon.CueMissile, lexicon.CueArtillery) {
+		if c.any(1<<lexicon.CueRocket | 1<<lexicon.CueMissile | 1<<lexicon.CueArtillery) {
 			m |= meansRocket
 		}
 		if c.has(lexicon.CueAir) && !c.has(lexicon.CueDrone) {
@@ -303,6 +317,9 @@ func (s *sent) meansNear(h *trigHit) meansSet {
 // negated reports whether a negation governs the trigger: لم/لن/لا/عدم
 // right before it, or with a verb of occurring between (لم تسجل أي هجمات).
 func (s *sent) negated(h *trigHit) bool {
+	if !s.cueAll.has(lexicon.CueNeg) {
+		return false // no negation in the sentence
+	}
 	cl := s.clauseOf(h.first)
 	for j := h.first - 1; j >= 0 && j >= h.first-5; j-- {
 		t := &s.toks[j]
@@ -320,7 +337,7 @@ func (s *sent) negated(h *trigHit) bool {
 		}
 		// between a negation and the event only verbs of occurring, light verbs and
 		// "any" may stand (لم تسجل أي هجمات); لم تسفر المواجهات negates the result
-		if !t.cues.any(lexicon.CueExist, lexicon.CueSupport, lexicon.CueFuture, lexicon.CueGeneric) && s.norm(j) != "عن" {
+		if !t.cues.any(1<<lexicon.CueExist|1<<lexicon.CueSupport|1<<lexicon.CueFuture|1<<lexicon.CueGeneric) && s.norm(j) != "عن" {
 			return false
 		}
 	}
@@ -440,7 +457,7 @@ func (s *sent) mergeable(a, b *trigHit) bool {
 	instrument := b.clitics.Prep == 'ب' || b.first > 0 && s.toks[b.first-1].prepB
 	for i := a.last; i < b.first; i++ {
 		t := &s.toks[i]
-		if s.isPunct(i) || t.cues.any(lexicon.CueComp, lexicon.CueCompPron, lexicon.CueRel, lexicon.CueConj, lexicon.CueAgainst, lexicon.CueSupport) {
+		if s.isPunct(i) || t.cues.any(1<<lexicon.CueComp|1<<lexicon.CueCompPron|1<<lexicon.CueRel|1<<lexicon.CueConj|1<<lexicon.CueAgainst|1<<lexicon.CueSupport) {
 			return false
 		}
 		if k := t.ment; k >= 0 && !s.ments[k].demonym && !instrument {
@@ -479,12 +496,16 @@ func (s *sent) makeDrafts() []draft {
 		if h.dropped {
 			continue
 		}
-		d := draft{trig: k, class: h.t.Class, gov: -1, claimVerb: -1, time: -1, count: -1, ctx: events.Reported}
+		// set in place (the storage holds a draft for every trigger): a draft
+		// built aside would be copied in
+		ds = ds[:len(ds)+1]
+		d := &ds[len(ds)-1]
+		*d = draft{}
+		d.trig, d.class, d.gov, d.claimVerb, d.time, d.count, d.ctx = k, h.t.Class, -1, -1, -1, -1, events.Reported
 		d.violent = h.t.Class.Violent()
 		if h.t.Class == lexicon.ClassLaunch {
 			d.violent = s.weaponAfter(h)
 		}
-		ds = append(ds, d)
 	}
 	// claim nouns need a verb of announcing or claiming before them in their clause
 	for i := range ds {
@@ -770,7 +791,7 @@ func (s *sent) ownRoles(d *draft) {
 // exchangeBefore returns the token of a verb of exchanging (تبادل) before a
 // violent trigger in its clause, or -1.
 func (s *sent) exchangeBefore(h *trigHit) int {
-	if !h.t.Class.Violent() {
+	if !h.t.Class.Violent() || !s.cueAll.has(lexicon.CueExchange) {
 		return -1
 	}
 	cl := s.clauseOf(h.first)
@@ -788,6 +809,9 @@ func (s *sent) exchangeBefore(h *trigHit) int {
 // undergoSubject reports whether a verb of undergoing (تعرّض لـ) governs a
 // noun trigger, and returns the chain of its subject (the target), or -1.
 func (s *sent) undergoSubject(h *trigHit) (bool, int) {
+	if !s.cueAll.has(lexicon.CueUndergo) {
+		return false, -1
+	}
 	cl := s.clauseOf(h.first)
 	for j := h.first - 1; j >= 0 && j >= h.first-14; j-- {
 		if s.toks[j].clause != cl {
@@ -931,6 +955,9 @@ func (s *sent) supportSubject(h *trigHit) int {
 // prepWordAfter returns the token of a preposition of class c after the
 // trigger in its clause, or -1.
 func (s *sent) prepWordAfter(h *trigHit, c lexicon.CueClass) int {
+	if !s.cueAll.has(c) {
+		return -1
+	}
 	cl := s.clauseOf(h.first)
 	for j := h.last; j < s.n() && j < h.last+10; j++ {
 		if s.toks[j].clause != cl || s.isPunct(j) && !isQuoteMark(s.seg.Tokens[j].Text) {
@@ -990,7 +1017,7 @@ func (s *sent) quotesAfter(ds []draft, i int) string {
 	}
 	// indirect speech: the clause after أن/إن, as written
 	for j := h.last; j < end && j < h.last+12; j++ {
-		if s.toks[j].cueHead && s.toks[j].cues.any(lexicon.CueComp, lexicon.CueCompPron) {
+		if s.toks[j].cueHead && s.toks[j].cues.any(1<<lexicon.CueComp|1<<lexicon.CueCompPron) {
 			start := j + 1
 			if s.toks[j].cues.has(lexicon.CueCompPron) {
 				start = j

@@ -49,15 +49,21 @@ func (s *sent) segment() {
 		s.clauses = append(s.clauses, clause{kind: k, parent: parent, sibling: -1, first: at, opener: at})
 		return len(s.clauses) - 1
 	}
-	var resume []int // clauses to go back to when a background clause or a quotation ends
+	resume := make([]int, 0, 8) // clauses to go back to when a background clause or a quotation ends (on the stack unless more nest)
 	quoteEnd := -1
+	toks, tokens := s.toks[:n], s.seg.Tokens[:n]
 	for i := 0; i < n; i++ {
-		t := &s.toks[i]
-		tk := &s.seg.Tokens[i]
+		t := &toks[i]
+		tk := &tokens[i]
 		if quoteEnd >= 0 && i > quoteEnd {
 			quoteEnd = -1
 			cur = resume[len(resume)-1]
 			resume = resume[:len(resume)-1]
+		}
+		if tk.Kind != textnorm.Punct && !t.cueHead && t.trig < 0 {
+			// most words: no quotation mark, no cue opening a clause, no verb, no comma
+			t.clause = cur
+			continue
 		}
 		if tk.Kind == textnorm.Punct && isQuoteMark(tk.Text) && quoteEnd < 0 {
 			for _, q := range s.quotes {

@@ -118,10 +118,7 @@ func (p *Parser) scanEN(s *sent, anchor time.Time, mem *memory) bool {
 		s.seg.Tokens = dropDateline(s.seg.Tokens)
 	}
 	n := len(s.seg.Tokens)
-	s.toks = slices.Grow(s.buf.infos[:0], n)[:n] // every element is set below
-	for i := range s.toks {
-		s.toks[i] = tokInfo{ment: -1, trig: -1, time: -1, count: -1, unit: -1, quote: -1, clause: 0}
-	}
+	s.toks = s.buf.blankInfos(n)
 	s.quotes = s.buf.quotes[:0]
 	s.findQuotes()
 	matches := p.lex.AppendMatches(s.buf.matches[:0], s.seg.Tokens, s.lang)
@@ -130,7 +127,8 @@ func (p *Parser) scanEN(s *sent, anchor time.Time, mem *memory) bool {
 	trigs, names := 0, 0
 	for k := range matches {
 		hasTrig, hasName := false, false
-		for _, e := range matches[k].Entries {
+		for i := range matches[k].Entries {
+			e := &matches[k].Entries[i]
 			hasTrig = hasTrig || e.Trigger != nil
 			hasName = hasName || e.Actor != nil || e.Place != nil
 		}
@@ -150,13 +148,14 @@ func (p *Parser) scanEN(s *sent, anchor time.Time, mem *memory) bool {
 		s.ments = slices.Grow(s.buf.ments[:0], names+2) // and a name or two the lexicon lacks
 	}
 	// the cue words first, so that a trigger's reading can look at the words after it
-	for _, m := range matches {
+	for k := range matches {
+		m := &matches[k]
 		timed := false
-		for i := m.First; i < m.Last; i++ {
+		for i := m.First; i < m.Last && len(s.times) > 0; i++ {
 			timed = timed || s.toks[i].time >= 0
 		}
-		for _, e := range m.Entries {
-			if e.Cue != nil && !timed {
+		for x := range m.Entries {
+			if e := &m.Entries[x]; e.Cue != nil && !timed {
 				for i := m.First; i < m.Last; i++ {
 					s.toks[i].cues |= 1 << e.Cue.Class
 				}
@@ -275,7 +274,7 @@ func (p *Parser) addMatchEN(s *sent, m lexicon.Match) {
 		}
 	}
 	if verbT == nil && nounT == nil && exactT == nil {
-		p.addMatch(s, m)
+		p.addMatch(s, &m)
 		return
 	}
 	t, verb := s.chooseReading(m, verbT, nounT, exactT)
@@ -295,7 +294,7 @@ func (p *Parser) addMatchEN(s *sent, m lexicon.Match) {
 	}
 	m.Entries = others
 	before := len(s.trigs)
-	p.addMatch(s, m)
+	p.addMatch(s, &m)
 	if len(s.trigs) > before {
 		s.trigs[len(s.trigs)-1].verb = verb
 	}
@@ -345,15 +344,17 @@ func (s *sent) contextBefore(i int) readingCtx {
 		return ctxVerb
 	}
 	switch {
-	case t.cues.any(lexicon.CueDet):
+	case t.cues.any(1 << lexicon.CueDet):
 		return ctxNoun
-	case t.cues.any(lexicon.CueBe, lexicon.CueAux, lexicon.CueFuture, lexicon.CueHyp, lexicon.CueNeg):
+	case t.cues.any(1<<lexicon.CueBe | 1<<lexicon.CueAux | 1<<lexicon.CueFuture | 1<<lexicon.CueHyp | 1<<lexicon.CueNeg):
 		return ctxVerb
 	case t.cues.has(lexicon.CuePron):
 		return ctxVerb
-	case t.cues.any(lexicon.CueDrone, lexicon.CueRocket, lexicon.CueMissile, lexicon.CueArtillery, lexicon.CueAir, lexicon.CueBomb):
+	case t.cues.any(1<<lexicon.CueDrone | 1<<lexicon.CueRocket | 1<<lexicon.CueMissile | 1<<lexicon.CueArtillery |
+		1<<lexicon.CueAir | 1<<lexicon.CueBomb):
 		return ctxWeapon
-	case t.cues.any(lexicon.CueLoc, lexicon.CueAgainst, lexicon.CueWith, lexicon.CueAgent, lexicon.CueAbout, lexicon.CueFrame, lexicon.CueSupport):
+	case t.cues.any(1<<lexicon.CueLoc | 1<<lexicon.CueAgainst | 1<<lexicon.CueWith | 1<<lexicon.CueAgent |
+		1<<lexicon.CueAbout | 1<<lexicon.CueFrame | 1<<lexicon.CueSupport):
 		return ctxNoun
 	case t.trig >= 0 && s.trigs[t.trig].verb:
 		return ctxNoun // launched attacks
@@ -392,7 +393,7 @@ func (s *sent) chooseReading(m lexicon.Match, verbT, nounT, exactT *lexicon.Trig
 			return verbT, true
 		}
 		// after a noun of people, with an object after it: Rebels attack the town
-		if j := m.First - 1; j >= s.en.initial && s.toks[j].cues.any(lexicon.CueGroupHead, lexicon.CueForce, lexicon.CueVictim) &&
+		if j := m.First - 1; j >= s.en.initial && s.toks[j].cues.any(1<<lexicon.CueGroupHead|1<<lexicon.CueForce|1<<lexicon.CueVictim) &&
 			m.Last < s.n() && (s.toks[m.Last].cues.has(lexicon.CueDet) || s.toks[m.Last].ment >= 0) {
 			return verbT, true
 		}
@@ -431,7 +432,7 @@ func (s *sent) nextIsPrep(i int) bool {
 	if s.norm(i) == "of" {
 		return true
 	}
-	return s.toks[i].cues.any(lexicon.CueAgainst, lexicon.CueAgent, lexicon.CueLoc)
+	return s.toks[i].cues.any(1<<lexicon.CueAgainst | 1<<lexicon.CueAgent | 1<<lexicon.CueLoc)
 }
 
 // findCountsEN finds the counts of the sentence with quotation marks
@@ -560,7 +561,8 @@ func (s *sent) repairUnit(c *countSpan) {
 			c.Unit, c.UnitFirst, c.UnitLast, c.Last = u, j, j+1, j+1
 			return
 		}
-		if s.toks[j].cues.any(lexicon.CueLoc, lexicon.CueAgainst, lexicon.CueWith, lexicon.CueTo, lexicon.CueBe, lexicon.CueAux, lexicon.CueComp, lexicon.CueRel) {
+		if s.toks[j].cues.any(1<<lexicon.CueLoc | 1<<lexicon.CueAgainst | 1<<lexicon.CueWith | 1<<lexicon.CueTo |
+			1<<lexicon.CueBe | 1<<lexicon.CueAux | 1<<lexicon.CueComp | 1<<lexicon.CueRel) {
 			return
 		}
 	}
@@ -626,7 +628,7 @@ func (s *sent) markPassives() {
 				s.en.passive.add(k)
 				break
 			}
-			if t.ment >= 0 || t.trig >= 0 || s.isPunct(j) || t.cues != 0 && !t.cues.any(lexicon.CueNeg, lexicon.CueAux) {
+			if t.ment >= 0 || t.trig >= 0 || s.isPunct(j) || t.cues != 0 && !t.cues.any(1<<lexicon.CueNeg|1<<lexicon.CueAux) {
 				break
 			}
 		}
@@ -660,19 +662,19 @@ func (s *sent) checkDemonymsEN(p *Parser) {
 				ok = !s.ments[t.ment].isPlace || s.ments[t.ment].actor != nil
 				break
 			}
-			if t.cues.any(lexicon.CueForce, lexicon.CueTitle, lexicon.CueGroupHead) {
+			if t.cues.any(1<<lexicon.CueForce | 1<<lexicon.CueTitle | 1<<lexicon.CueGroupHead) {
 				ok, head = true, j
 				switch s.norm(j) {
 				case "soldier", "soldiers", "troop", "troops", "army", "military", "forces":
 					soldiers = true
 				}
 				// a title of several words: Defence Minister
-				for head+1 < n && s.toks[head+1].cues.any(lexicon.CueForce, lexicon.CueTitle) && s.toks[head+1].ment < 0 && s.toks[head+1].trig < 0 {
+				for head+1 < n && s.toks[head+1].cues.any(1<<lexicon.CueForce|1<<lexicon.CueTitle) && s.toks[head+1].ment < 0 && s.toks[head+1].trig < 0 {
 					head++
 				}
 				break
 			}
-			if t.cues.any(lexicon.CueDrone, lexicon.CueRocket, lexicon.CueMissile, lexicon.CueArtillery, lexicon.CueAir, lexicon.CueBomb) || t.trig >= 0 {
+			if t.cues.any(1<<lexicon.CueDrone|1<<lexicon.CueRocket|1<<lexicon.CueMissile|1<<lexicon.CueArtillery|1<<lexicon.CueAir|1<<lexicon.CueBomb) || t.trig >= 0 {
 				ok = true
 				break
 			}
@@ -869,8 +871,8 @@ var (
 	nameHeads = cueMask(lexicon.CueOrgHead, lexicon.CueForce, lexicon.CueGroupHead, lexicon.CuePlaceHead)
 )
 
-// cueMask returns the set of the classes ks: c&cueMask(ks...) != 0 is
-// c.any(ks...), in one test.
+// cueMask returns the set of the classes ks, for a list only known at run
+// time (c.any(cueMask(ks...))) or a set named once.
 func cueMask(ks ...lexicon.CueClass) cueSet {
 	var m cueSet
 	for _, k := range ks {
@@ -906,6 +908,9 @@ func (s *sent) namesEN() {
 	n := s.n()
 	add := make([]mention, 0, 4) // on the stack unless a sentence has more
 	for i := s.en.initial; i < n; i++ {
+		if tk := &s.seg.Tokens[i]; tk.Kind != textnorm.Word || tk.Text != "" && tk.Text[0] < utf8.RuneSelf && (tk.Text[0] < 'A' || tk.Text[0] > 'Z') {
+			continue // not capitalised (most words): no name starts here
+		}
 		if !s.nameWord(i) {
 			continue
 		}
@@ -941,11 +946,11 @@ func (s *sent) namesEN() {
 		}
 		// an adjective before a noun: Kurdish forces, Tuareg rebels, the Buddhist majority
 		if words == 1 && last < n && !s.capitalized(last) && s.seg.Tokens[last].Kind == textnorm.Word && s.toks[last].ment < 0 && s.toks[last].trig < 0 && s.toks[last].time < 0 &&
-			(s.toks[last].cues == 0 || s.toks[last].cues.any(lexicon.CueForce, lexicon.CueGroupHead, lexicon.CueVictim)) && !s.toks[last].cues.has(lexicon.CueTitle) {
+			(s.toks[last].cues == 0 || s.toks[last].cues.any(1<<lexicon.CueForce|1<<lexicon.CueGroupHead|1<<lexicon.CueVictim)) && !s.toks[last].cues.has(lexicon.CueTitle) {
 			continue
 		}
 		// a model name (Shahed drones), a compound modifier (Tuareg-led), a numbered name (Route 1)
-		if last < n && (s.toks[last].unit >= 0 || s.toks[last].cues.any(lexicon.CueDrone, lexicon.CueMissile, lexicon.CueRocket) ||
+		if last < n && (s.toks[last].unit >= 0 || s.toks[last].cues.any(1<<lexicon.CueDrone|1<<lexicon.CueMissile|1<<lexicon.CueRocket) ||
 			s.seg.Tokens[last].Kind == textnorm.Number || s.hyphenAfter(last-1)) {
 			continue
 		}
@@ -956,7 +961,7 @@ func (s *sent) namesEN() {
 			m.pp = lexicon.CueLoc
 		default:
 			m.rankEN = 2
-			headCue := s.toks[last-1].cues.any(lexicon.CueOrgHead, lexicon.CueForce, lexicon.CueGroupHead)
+			headCue := s.toks[last-1].cues.any(1<<lexicon.CueOrgHead | 1<<lexicon.CueForce | 1<<lexicon.CueGroupHead)
 			if !headCue && !s.allCaps(last-1) && (words >= 2 || s.titleBefore(first)) {
 				m.rankEN = 3
 			}
@@ -989,10 +994,10 @@ func (s *sent) placeContext(first, last int) bool {
 	}
 	j := first - 1
 	for j >= s.en.initial && j >= first-4 && s.norm(j) != "of" && (s.plainWord(j) && !s.capitalized(j) || s.norm(j) == "the" || s.seg.Tokens[j].Text == "-" || s.en.notName.has(j)) &&
-		!s.toks[j].cues.any(lexicon.CueLoc, lexicon.CueTo) {
+		!s.toks[j].cues.any(1<<lexicon.CueLoc|1<<lexicon.CueTo) {
 		j-- // toward the Israeli-controlled Golan Heights
 	}
-	if j >= 0 && s.toks[j].cues.any(lexicon.CueLoc, lexicon.CueTo) && s.norm(j) != "to" {
+	if j >= 0 && s.toks[j].cues.any(1<<lexicon.CueLoc|1<<lexicon.CueTo) && s.norm(j) != "to" {
 		return true
 	}
 	if j >= 1 && s.norm(j) == "of" && s.toks[j-1].cues.has(lexicon.CuePlaceHead) {
@@ -1007,24 +1012,29 @@ func (s *sent) placeContext(first, last int) bool {
 func (s *sent) anaphoraEN(mem *memory) {
 	n := s.n()
 	em := enMem(mem)
+	if mem.lastGroup == nil && em.lastCity == nil && em.lastArmy == nil {
+		return // nothing named yet to refer back to
+	}
 	for i := s.en.initial; i < n; i++ {
 		t := &s.toks[i]
 		if t.ment >= 0 || t.trig >= 0 || s.seg.Tokens[i].Kind != textnorm.Word {
 			continue
 		}
-		w := s.norm(i)
-		switch {
-		case t.cues.has(lexicon.CueGroupHead) && (w == "group" || w == "militia" || w == "movement"):
-			if mem.lastGroup == nil || !s.definiteBefore(i) || i+1 < n && (s.norm(i+1) == "of" || s.toks[i+1].ment >= 0 || s.capitalized(i+1)) {
+		switch s.norm(i) {
+		case "group", "militia", "movement":
+			if !t.cues.has(lexicon.CueGroupHead) || mem.lastGroup == nil || !s.definiteBefore(i) ||
+				i+1 < n && (s.norm(i+1) == "of" || s.toks[i+1].ment >= 0 || s.capitalized(i+1)) {
 				continue
 			}
 			g := mem.lastGroup
 			start := s.npStart(i)
 			s.addMention(mention{first: start, last: i + 1, actor: g.actor, fallback: g.actor == nil, text: g.name, anaphor: true})
-		case (w == "city" || w == "town") && em.lastCity != nil && i > 0 && s.norm(i-1) == "the" && (i+1 >= n || s.norm(i+1) != "of"):
-			// the city's east: the last city named
-			s.addMention(mention{first: i - 1, last: i + 1, place: em.lastCity, isPlace: true, text: s.seg.Slice(i-1, i+1), anaphor: true})
-		case w == "army" || w == "military":
+		case "city", "town":
+			if em.lastCity != nil && i > 0 && s.norm(i-1) == "the" && (i+1 >= n || s.norm(i+1) != "of") {
+				// the city's east: the last city named
+				s.addMention(mention{first: i - 1, last: i + 1, place: em.lastCity, isPlace: true, text: s.seg.Slice(i-1, i+1), anaphor: true})
+			}
+		case "army", "military":
 			if em.lastArmy == nil || i > 0 && s.toks[i-1].ment >= 0 || s.capitalized(i) && i > s.en.initial {
 				continue
 			}

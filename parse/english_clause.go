@@ -32,6 +32,15 @@ func (s *sent) segmentEN() {
 	}
 	resume := make([]int, 0, 8) // on the stack unless more nest
 	quoteEnd := -1
+	// a reported clause without "that" needs a verb of saying, denying,
+	// threatening or announcing before it (zeroComp): else none is looked for
+	reports := false
+	for k := range s.trigs {
+		if h := &s.trigs[k]; h.verb && reportsClause(h.t.Class) {
+			reports = true
+			break
+		}
+	}
 	for i := 0; i < n; i++ {
 		t := &s.toks[i]
 		tk := &s.seg.Tokens[i]
@@ -61,7 +70,7 @@ func (s *sent) segmentEN() {
 				if s.governorBefore(i) >= 0 {
 					cur = open(clComp, cur, i)
 					opened = true
-				} else if i > s.en.initial && s.seg.Tokens[i-1].Kind == textnorm.Word && s.toks[i-1].trig < 0 && !s.toks[i-1].cues.any(lexicon.CueLoc, lexicon.CueAgainst, lexicon.CueWith, lexicon.CueAbout, lexicon.CueTo) {
+				} else if i > s.en.initial && s.seg.Tokens[i-1].Kind == textnorm.Word && s.toks[i-1].trig < 0 && !s.toks[i-1].cues.any(1<<lexicon.CueLoc|1<<lexicon.CueAgainst|1<<lexicon.CueWith|1<<lexicon.CueAbout|1<<lexicon.CueTo) {
 					cur = open(clRel, cur, i)
 					opened = true
 				}
@@ -95,7 +104,7 @@ func (s *sent) segmentEN() {
 				s.clauses[cur].pron = true
 				s.en.inf.add(cur)
 				opened = true
-			case s.zeroComp(i):
+			case reports && s.mayFollowGovernor(i) && s.zeroComp(i):
 				cur = open(clComp, cur, i)
 				s.clauses[cur].opener = -1
 				if s.toks[i].cues.has(lexicon.CuePron) && !s.toks[i].cues.has(lexicon.CueDet) || s.gerundAt(i) {
@@ -104,7 +113,7 @@ func (s *sent) segmentEN() {
 				opened = true
 			}
 		}
-		if s.startsVerbEN(i) {
+		if (t.trig >= 0 || t.cueHead) && s.startsVerbEN(i) {
 			withVerb := cur
 			for !s.clauses[withVerb].hasVerb && s.clauses[withVerb].parent >= 0 && s.clauses[withVerb].kind != clQuote {
 				withVerb = s.clauses[withVerb].parent
@@ -196,6 +205,18 @@ func (s *sent) governorBefore(i int) int {
 	return -1
 }
 
+// mayFollowGovernor is governorBefore's first step, small enough to be
+// inlined where most words are asked: false when the word before token i
+// can neither be skipped nor end a trigger, so that no governor is found.
+func (s *sent) mayFollowGovernor(i int) bool {
+	j := i - 1
+	if j < s.en.initial {
+		return false
+	}
+	t := &s.toks[j]
+	return t.time >= 0 || t.trig >= 0 || t.cues.has(lexicon.CueStmt)
+}
+
 // governsClause reports whether trigger k takes a clause: a verb of saying,
 // announcing, denying, threatening or claiming.
 func (s *sent) governsClause(k int) bool {
@@ -216,12 +237,7 @@ func (s *sent) governsClause(k int) bool {
 // artillery had shelled, denied attacking).
 func (s *sent) zeroComp(i int) bool {
 	g := s.governorBefore(i)
-	if g < 0 {
-		return false
-	}
-	switch s.trigs[g].t.Class {
-	case lexicon.ClassSay, lexicon.ClassDeny, lexicon.ClassThreat, lexicon.ClassAnnounce:
-	default:
+	if g < 0 || !reportsClause(s.trigs[g].t.Class) {
 		return false
 	}
 	switch s.norm(s.trigs[g].first) {
@@ -238,7 +254,7 @@ func (s *sent) zeroComp(i int) bool {
 	if t.time >= 0 || t.cues.has(lexicon.CueStmt) {
 		return false
 	}
-	if t.cues.any(lexicon.CueComp, lexicon.CueTo, lexicon.CueLoc, lexicon.CueAgainst, lexicon.CueWith, lexicon.CueAgent, lexicon.CueAbout) && t.ment < 0 && !t.cues.has(lexicon.CueDet) {
+	if t.cues.any(1<<lexicon.CueComp|1<<lexicon.CueTo|1<<lexicon.CueLoc|1<<lexicon.CueAgainst|1<<lexicon.CueWith|1<<lexicon.CueAgent|1<<lexicon.CueAbout) && t.ment < 0 && !t.cues.has(lexicon.CueDet) {
 		return false
 	}
 	switch s.norm(i) {
@@ -255,6 +271,16 @@ func (s *sent) zeroComp(i int) bool {
 		}
 	}
 	return true
+}
+
+// reportsClause reports whether a verb of class c may take a reported
+// clause without "that" (zeroComp).
+func reportsClause(c lexicon.TriggerClass) bool {
+	switch c {
+	case lexicon.ClassSay, lexicon.ClassDeny, lexicon.ClassThreat, lexicon.ClassAnnounce:
+		return true
+	}
+	return false
 }
 
 // gerundAt reports whether token i is a verb in -ing (denied attacking).
@@ -322,7 +348,7 @@ func (s *sent) startsVerbEN(i int) bool {
 // before by "and", "or", "but", "then" or a comma (blamed … and vowed).
 func (s *sent) coordinatedEN(i int) bool {
 	j := i - 1
-	for j >= s.en.initial && (s.toks[j].cues.any(lexicon.CueAux, lexicon.CueBe) || s.norm(j) == "also" || s.norm(j) == "later") {
+	for j >= s.en.initial && (s.toks[j].cues.any(1<<lexicon.CueAux|1<<lexicon.CueBe) || s.norm(j) == "also" || s.norm(j) == "later") {
 		j--
 	}
 	if j < s.en.initial {
@@ -345,7 +371,7 @@ func (s *sent) clauseAhead(i int) bool {
 	words := 0
 	for j := i; j < n && j < i+9; j++ {
 		t := &s.toks[j]
-		if s.verbAt(j) || t.cues.any(lexicon.CueBe, lexicon.CueAux) && words > 0 {
+		if s.verbAt(j) || t.cues.any(1<<lexicon.CueBe|1<<lexicon.CueAux) && words > 0 {
 			return words > 0
 		}
 		if s.isPunct(j) && s.seg.Tokens[j].Text != "-" && s.seg.Tokens[j].Text != "'" && s.seg.Tokens[j].Text != "." {
@@ -354,7 +380,7 @@ func (s *sent) clauseAhead(i int) bool {
 		if t.trig >= 0 && !s.trigs[t.trig].verb {
 			return false
 		}
-		if t.cues.any(lexicon.CueLoc, lexicon.CueAgainst, lexicon.CueWith, lexicon.CueTo, lexicon.CueComp, lexicon.CueRel, lexicon.CueConj) && t.ment < 0 {
+		if t.cues.any(1<<lexicon.CueLoc|1<<lexicon.CueAgainst|1<<lexicon.CueWith|1<<lexicon.CueTo|1<<lexicon.CueComp|1<<lexicon.CueRel|1<<lexicon.CueConj) && t.ment < 0 {
 			return false
 		}
 		words++

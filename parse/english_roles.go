@@ -18,7 +18,7 @@ func (s *sent) isAdjectiveLike(i int) bool {
 	if s.seg.Tokens[i].Text == "-" || t.count >= 0 || t.unit >= 0 || s.seg.Tokens[i].Kind == textnorm.Number {
 		return true
 	}
-	if t.cues.has(lexicon.CueDet) && !t.cues.any(lexicon.CueComp, lexicon.CuePron) || s.norm(i) == "the" {
+	if t.cues.has(lexicon.CueDet) && !t.cues.any(1<<lexicon.CueComp|1<<lexicon.CuePron) || s.norm(i) == "the" {
 		return true
 	}
 	return s.plainWord(i)
@@ -36,7 +36,7 @@ func (s *sent) prepBeforeEN(m *mention) {
 		if t.count >= 0 {
 			continue // About 350 U.S. troops: a hedge, no preposition
 		}
-		if t.ment < 0 && t.trig < 0 && t.cues.any(lexicon.CueLoc, lexicon.CueAgainst, lexicon.CueWith, lexicon.CueTo, lexicon.CueAbout, lexicon.CueAgent) {
+		if t.ment < 0 && t.trig < 0 && t.cues.any(1<<lexicon.CueLoc|1<<lexicon.CueAgainst|1<<lexicon.CueWith|1<<lexicon.CueTo|1<<lexicon.CueAbout|1<<lexicon.CueAgent) {
 			for _, k := range []lexicon.CueClass{lexicon.CueAgent, lexicon.CueLoc, lexicon.CueAgainst, lexicon.CueWith, lexicon.CueTo, lexicon.CueAbout} {
 				if t.cues.has(k) {
 					m.pp = k
@@ -106,7 +106,8 @@ func (s *sent) readPlacesEN() {
 // determiner and adjectives, or -1.
 func (s *sent) prepTok(m *mention) int {
 	for j := m.first - 1; j >= 0 && j >= m.first-8; j-- {
-		if s.toks[j].cues.any(lexicon.CueLoc, lexicon.CueAgainst, lexicon.CueWith, lexicon.CueTo, lexicon.CueAbout, lexicon.CueAgent) {
+		if s.toks[j].cues.any(1<<lexicon.CueLoc | 1<<lexicon.CueAgainst | 1<<lexicon.CueWith | 1<<lexicon.CueTo |
+			1<<lexicon.CueAbout | 1<<lexicon.CueAgent) {
 			return j
 		}
 		if !s.isAdjectiveLike(j) {
@@ -220,10 +221,10 @@ func (s *sent) joinsEN(a, b int) bool {
 		if t.trig >= 0 || t.time >= 0 || t.count >= 0 || t.ment >= 0 {
 			return false
 		}
-		if t.cues != 0 && !t.cues.any(lexicon.CueTitle, lexicon.CueForce, lexicon.CueOrgHead, lexicon.CueGroupHead) {
+		if t.cues != 0 && !t.cues.any(1<<lexicon.CueTitle|1<<lexicon.CueForce|1<<lexicon.CueOrgHead|1<<lexicon.CueGroupHead) {
 			return false
 		}
-		if t.cues.any(lexicon.CueLoc, lexicon.CueAgainst, lexicon.CueWith, lexicon.CueDet, lexicon.CueConj) {
+		if t.cues.any(1<<lexicon.CueLoc | 1<<lexicon.CueAgainst | 1<<lexicon.CueWith | 1<<lexicon.CueDet | 1<<lexicon.CueConj) {
 			return false
 		}
 	}
@@ -366,16 +367,16 @@ func (s *sent) subjectBeforeEN(v int) subjectEN {
 			res.pron = j
 			return res
 		}
-		if t.cues.any(lexicon.CueAux, lexicon.CueBe, lexicon.CueNeg, lexicon.CueFuture, lexicon.CueHyp) {
+		if t.cues.any(1<<lexicon.CueAux | 1<<lexicon.CueBe | 1<<lexicon.CueNeg | 1<<lexicon.CueFuture | 1<<lexicon.CueHyp) {
 			if npEnd >= 0 {
 				break
 			}
 			continue
 		}
-		if t.cues.any(lexicon.CueComp, lexicon.CueRel, lexicon.CueConj, lexicon.CueBound) && npEnd < 0 {
+		if t.cues.any(1<<lexicon.CueComp|1<<lexicon.CueRel|1<<lexicon.CueConj|1<<lexicon.CueBound) && npEnd < 0 {
 			break
 		}
-		if t.cues.any(lexicon.CueLoc, lexicon.CueAgainst, lexicon.CueWith, lexicon.CueTo, lexicon.CueAgent, lexicon.CueAbout) || s.norm(j) == "of" {
+		if t.cues.any(1<<lexicon.CueLoc|1<<lexicon.CueAgainst|1<<lexicon.CueWith|1<<lexicon.CueTo|1<<lexicon.CueAgent|1<<lexicon.CueAbout) || s.norm(j) == "of" {
 			// a prepositional phrase: what we read was its object
 			npEnd = -1
 			continue
@@ -406,7 +407,7 @@ func (s *sent) npStartFrom(end int) int {
 		j := i - 1
 		t := &s.toks[j]
 		if s.seg.Tokens[j].Text == "-" || s.seg.Tokens[j].Text == "'" || s.plainWord(j) || t.count >= 0 || t.unit >= 0 ||
-			t.cues.any(lexicon.CueForce, lexicon.CueGroupHead, lexicon.CueVictim, lexicon.CueDet, lexicon.CueOrgHead, lexicon.CueTitle) && t.ment < 0 && t.trig < 0 ||
+			t.cues.any(1<<lexicon.CueForce|1<<lexicon.CueGroupHead|1<<lexicon.CueVictim|1<<lexicon.CueDet|1<<lexicon.CueOrgHead|1<<lexicon.CueTitle) && t.ment < 0 && t.trig < 0 ||
 			s.weaponAt(j) && t.ment < 0 && t.trig < 0 || s.seg.Tokens[j].Kind == textnorm.Number ||
 			s.norm(j) == "s" && j > 0 && s.seg.Tokens[j-1].Text == "'" {
 			i = j
@@ -425,7 +426,7 @@ func (s *sent) npSubject(res subjectEN, start, end int) subjectEN {
 		res.np = r
 	} else if txt := s.seg.Slice(start, end); s.bothSides(txt) {
 		res.np = ref{name: txt, ment: -1, how: "both sides"}
-	} else if end > start && s.toks[end-1].cues.any(lexicon.CueDrone, lexicon.CueRocket, lexicon.CueMissile, lexicon.CueAir, lexicon.CueArtillery) {
+	} else if end > start && s.toks[end-1].cues.any(1<<lexicon.CueDrone|1<<lexicon.CueRocket|1<<lexicon.CueMissile|1<<lexicon.CueAir|1<<lexicon.CueArtillery) {
 		res.instr = true
 	}
 	return res
@@ -476,8 +477,8 @@ func (s *sent) agentNP(start, end int) ref {
 	case "people", "person", "persons", "others", "individuals":
 		return ref{} // too general to name a party
 	}
-	if !t.cues.any(lexicon.CueForce, lexicon.CueGroupHead, lexicon.CueVictim, lexicon.CueOrgHead) ||
-		t.cues.any(lexicon.CueDrone, lexicon.CueRocket, lexicon.CueMissile, lexicon.CueAir, lexicon.CueArtillery, lexicon.CueBomb) {
+	if !t.cues.any(1<<lexicon.CueForce|1<<lexicon.CueGroupHead|1<<lexicon.CueVictim|1<<lexicon.CueOrgHead) ||
+		t.cues.any(1<<lexicon.CueDrone|1<<lexicon.CueRocket|1<<lexicon.CueMissile|1<<lexicon.CueAir|1<<lexicon.CueArtillery|1<<lexicon.CueBomb) {
 		return ref{}
 	}
 	for i := start; i < end; i++ {
@@ -504,7 +505,7 @@ func (s *sent) appositionHead(c int) int {
 			}
 			return -1
 		}
-		if s.toks[j].trig >= 0 && s.trigs[s.toks[j].trig].verb || s.toks[j].cues.any(lexicon.CueBe, lexicon.CueAux, lexicon.CueComp, lexicon.CueRel) {
+		if s.toks[j].trig >= 0 && s.trigs[s.toks[j].trig].verb || s.toks[j].cues.any(1<<lexicon.CueBe|1<<lexicon.CueAux|1<<lexicon.CueComp|1<<lexicon.CueRel) {
 			return -1
 		}
 	}
@@ -523,7 +524,7 @@ func (s *sent) apposition(c, v int) int {
 			comma2 = j
 			break
 		}
-		if !s.isAdjectiveLike(j) && !s.toks[j].cues.any(lexicon.CueTitle, lexicon.CueForce, lexicon.CueOrgHead, lexicon.CueGroupHead) && s.norm(j) != "of" {
+		if !s.isAdjectiveLike(j) && !s.toks[j].cues.any(1<<lexicon.CueTitle|1<<lexicon.CueForce|1<<lexicon.CueOrgHead|1<<lexicon.CueGroupHead) && s.norm(j) != "of" {
 			return c
 		}
 	}
@@ -537,7 +538,7 @@ func (s *sent) apposition(c, v int) int {
 			comma1 = j
 			break
 		}
-		if !s.isAdjectiveLike(j) && !s.toks[j].cues.any(lexicon.CueTitle, lexicon.CueForce, lexicon.CueOrgHead, lexicon.CueGroupHead) &&
+		if !s.isAdjectiveLike(j) && !s.toks[j].cues.any(1<<lexicon.CueTitle|1<<lexicon.CueForce|1<<lexicon.CueOrgHead|1<<lexicon.CueGroupHead) &&
 			s.norm(j) != "of" && !(s.toks[j].ment >= 0 && s.ments[s.toks[j].ment].chain == c) {
 			return c
 		}
@@ -555,7 +556,7 @@ func (s *sent) apposition(c, v int) int {
 			return c
 		}
 		for j := hc.last; j < comma1; j++ {
-			if !s.isAdjectiveLike(j) && !s.toks[j].cues.any(lexicon.CueTitle, lexicon.CueForce, lexicon.CueOrgHead) &&
+			if !s.isAdjectiveLike(j) && !s.toks[j].cues.any(1<<lexicon.CueTitle|1<<lexicon.CueForce|1<<lexicon.CueOrgHead) &&
 				s.seg.Tokens[j].Text != "'" && s.norm(j) != "s" {
 				return c
 			}
@@ -605,7 +606,7 @@ func (s *sent) objectAfterEN(h *trigHit, preps ...lexicon.CueClass) (int, ref) {
 			j = m.last - 1
 			continue
 		}
-		if t.unit >= 0 && t.cues.any(lexicon.CueVictim, lexicon.CueForce, lexicon.CueGroupHead) && (j+1 >= n || s.toks[j+1].unit != t.unit) {
+		if t.unit >= 0 && t.cues.any(1<<lexicon.CueVictim|1<<lexicon.CueForce|1<<lexicon.CueGroupHead) && (j+1 >= n || s.toks[j+1].unit != t.unit) {
 			// killed three civilians: the counted people
 			u := j
 			for u > start && s.toks[u-1].unit == t.unit {
@@ -632,7 +633,7 @@ func (s *sent) objectAfterEN(h *trigHit, preps ...lexicon.CueClass) (int, ref) {
 			afterPrep = true // sites used by X; drones launched by X
 			continue
 		}
-		if t.cues.any(lexicon.CueLoc, lexicon.CueAgainst, lexicon.CueWith, lexicon.CueTo, lexicon.CueAbout, lexicon.CueAgent) {
+		if t.cues.any(1<<lexicon.CueLoc | 1<<lexicon.CueAgainst | 1<<lexicon.CueWith | 1<<lexicon.CueTo | 1<<lexicon.CueAbout | 1<<lexicon.CueAgent) {
 			ok := false
 			for _, p := range preps {
 				if t.cues.has(p) {
@@ -654,10 +655,10 @@ func (s *sent) objectAfterEN(h *trigHit, preps ...lexicon.CueClass) (int, ref) {
 			}
 			continue
 		}
-		if t.cues.any(lexicon.CueComp, lexicon.CueRel, lexicon.CueConj, lexicon.CueBound, lexicon.CueBe, lexicon.CueAux, lexicon.CueSupport, lexicon.CueCond) && t.ment < 0 {
+		if t.cues.any(1<<lexicon.CueComp|1<<lexicon.CueRel|1<<lexicon.CueConj|1<<lexicon.CueBound|1<<lexicon.CueBe|1<<lexicon.CueAux|1<<lexicon.CueSupport|1<<lexicon.CueCond) && t.ment < 0 {
 			break
 		}
-		if j == start || afterPrep && s.toks[j-1].cues.any(preps...) {
+		if j == start || afterPrep && s.toks[j-1].cues.any(cueMask(preps...)) {
 			if r, end := s.agentNPEnd(j, s.npEndFrom(j)); r.ok() {
 				// the tanker Sea Falcon: a name right after the noun is the name
 				if end < n {
@@ -702,7 +703,7 @@ func (s *sent) npEndFrom(i int) int {
 	for j < n && j < i+6 {
 		t := &s.toks[j]
 		if s.seg.Tokens[j].Text == "-" || s.plainWord(j) || t.count >= 0 || t.unit >= 0 ||
-			t.cues.any(lexicon.CueForce, lexicon.CueGroupHead, lexicon.CueVictim, lexicon.CueDet, lexicon.CueOrgHead) && t.ment < 0 && t.trig < 0 && !t.cues.any(lexicon.CueLoc, lexicon.CueAgainst) {
+			t.cues.any(1<<lexicon.CueForce|1<<lexicon.CueGroupHead|1<<lexicon.CueVictim|1<<lexicon.CueDet|1<<lexicon.CueOrgHead) && t.ment < 0 && t.trig < 0 && !t.cues.any(1<<lexicon.CueLoc|1<<lexicon.CueAgainst) {
 			j++
 			continue
 		}
@@ -765,7 +766,8 @@ func (s *sent) premodifier(h *trigHit) int {
 		if s.seg.Tokens[j].Text == "'" || s.norm(j) == "s" && j > 0 && s.seg.Tokens[j-1].Text == "'" || s.seg.Tokens[j].Text == "-" {
 			continue
 		}
-		if t.cues.any(lexicon.CueDrone, lexicon.CueRocket, lexicon.CueMissile, lexicon.CueArtillery, lexicon.CueAir, lexicon.CueBomb) {
+		if t.cues.any(1<<lexicon.CueDrone | 1<<lexicon.CueRocket | 1<<lexicon.CueMissile | 1<<lexicon.CueArtillery |
+			1<<lexicon.CueAir | 1<<lexicon.CueBomb) {
 			continue
 		}
 		if s.plainWord(j) {
@@ -796,7 +798,7 @@ func (s *sent) supportVerbBefore(h *trigHit) int {
 		if tr := t.trig; tr >= 0 && s.trigs[tr].verb && s.trigs[tr].t.Class == lexicon.ClassLaunch {
 			return s.trigs[tr].first
 		}
-		if s.isAdjectiveLike(j) || t.cues.any(lexicon.CueDrone, lexicon.CueRocket, lexicon.CueMissile, lexicon.CueArtillery, lexicon.CueAir, lexicon.CueBomb) ||
+		if s.isAdjectiveLike(j) || t.cues.any(1<<lexicon.CueDrone|1<<lexicon.CueRocket|1<<lexicon.CueMissile|1<<lexicon.CueArtillery|1<<lexicon.CueAir|1<<lexicon.CueBomb) ||
 			s.norm(j) == "of" || s.norm(j) == "and" || t.time >= 0 {
 			continue
 		}
@@ -923,7 +925,7 @@ func (s *sent) ownRolesEN(d *draft) {
 			for c := range s.counts {
 				C := s.counts[c]
 				if (C.Role == roleKilled || C.Role == roleWounded) && C.UnitFirst >= 0 && s.inLongQuote(C.First) < 0 &&
-					s.toks[C.UnitLast-1].cues.has(lexicon.CueVictim) && !s.toks[C.UnitLast-1].cues.any(lexicon.CueForce, lexicon.CueGroupHead) {
+					s.toks[C.UnitLast-1].cues.has(lexicon.CueVictim) && !s.toks[C.UnitLast-1].cues.any(1<<lexicon.CueForce|1<<lexicon.CueGroupHead) {
 					if r := s.agentNP(C.UnitFirst, C.UnitLast); r.ok() {
 						r.how = "victims"
 						d.actor2 = r
@@ -1035,7 +1037,7 @@ func (s *sent) causativeHave(h *trigHit) int {
 		if s.isPunct(j) && s.seg.Tokens[j].Text != "." || t.trig >= 0 {
 			return h.first
 		}
-		if w := s.norm(j); (w == "had" || w == "has" || w == "have") && j+1 < h.first && !s.toks[j+1].cues.any(lexicon.CueBe, lexicon.CueAux) {
+		if w := s.norm(j); (w == "had" || w == "has" || w == "have") && j+1 < h.first && !s.toks[j+1].cues.any(1<<lexicon.CueBe|1<<lexicon.CueAux) {
 			if j+2 < h.first || !s.plainWord(j+1) {
 				return j
 			}

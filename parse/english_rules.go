@@ -127,7 +127,7 @@ func (s *sent) markVictimsEN() {
 			m.victim = true
 		}
 		// killing two members of Harakat al-Nujaba: the count may stop before its noun
-		if j >= 2 && s.toks[j-1].cues.any(lexicon.CueVictim, lexicon.CueForce) {
+		if j >= 2 && s.toks[j-1].cues.any(1<<lexicon.CueVictim|1<<lexicon.CueForce) {
 			if c := s.toks[j-2].count; c >= 0 && s.counts[c].Role != roleNone {
 				m.victim = true
 			}
@@ -184,7 +184,8 @@ func (s *sent) filterTriggersEN() {
 
 // weaponAt reports whether token i names a weapon.
 func (s *sent) weaponAt(i int) bool {
-	return s.toks[i].cues.any(lexicon.CueDrone, lexicon.CueRocket, lexicon.CueMissile, lexicon.CueArtillery, lexicon.CueAir, lexicon.CueBomb)
+	return s.toks[i].cues.any(1<<lexicon.CueDrone | 1<<lexicon.CueRocket | 1<<lexicon.CueMissile | 1<<lexicon.CueArtillery |
+		1<<lexicon.CueAir | 1<<lexicon.CueBomb)
 }
 
 // negatedEN reports whether a negation governs the trigger: "no", "not",
@@ -204,7 +205,7 @@ func (s *sent) negatedEN(h *trigHit) bool {
 			return true
 		}
 		if s.seg.Tokens[j].Text == "-" || s.plainWord(j) || s.weaponAt(j) ||
-			t.cues.any(lexicon.CueAux, lexicon.CueBe, lexicon.CueFuture, lexicon.CueExist, lexicon.CueSupport, lexicon.CueGroupHead, lexicon.CueDet) {
+			t.cues.any(1<<lexicon.CueAux|1<<lexicon.CueBe|1<<lexicon.CueFuture|1<<lexicon.CueExist|1<<lexicon.CueSupport|1<<lexicon.CueGroupHead|1<<lexicon.CueDet) {
 			continue
 		}
 		return false
@@ -251,7 +252,7 @@ func (s *sent) refersBack(h *trigHit) bool {
 		return false
 	}
 	// a complement of its own makes it a new mention: the attack on Tower 22
-	if k := h.last; k < s.n() && s.toks[k].cues.any(lexicon.CueAgainst, lexicon.CueAgent) && s.toks[k].ment < 0 {
+	if k := h.last; k < s.n() && s.toks[k].cues.any(1<<lexicon.CueAgainst|1<<lexicon.CueAgent) && s.toks[k].ment < 0 {
 		return false
 	}
 	// the subject of a violent verb is new: The attack, claimed by …, killed 30 people
@@ -267,7 +268,7 @@ func (s *sent) refersBack(h *trigHit) bool {
 			}
 			break
 		}
-		if commas == 0 && !s.isAdjectiveLike(k) && !s.toks[k].cues.any(lexicon.CueBe, lexicon.CueAux) {
+		if commas == 0 && !s.isAdjectiveLike(k) && !s.toks[k].cues.any(1<<lexicon.CueBe|1<<lexicon.CueAux) {
 			break
 		}
 	}
@@ -340,7 +341,7 @@ func (s *sent) mergeableEN(a, b *trigHit) bool {
 		if t.ment >= 0 && !s.ments[t.ment].demonym && !subject {
 			return false
 		}
-		if t.cues.any(lexicon.CueComp, lexicon.CueRel, lexicon.CueConj) || !subject && t.cues.any(lexicon.CueAgainst, lexicon.CueLoc) {
+		if t.cues.any(1<<lexicon.CueComp|1<<lexicon.CueRel|1<<lexicon.CueConj) || !subject && t.cues.any(1<<lexicon.CueAgainst|1<<lexicon.CueLoc) {
 			return false
 		}
 	}
@@ -523,7 +524,7 @@ func (s *sent) resolvePronoun(ds []draft, i, tok int, em *enMemory) ref {
 	}
 	r.how = "pronoun"
 	// his forces, its fighters: the group a person belongs to
-	if s.toks[tok].cues.has(lexicon.CueDet) && tok+1 < s.n() && s.toks[tok+1].cues.any(lexicon.CueForce, lexicon.CueGroupHead) &&
+	if s.toks[tok].cues.has(lexicon.CueDet) && tok+1 < s.n() && s.toks[tok+1].cues.any(1<<lexicon.CueForce|1<<lexicon.CueGroupHead) &&
 		r.actor != nil && r.actor.Kind == lexicon.Person && r.actor.AffiliatedTo() != nil {
 		a := r.actor.AffiliatedTo()
 		r = ref{actor: a, name: a.Name, ment: -1, how: "pronoun"}
@@ -1184,7 +1185,7 @@ func (s *sent) placesOfClause(d *draft) {
 		}
 		if m.fallback {
 			if fallback == "" {
-				fallback = m.text
+				fallback = s.textOf(m)
 			}
 			continue
 		}
@@ -1212,7 +1213,7 @@ func (s *sent) placesOfClause(d *draft) {
 				if s.ments[head].place != nil {
 					known = append(known, s.ments[head].place)
 				} else {
-					fallback = s.ments[head].text
+					fallback = s.textOf(&s.ments[head])
 				}
 			}
 		}
@@ -1304,7 +1305,7 @@ func (s *sent) rememberEN(mem *memory) {
 		if m.actor == nil || m.isPlace || m.anaphor {
 			continue
 		}
-		if m.actor.Kind == lexicon.Organisation && m.actor.StateOf() != nil && isForceName(strings.ToLower(m.text)) {
+		if m.actor.Kind == lexicon.Organisation && m.actor.StateOf() != nil && isForceName(strings.ToLower(s.textOf(m))) {
 			em.army = ref{actor: m.actor, name: m.actor.Name, ment: -1}
 			em.lastArmy = &em.army
 		}
@@ -1326,6 +1327,9 @@ func isForceName(t string) bool {
 // before it and, after it, the rest of its clause up to another violent
 // trigger (attacked a position near the town with guided missiles).
 func (s *sent) meansNearEN(h *trigHit) meansSet {
+	if s.cueAll&meansCues == 0 {
+		return 0 // the sentence names no weapon
+	}
 	var m meansSet
 	cl := s.clauseOf(h.first)
 	n := s.n()
@@ -1334,7 +1338,7 @@ func (s *sent) meansNearEN(h *trigHit) meansSet {
 		if c.has(lexicon.CueDrone) {
 			m |= meansDrone
 		}
-		if c.any(lexicon.CueRocket, lexicon.CueMissile, lexicon.CueArtillery) {
+		if c.any(1<<lexicon.CueRocket | 1<<lexicon.CueMissile | 1<<lexicon.CueArtillery) {
 			m |= meansRocket
 		}
 		if c.has(lexicon.CueAir) && !c.has(lexicon.CueDrone) {

@@ -106,25 +106,28 @@ func (p *Parser) sentenceDrafts(s *sent, mem *memory, anchor time.Time) []draft 
 // (ثلاثة جنود أميركيين قتلوا), the phrase right after a casualty verb
 // (قتل جنديان أميركيان), and nouns of civilians.
 func (s *sent) markVictims() {
+	casualties := false // a count of people killed or wounded: else no count marks a victim
+	for k := range s.counts {
+		if s.counts[k].Role != roleNone {
+			casualties = true
+			break
+		}
+	}
 	for k := range s.ments {
 		m := &s.ments[k]
 		for i := m.first; i < m.last; i++ {
-			if c := s.toks[i].unit; c >= 0 && s.counts[c].Role != roleNone {
-				m.victim = true
-			}
-			if c := s.toks[i].count; c >= 0 && s.counts[c].Role != roleNone {
-				m.victim = true
-			}
-			if s.toks[i].cues.has(lexicon.CueVictim) {
+			t := &s.toks[i]
+			if casualties && (t.unit >= 0 && s.counts[t.unit].Role != roleNone || t.count >= 0 && s.counts[t.count].Role != roleNone) ||
+				t.cues.has(lexicon.CueVictim) {
 				m.victim = true
 			}
 		}
 		// 23 مقاتلاً على الأقل من الفصائل: the people counted belong to the group after من
 		j := m.first - 1
-		if j > 0 && s.norm(j) != "من" && s.toks[j].cues.any(lexicon.CueForce, lexicon.CueGroupHead) && s.norm(j-1) == "من" {
+		if casualties && j > 0 && s.norm(j) != "من" && s.toks[j].cues.any(1<<lexicon.CueForce|1<<lexicon.CueGroupHead) && s.norm(j-1) == "من" {
 			j-- // ثلاثة من عناصر الحوثي
 		}
-		if j > 0 && s.norm(j) == "من" {
+		if casualties && j > 0 && s.norm(j) == "من" {
 			for k := j - 1; k >= 0 && k >= j-4; k-- {
 				if c := s.toks[k].count; c >= 0 && s.counts[c].Role != roleNone {
 					m.victim = true
@@ -252,8 +255,13 @@ func (s *sent) defaultActors(ds []draft, mem *memory) {
 			}
 		} else if sv := s.lightVerbAt(h); sv >= 0 {
 			// نفذت ميليشيا محلية هجوماً: the subject of the light verb, as written
-			if r, end := s.fallbackNPEnd(sv + 1); r.ok() && end <= h.first {
-				d.actor1 = r
+			if r, from, end := s.fallbackNPSpan(sv + 1); (from >= 0 || r.ok()) && end <= h.first {
+				if from >= 0 { // written out only now that it is taken
+					r = ref{name: s.npText(from, end), ment: -1, how: "noun phrase"}
+				}
+				if r.ok() {
+					d.actor1 = r
+				}
 			}
 		}
 	}
@@ -404,7 +412,7 @@ func (s *sent) sayerBefore(ds []draft, at, cl int) int {
 			}
 			return -1
 		}
-		if s.toks[j].cues.any(lexicon.CueComp, lexicon.CueCompPron, lexicon.CueRel, lexicon.CueConj, lexicon.CueAgainst, lexicon.CueAbout) && s.toks[j].ment < 0 {
+		if s.toks[j].cues.any(1<<lexicon.CueComp|1<<lexicon.CueCompPron|1<<lexicon.CueRel|1<<lexicon.CueConj|1<<lexicon.CueAgainst|1<<lexicon.CueAbout) && s.toks[j].ment < 0 {
 			return -1
 		}
 	}
@@ -454,7 +462,7 @@ func (s *sent) assignModality(ds []draft, anchor time.Time) {
 		}
 	}
 	n := s.n()
-	if !s.cueAll.any(lexicon.CueFuture, lexicon.CueCond, lexicon.CueHyp) {
+	if !s.cueAll.any(1<<lexicon.CueFuture | 1<<lexicon.CueCond | 1<<lexicon.CueHyp) {
 		n = 0 // no cue of modality
 	}
 	for j := 0; j < n; j++ {
@@ -974,7 +982,7 @@ func (s *sent) locate(d *draft) {
 		}
 		if m.fallback {
 			if fallback == "" {
-				fallback = m.text
+				fallback = s.textOf(m)
 			}
 			continue
 		}
@@ -1037,7 +1045,7 @@ func (s *sent) dropContainers(ps []*lexicon.Place, cl int) []*lexicon.Place {
 		}
 		inside := b.first > a.last
 		for j := a.last; j < b.first; j++ {
-			if !(s.toks[j].cues.any(lexicon.CueLoc, lexicon.CuePlaceHead) || s.toks[j].prepB || s.isPunct(j) && s.seg.Tokens[j].Text == "،") {
+			if !(s.toks[j].cues.any(1<<lexicon.CueLoc|1<<lexicon.CuePlaceHead) || s.toks[j].prepB || s.isPunct(j) && s.seg.Tokens[j].Text == "،") {
 				inside = false
 			}
 		}
@@ -1108,6 +1116,9 @@ func (s *sent) inTopicOf(i, cl int) bool {
 // afterTopic reports whether token i follows a topic preposition (بشأن،
 // حول) in clause cl: a place there is what is talked about, not where.
 func (s *sent) afterTopic(i, cl int) bool {
+	if !s.cueAll.has(lexicon.CueAbout) {
+		return false
+	}
 	for j := i - 1; j >= 0 && j >= i-10; j-- {
 		if s.toks[j].clause != cl {
 			return false

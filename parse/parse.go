@@ -244,7 +244,8 @@ func (p *Parser) runSentence(a *events.Article, s *sent, anchor time.Time, mem *
 		if !ds[i].kept() {
 			continue
 		}
-		out = append(out, s.event(a, s.lang, &ds[i], n))
+		out = append(out, events.Event{})
+		s.event(&out[len(out)-1], a, s.lang, &ds[i], n)
 		n++
 	}
 	if an != nil {
@@ -253,29 +254,25 @@ func (p *Parser) runSentence(a *events.Article, s *sent, anchor time.Time, mem *
 	return out
 }
 
-// event writes a draft as a record.
-func (s *sent) event(a *events.Article, lang string, d *draft, n int) events.Event {
-	e := events.Event{
-		ID:            events.MakeID(a.ID, s.idx, n),
-		DocID:         a.ID,
-		Published:     a.Published,
-		Date:          a.Published,
-		DateEnd:       a.Published,
-		DatePrecision: events.PrecisionUnknown,
-		Lang:          lang,
-		Source:        a.Source,
-		URL:           a.URL,
-		SentenceIndex: s.idx,
-		CharStart:     s.s.Start,
-		CharEnd:       s.s.End,
-		Sentence:      s.s.Text,
-		Actor1:        d.actor1.name,
-		Actor2:        d.actor2.name,
-		Quote:         d.quote,
-		Confidence:    d.conf,
-		Trigger:       d.triggerText,
-		Context:       d.ctx,
-	}
+// event writes a draft as a record into e, a zero Event (the caller's
+// slot, so that the record is not built aside and copied).
+func (s *sent) event(e *events.Event, a *events.Article, lang string, d *draft, n int) {
+	e.ID = events.MakeID(a.ID, s.idx, n)
+	e.DocID = a.ID
+	e.Published = a.Published
+	e.Date, e.DateEnd = a.Published, a.Published
+	e.DatePrecision = events.PrecisionUnknown
+	e.Lang = lang
+	e.Source = a.Source
+	e.URL = a.URL
+	e.SentenceIndex = s.idx
+	e.CharStart, e.CharEnd = s.s.Start, s.s.End
+	e.Sentence = s.s.Text
+	e.Actor1, e.Actor2 = d.actor1.name, d.actor2.name
+	e.Quote = d.quote
+	e.Confidence = d.conf
+	e.Trigger = d.triggerText
+	e.Context = d.ctx
 	if e.Actor2 == e.Actor1 {
 		e.Actor2 = ""
 	}
@@ -314,5 +311,4 @@ func (s *sent) event(a *events.Article, lang string, d *draft, n int) events.Eve
 	if d.injured != nil {
 		e.Injuries = events.Int(*d.injured)
 	}
-	return e
 }

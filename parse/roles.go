@@ -2,6 +2,7 @@ package parse
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/eventline/eventline/parse/lexicon"
 	"github.com/eventline/eventline/parse/textnorm"
@@ -23,7 +24,7 @@ func (s *sent) refOf(k int, how string) ref {
 	if m.actor != nil {
 		return ref{actor: m.actor, name: m.actor.Name, ment: k, how: how}
 	}
-	return ref{name: m.text, ment: k, how: how}
+	return ref{name: s.textOf(m), ment: k, how: how}
 }
 
 func (s *sent) chainRef(c int, how string) ref { return s.refOf(s.chains[c].best, how) }
@@ -56,8 +57,9 @@ func (s *sent) stopsNP(i int, self int) bool {
 	if t.ment >= 0 || t.time >= 0 || t.count >= 0 || t.unit >= 0 {
 		return false
 	}
-	return t.cues.any(lexicon.CueComp, lexicon.CueCompPron, lexicon.CueRel, lexicon.CueConj, lexicon.CueBound, lexicon.CueFrame,
-		lexicon.CueAgainst, lexicon.CueWith, lexicon.CueTo, lexicon.CueAbout, lexicon.CueAgent, lexicon.CueNeg, lexicon.CueSupport)
+	return t.cues.any(1<<lexicon.CueComp | 1<<lexicon.CueCompPron | 1<<lexicon.CueRel | 1<<lexicon.CueConj |
+		1<<lexicon.CueBound | 1<<lexicon.CueFrame | 1<<lexicon.CueAgainst | 1<<lexicon.CueWith | 1<<lexicon.CueTo |
+		1<<lexicon.CueAbout | 1<<lexicon.CueAgent | 1<<lexicon.CueNeg | 1<<lexicon.CueSupport)
 }
 
 // subjectAfter finds the subject after a verb (Arabic puts it there: قصفت
@@ -119,7 +121,7 @@ func (s *sent) mostSpecificAfter(c, self int) int {
 			break
 		}
 		for j := end; j < ch.first; j++ {
-			if !(s.plainWord(j) || s.toks[j].cues.any(lexicon.CueTitle, lexicon.CueForce)) || s.stopsNP(j, self) {
+			if !(s.plainWord(j) || s.toks[j].cues.any(1<<lexicon.CueTitle|1<<lexicon.CueForce)) || s.stopsNP(j, self) {
 				return best
 			}
 		}
@@ -150,7 +152,7 @@ func (s *sent) objectAfter(h *trigHit, from, self int, subj int) int {
 		if t := s.toks[j].trig; t >= 0 && t != self && s.toks[j].ment < 0 && !s.trigs[t].dropped {
 			break
 		}
-		if s.toks[j].cues.any(lexicon.CueComp, lexicon.CueCompPron, lexicon.CueRel, lexicon.CueConj, lexicon.CueBound) && s.toks[j].ment < 0 {
+		if s.toks[j].cues.any(1<<lexicon.CueComp|1<<lexicon.CueCompPron|1<<lexicon.CueRel|1<<lexicon.CueConj|1<<lexicon.CueBound) && s.toks[j].ment < 0 {
 			break
 		}
 		k := s.toks[j].ment
@@ -192,6 +194,9 @@ func (s *sent) afterPrep(h *trigHit, from int, classes ...lexicon.CueClass) int 
 	cl := s.clauseOf(h.first)
 	n := s.n()
 	for j := from; j < n && j < from+16; j++ {
+		if t := &s.toks[j]; t.ment < 0 && !t.cueHead {
+			continue // neither a participant nor a cue: nothing to read
+		}
 		c := s.toks[j].clause
 		if c != cl && !s.ancestor(cl, c) {
 			continue
@@ -257,7 +262,8 @@ func (s *sent) genitiveAfter(h *trigHit) int {
 			}
 			return -1
 		}
-		if s.toks[j].cues.any(lexicon.CueAir, lexicon.CueDrone, lexicon.CueRocket, lexicon.CueMissile, lexicon.CueArtillery, lexicon.CueBomb) {
+		if s.toks[j].cues.any(1<<lexicon.CueAir | 1<<lexicon.CueDrone | 1<<lexicon.CueRocket | 1<<lexicon.CueMissile |
+			1<<lexicon.CueArtillery | 1<<lexicon.CueBomb) {
 			continue
 		}
 		// an adjective or two before a genitive with لـ (هجوماً واسعاً لقوات الدعم السريع)
@@ -363,6 +369,9 @@ func (s *sent) possessiveForce(i int) bool {
 		}
 		stem := strings.TrimSuffix(w, suf)
 		for _, p := range []string{"", "و", "ف"} {
+			if p != "" && !strings.HasPrefix(stem, p) {
+				continue // the stem as it is, tried first
+			}
 			st := strings.TrimPrefix(stem, p)
 			if strings.HasSuffix(st, "ت") && !strings.HasSuffix(st, "ات") {
 				st = strings.TrimSuffix(st, "ت") + "ه"
@@ -418,14 +427,25 @@ func (s *sent) fallbackNP(start int) ref {
 
 // fallbackNPEnd is fallbackNP, also returning the end of the phrase.
 func (s *sent) fallbackNPEnd(start int) (ref, int) {
+	r, from, end := s.fallbackNPSpan(start)
+	if from >= 0 {
+		r = ref{name: s.npText(from, end), ment: -1, how: "noun phrase"}
+	}
+	return r, end
+}
+
+// fallbackNPSpan is fallbackNPEnd without writing out a phrase as written:
+// for one it returns no ref and the phrase's tokens [from, end); else from
+// is -1 and the ref is the chain found, or none.
+func (s *sent) fallbackNPSpan(start int) (r ref, from, end int) {
 	n := s.n()
 	for start < n && s.toks[start].time >= 0 {
 		start++
 	}
 	if start >= n || !s.plainWord(start) && !s.isGroupHead(start) || s.possessiveForce(start) {
-		return ref{}, start
+		return ref{}, -1, start
 	}
-	end := start
+	end = start
 	definite := false
 	for end < n && end < start+4 && (s.plainWord(end) || s.isGroupHead(end) || s.weakTrigger(end) && end > start) && s.norm(end) != "من" {
 		w := s.norm(end)
@@ -441,22 +461,22 @@ func (s *sent) fallbackNPEnd(start int) (ref, int) {
 		end++
 	}
 	if end == start || len([]rune(s.norm(start))) < 3 {
-		return ref{}, start
+		return ref{}, -1, start
 	}
 	// قوة من الجيش العراقي: the body they belong to, when the lexicon names it
 	if end+1 < n && s.norm(end) == "من" {
 		if m := s.toks[end+1].ment; m >= 0 && s.ments[m].chain >= 0 && !s.ments[m].isPlace {
 			c := s.ments[m].chain
-			return s.chainRef(c, "member of"), s.chains[c].last
+			return s.chainRef(c, "member of"), -1, s.chains[c].last
 		}
 	}
 	// مسلحون من حركة تحرير ماسينا: the group they belong to is more specific
 	if end+1 < n && s.norm(end) == "من" && s.isGroupHead(end+1) {
 		if r, e := s.fallbackNPEnd(end + 1); r.ok() && e > end+2 {
-			return r, e
+			return r, -1, e
 		}
 	}
-	return ref{name: s.npText(start, end), ment: -1, how: "noun phrase"}, end
+	return ref{}, start, end
 }
 
 // weakTrigger reports whether token i is an "operation" noun, which may sit
@@ -473,8 +493,8 @@ func (s *sent) isGroupHead(i int) bool {
 	if t.ment >= 0 || t.trig >= 0 || t.time >= 0 || t.count >= 0 || t.prepB || s.seg.Tokens[i].Kind != textnorm.Word {
 		return false
 	}
-	return t.cues.any(lexicon.CueGroupHead, lexicon.CueForce, lexicon.CueVictim) &&
-		!t.cues.any(lexicon.CueLoc, lexicon.CueAgainst, lexicon.CueWith, lexicon.CueComp, lexicon.CueNeg, lexicon.CueSupport)
+	return t.cues.any(1<<lexicon.CueGroupHead|1<<lexicon.CueForce|1<<lexicon.CueVictim) &&
+		!t.cues.any(1<<lexicon.CueLoc|1<<lexicon.CueAgainst|1<<lexicon.CueWith|1<<lexicon.CueComp|1<<lexicon.CueNeg|1<<lexicon.CueSupport)
 }
 
 // npText is the text of tokens [start, end) as written, without the
@@ -484,7 +504,20 @@ func (s *sent) npText(start, end int) string {
 	if end-start == 1 {
 		return first
 	}
-	return first + s.seg.SliceOffsets(s.seg.Tokens[start].End, s.seg.Tokens[end-1].End)
+	return first + s.textAfter(start, end)
+}
+
+// textAfter returns the text as written from the end of token start to the
+// end of token end-1 (start < end-1): what follows the first word in the
+// phrase's text, when that text begins with the first word's, valid UTF-8
+// of its code points (else the segment is read by code-point offsets, at
+// more cost; a bad byte there reads as U+FFFD).
+func (s *sent) textAfter(start, end int) string {
+	a := &s.seg.Tokens[start]
+	if full := s.seg.Slice(start, end); strings.HasPrefix(full, a.Text) && utf8.ValidString(a.Text) && utf8.RuneCountInString(a.Text) == a.End-a.Start {
+		return full[len(a.Text):]
+	}
+	return s.seg.SliceOffsets(a.End, s.seg.Tokens[end-1].End)
 }
 
 // genitiveNP reads the genitive after an indefinite noun trigger as written
@@ -501,13 +534,18 @@ func (s *sent) genitiveNP(h *trigHit) ref {
 	if j >= s.n() || s.toks[j].time >= 0 {
 		return ref{}
 	}
-	r, end := s.fallbackNPEnd(j)
-	if !r.ok() {
+	r, from, end := s.fallbackNPSpan(j)
+	if from < 0 && !r.ok() {
 		return ref{}
 	}
 	// the phrase's last word must be definite
 	if w := s.norm(end - 1); !strings.HasPrefix(w, "ال") && !strings.HasPrefix(w, "وال") {
 		return ref{}
+	}
+	if from >= 0 { // written out only now that it is taken
+		if r = (ref{name: s.npText(from, end), ment: -1}); !r.ok() {
+			return ref{}
+		}
 	}
 	r.how = "genitive"
 	return r

@@ -17,17 +17,10 @@ type cueSet uint64
 
 func (c cueSet) has(k lexicon.CueClass) bool { return c&(1<<k) != 0 }
 
-func (c cueSet) any(ks ...lexicon.CueClass) bool {
-	if c == 0 {
-		return false // most words are no cue
-	}
-	for _, k := range ks {
-		if c.has(k) {
-			return true
-		}
-	}
-	return false
-}
+// any reports whether c holds one of the classes of m, written as a
+// constant (c.any(1<<lexicon.CueLoc | 1<<lexicon.CueTo)): one test, where
+// a list of classes would be walked at each call.
+func (c cueSet) any(m cueSet) bool { return c&m != 0 }
 
 // tokInfo is what the scan found at one token of a sentence. Indices are -1
 // when nothing was found.
@@ -60,7 +53,7 @@ type mention struct {
 	isPlace     bool // read as a place here
 	demonym     bool
 	fallback    bool   // not in the lexicon: text is the noun phrase as written
-	text        string // the name as written (fallback) or the phrase
+	text        string // the name as written (fallback); "" for the phrase as written (see textOf)
 	clitics     lexicon.Clitics
 	chain       int
 	victim      bool
@@ -69,6 +62,7 @@ type mention struct {
 	pp          lexicon.CueClass
 	ppPrepB     bool // after a clitic or lone بـ
 	ppLam       bool // after a clitic لـ
+	ppRead      bool // pp, ppPrepB and ppLam are prepBefore's (readPlaces)
 	rankEN      int8 // English: the rank of a name as written (see english.go), 0 when not set
 }
 
@@ -139,6 +133,40 @@ type sentBuffers struct {
 	counts  []countSpan
 	ints    []int // scratch of one function at a time
 	events  []events.Event
+
+	// inTime reports whether a token of the sentence timed is part of a time
+	// expression: findCounts' skip, made once (a closure per sentence would
+	// be allocated each time, findCounts being a function variable)
+	inTime func(int) bool
+	timed  *sent
+}
+
+// inTimeFunc returns inTime, bound to the sentence s until b.timed is
+// reset.
+func (b *sentBuffers) inTimeFunc(s *sent) func(int) bool {
+	b.timed = s
+	if b.inTime == nil {
+		b.inTime = func(i int) bool {
+			t := b.timed
+			return i >= 0 && i < len(t.toks) && t.toks[i].time >= 0
+		}
+	}
+	return b.inTime
+}
+
+// blankTok is a token's facts before the scan finds anything.
+var blankTok = tokInfo{ment: -1, trig: -1, time: -1, count: -1, unit: -1, quote: -1, clause: 0}
+
+// blankInfos returns the token facts of a sentence of n tokens, each
+// blankTok (stored whole, which is cheaper than setting each field; a copy
+// from a run of blanks kept in the buffers takes fewer instructions still,
+// but reads twice the memory).
+func (b *sentBuffers) blankInfos(n int) []tokInfo {
+	infos := slices.Grow(b.infos[:0], n)[:n]
+	for i := range infos {
+		infos[i] = blankTok
+	}
+	return infos
 }
 
 // keep takes back the buffers of the finished sentence s.
@@ -176,6 +204,20 @@ func (s *sent) isPunct(i int) bool {
 	return i >= 0 && i < len(s.seg.Tokens) && s.seg.Tokens[i].Kind == textnorm.Punct
 }
 
+// mayHoldQuoteMark reports whether text may hold one of isQuoteMark's
+// marks: a straight quote, or the lead byte of « » (C2) or of “ ” „ (E2).
+// A token's text is a piece of its segment's, so a sentence without them
+// has no quotation.
+func mayHoldQuoteMark(text string) bool {
+	return strings.IndexByte(text, '"') >= 0 || strings.IndexByte(text, 0xC2) >= 0 || strings.IndexByte(text, 0xE2) >= 0
+}
+
+// mayHoldDash is mayHoldQuoteMark for the dashes of a dateline: - and the
+// lead byte of – — (E2).
+func mayHoldDash(text string) bool {
+	return strings.IndexByte(text, '-') >= 0 || strings.IndexByte(text, 0xE2) >= 0
+}
+
 func isQuoteMark(t string) bool {
 	switch t {
 	case "«", "»", "“", "”", "\"", "„":
@@ -197,15 +239,11 @@ func (p *Parser) scan(s *sent, anchor time.Time, mem *memory) bool {
 	}
 	s.seg = textnorm.NewSegmentIn(s.buf.tokens, s.s.Text, s.s.Start)
 	n := len(s.seg.Tokens)
-	s.toks = slices.Grow(s.buf.infos[:0], n)[:n] // every element is set below
+	s.toks = s.buf.blankInfos(n)
 	s.ments, s.trigs, s.quotes, s.clauses = s.buf.ments[:0], s.buf.trigs[:0], s.buf.quotes[:0], s.buf.clauses[:0]
-	for i := range s.toks {
-		s.toks[i] = tokInfo{ment: -1, trig: -1, time: -1, count: -1, unit: -1, quote: -1, clause: 0}
-		if s.seg.Tokens[i].Kind == textnorm.Word {
-			switch s.seg.Tokens[i].Norm {
-			case "ب", "ل":
-				s.toks[i].prepB = true
-			}
+	for i := range s.seg.Tokens {
+		if t := &s.seg.Tokens[i]; t.Kind == textnorm.Word && (t.Norm == "ب" || t.Norm == "ل") {
+			s.toks[i].prepB = true
 		}
 	}
 	s.findQuotes()
@@ -224,8 +262,8 @@ find:
 	if hasTrigger {
 		s.findTimesAndCounts(anchor)
 	}
-	for _, m := range matches {
-		p.addMatch(s, m)
+	for k := range matches {
+		p.addMatch(s, &matches[k])
 	}
 	s.dropDateline()
 	s.markQuoteNames()
@@ -247,7 +285,12 @@ func (s *sent) findTimesAndCounts(anchor time.Time) {
 			s.toks[i].time = k
 		}
 	}
-	s.counts = findCounts(s.buf.counts[:0], &s.seg, s.lang, func(i int) bool { return i >= 0 && i < n && s.toks[i].time >= 0 })
+	var skip func(int) bool
+	if len(s.times) > 0 { // else no token is in a time expression
+		skip = s.buf.inTimeFunc(s)
+	}
+	s.counts = findCounts(s.buf.counts[:0], &s.seg, s.lang, skip)
+	s.buf.timed = nil
 	s.cdrop = slices.Grow(s.buf.cdrop[:0], len(s.counts))[:len(s.counts)]
 	clear(s.cdrop)
 	for k, c := range s.counts {
@@ -304,7 +347,7 @@ func (s *sent) personNames() {
 				// مهند المبيضين إن، أسعد العيداني في
 				first, end = j, j+2
 			case s.plainWord(j) || s.norm(j) == "باسم" ||
-				s.toks[j].cues.any(lexicon.CueForce, lexicon.CueTitle, lexicon.CueGroupHead) && s.toks[j].trig < 0:
+				s.toks[j].cues.any(1<<lexicon.CueForce|1<<lexicon.CueTitle|1<<lexicon.CueGroupHead) && s.toks[j].trig < 0:
 				continue
 			}
 			break
@@ -323,6 +366,9 @@ func (s *sent) personNames() {
 
 // findQuotes pairs quotation marks: «» “” and straight quotes.
 func (s *sent) findQuotes() {
+	if !mayHoldQuoteMark(s.seg.Text) {
+		return
+	}
 	open, openText := -1, ""
 	for i := range s.seg.Tokens {
 		t := &s.seg.Tokens[i]
@@ -369,10 +415,12 @@ func (s *sent) inLongQuote(i int) int {
 
 // addMatch records one lexicon match: its cue classes, and a mention or a
 // trigger. Time expressions win over the lexicon.
-func (p *Parser) addMatch(s *sent, m lexicon.Match) {
-	for i := m.First; i < m.Last; i++ {
-		if s.toks[i].time >= 0 {
-			return
+func (p *Parser) addMatch(s *sent, m *lexicon.Match) {
+	if len(s.times) > 0 { // else no token is in one
+		for i := m.First; i < m.Last; i++ {
+			if s.toks[i].time >= 0 {
+				return
+			}
 		}
 	}
 	var cues cueSet
@@ -380,7 +428,8 @@ func (p *Parser) addMatch(s *sent, m lexicon.Match) {
 	var place *lexicon.Place
 	var trig *lexicon.Trigger
 	verb := false
-	for _, e := range m.Entries {
+	for k := range m.Entries {
+		e := &m.Entries[k]
 		switch {
 		case e.Cue != nil:
 			cues |= 1 << e.Cue.Class
@@ -403,7 +452,7 @@ func (p *Parser) addMatch(s *sent, m lexicon.Match) {
 			}
 		}
 	}
-	if actor != nil || place != nil {
+	if (actor != nil || place != nil) && len(s.counts) > 0 {
 		// a name holding a number (البرج 22) is no count
 		for i := m.First; i < m.Last; i++ {
 			if c := s.toks[i].count; c >= 0 {
@@ -421,27 +470,35 @@ func (p *Parser) addMatch(s *sent, m lexicon.Match) {
 	switch {
 	case actor != nil || place != nil:
 		s.addMention(mention{first: m.First, last: m.Last, actor: actor, place: place, clitics: m.Clitics,
-			isPlace: actor == nil, text: s.seg.Slice(m.First, m.Last)})
+			isPlace: actor == nil})
 	case demonym != nil:
-		s.addMention(mention{first: m.First, last: m.Last, actor: demonym, demonym: true, clitics: m.Clitics,
-			text: s.seg.Slice(m.First, m.Last)})
+		s.addMention(mention{first: m.First, last: m.Last, actor: demonym, demonym: true, clitics: m.Clitics})
 	case trig != nil:
 		// a count's number words are never a trigger (a stated zero, لم تسفر الغارة
 		// عن إصابات, spans words that may be)
-		for i := m.First; i < m.Last; i++ {
+		for i := m.First; i < m.Last && len(s.counts) > 0; i++ {
 			if c := s.toks[i].count; c >= 0 && s.counts[c].Value != 0 {
 				return
 			}
 		}
-		h := trigHit{first: m.First, last: m.Last, t: trig, clitics: m.Clitics, suffix: m.Suffix, verb: verb, inQuote: -1, mergedInto: -1}
 		if m.Clitics.Prep != 0 || m.Clitics.Article {
-			h.verb = false
+			verb = false
 		}
-		s.trigs = append(s.trigs, h)
+		s.trigs = append(s.trigs, trigHit{first: m.First, last: m.Last, t: trig, clitics: m.Clitics, suffix: m.Suffix, verb: verb, inQuote: -1, mergedInto: -1})
 		for i := m.First; i < m.Last; i++ {
 			s.toks[i].trig = len(s.trigs) - 1
 		}
 	}
+}
+
+// textOf returns the text of mention m: the name as written of a fallback,
+// else the phrase as written (worked out only when asked for: the lexicon's
+// names are known by their actor or place).
+func (s *sent) textOf(m *mention) string {
+	if m.text != "" {
+		return m.text
+	}
+	return s.seg.Slice(m.first, m.last)
 }
 
 func (s *sent) addMention(m mention) {
@@ -455,6 +512,9 @@ func (s *sent) addMention(m mention) {
 // ("واشنطن (رويترز) -"، "الخرطوم/الأناضول -"): the place where the story was
 // filed and the outlet are no participants of its events.
 func (s *sent) dropDateline() {
+	if !mayHoldDash(s.seg.Text) {
+		return
+	}
 	n := s.n()
 	dash := -1
 	for j := 0; j < n && j < 10; j++ {
@@ -496,10 +556,10 @@ func (s *sent) markQuoteNames() {
 		if q.close-q.open < 2 {
 			continue
 		}
-		if j := q.open - 1; j >= 0 && s.toks[j].cues.any(lexicon.CueAgainst, lexicon.CueLoc, lexicon.CueWith, lexicon.CueTo, lexicon.CueAbout, lexicon.CueAgent) {
+		if j := q.open - 1; j >= 0 && s.toks[j].cues.any(1<<lexicon.CueAgainst|1<<lexicon.CueLoc|1<<lexicon.CueWith|1<<lexicon.CueTo|1<<lexicon.CueAbout|1<<lexicon.CueAgent) {
 			q.long = false
 		}
-		if j := q.open - 1; j >= 0 && s.toks[j].cues.any(lexicon.CueGroupHead, lexicon.CuePlaceHead, lexicon.CueNaming) {
+		if j := q.open - 1; j >= 0 && s.toks[j].cues.any(1<<lexicon.CueGroupHead|1<<lexicon.CuePlaceHead|1<<lexicon.CueNaming) {
 			q.long = false // تنظيم "واي بي جي/ بي كا كا": a name
 		}
 		m := s.toks[q.open+1].ment
@@ -531,14 +591,14 @@ func (s *sent) checkDemonyms() {
 				}
 			}
 		}
-		if j >= 1 && s.plainWord(j) && s.toks[j-1].cues.any(lexicon.CueForce, lexicon.CueTarget) && s.toks[j-1].ment < 0 {
+		if j >= 1 && s.plainWord(j) && s.toks[j-1].cues.any(1<<lexicon.CueForce|1<<lexicon.CueTarget) && s.toks[j-1].ment < 0 {
 			ok = true // one adjective between: سفينة تجارية أميركية
-		} else if j >= 0 && s.toks[j].cues.any(lexicon.CueForce, lexicon.CueTarget) && j != m.first-1 {
+		} else if j >= 0 && s.toks[j].cues.any(1<<lexicon.CueForce|1<<lexicon.CueTarget) && j != m.first-1 {
 			ok = true
-		} else if j >= 0 && s.toks[j].cues.any(lexicon.CueForce, lexicon.CueTarget) {
+		} else if j >= 0 && s.toks[j].cues.any(1<<lexicon.CueForce|1<<lexicon.CueTarget) {
 			ok = true
 			head = j
-			for head > 0 && s.toks[head-1].cues.any(lexicon.CueForce, lexicon.CueTarget) && !s.toks[head].cueHead {
+			for head > 0 && s.toks[head-1].cues.any(1<<lexicon.CueForce|1<<lexicon.CueTarget) && !s.toks[head].cueHead {
 				head--
 			}
 			for head > 0 && s.toks[head-1].cues.has(lexicon.CueForce) && s.toks[head-1].ment < 0 && m.first-head < 3 {
@@ -555,7 +615,8 @@ func (s *sent) checkDemonyms() {
 					ok = !s.trigs[t].verb
 					break
 				}
-				if !s.toks[j].cues.any(lexicon.CueAir, lexicon.CueDrone, lexicon.CueRocket, lexicon.CueMissile, lexicon.CueArtillery) {
+				if !s.toks[j].cues.any(1<<lexicon.CueAir | 1<<lexicon.CueDrone | 1<<lexicon.CueRocket | 1<<lexicon.CueMissile |
+					1<<lexicon.CueArtillery) {
 					break
 				}
 			}
@@ -570,12 +631,21 @@ func (s *sent) checkDemonyms() {
 			}
 			m.clitics = lexicon.Clitics{}
 			m.first = head
-			m.text = s.seg.Slice(m.first, m.last)
 			s.moved = true
 		}
 		prevOK = m.last - 1
 	}
 	// drop the rejected demonyms
+	rejected := false
+	for k := range s.ments {
+		if m := &s.ments[k]; m.demonym && m.actor == nil {
+			rejected = true
+			break
+		}
+	}
+	if !rejected {
+		return // the mentions and the tokens' indices stay as they are
+	}
 	kept := s.ments[:0]
 	remap := slices.Grow(s.buf.ints[:0], len(s.ments))[:len(s.ments)] // every element is set below
 	s.buf.ints = remap
@@ -620,11 +690,12 @@ func (s *sent) prepBefore(m *mention) {
 		}
 		return
 	}
-	c := s.toks[j].cues
-	for _, k := range roleCues {
-		if c.has(k) {
-			m.pp = k
-			return
+	if c := s.toks[j].cues; c&roleCueSet != 0 {
+		for _, k := range roleCues {
+			if c.has(k) {
+				m.pp = k
+				return
+			}
 		}
 	}
 	// من: a place after it is the origin (انسحاب القوات من العراق)
@@ -637,13 +708,17 @@ func (s *sent) prepBefore(m *mention) {
 // role, in the order prepBefore tries them.
 var roleCues = [...]lexicon.CueClass{lexicon.CueLoc, lexicon.CueAgainst, lexicon.CueWith, lexicon.CueTo, lexicon.CueAbout, lexicon.CueAgent}
 
+// roleCueSet is the set of roleCues.
+const roleCueSet = cueSet(1<<lexicon.CueLoc | 1<<lexicon.CueAgainst | 1<<lexicon.CueWith | 1<<lexicon.CueTo | 1<<lexicon.CueAbout | 1<<lexicon.CueAgent)
+
 // readPlaces decides, for names that are both an actor and a place
 // (العراق، واشنطن), which one the sentence means: a place after a locative
 // preposition (في العراق، بالعراق، من العراق), an actor elsewhere.
 func (s *sent) readPlaces() {
 	for k := range s.ments {
 		m := &s.ments[k]
-		s.prepBefore(m)
+		s.prepBefore(m) // a mention of the lexicon has no role cue yet
+		m.ppRead = true
 		if m.actor != nil && m.place == nil && !m.demonym {
 			// an actor-only name; a place reading may hide under the same alias
 			continue
@@ -747,8 +822,7 @@ func (s *sent) phraseEndsAfter(i int) bool {
 	if t.trig >= 0 || t.time >= 0 {
 		return true
 	}
-	return t.cueHead && t.ment < 0 && t.cues.any(lexicon.CueComp, lexicon.CueCompPron, lexicon.CueRel, lexicon.CueConj, lexicon.CueNeg,
-		lexicon.CueLoc, lexicon.CueSupport, lexicon.CueFuture, lexicon.CueAgainst, lexicon.CueTo, lexicon.CueAbout, lexicon.CueExist)
+	return t.cueHead && t.ment < 0 && t.cues.any(1<<lexicon.CueComp|1<<lexicon.CueCompPron|1<<lexicon.CueRel|1<<lexicon.CueConj|1<<lexicon.CueNeg|1<<lexicon.CueLoc|1<<lexicon.CueSupport|1<<lexicon.CueFuture|1<<lexicon.CueAgainst|1<<lexicon.CueTo|1<<lexicon.CueAbout|1<<lexicon.CueExist)
 }
 
 // fallbackPlaces reports a place the gazetteer lacks when a place noun
@@ -766,7 +840,7 @@ func (s *sent) fallbackPlaces() {
 			continue
 		}
 		prepOK := false
-		if j := i - 1; j >= 0 && (s.toks[j].cues.any(lexicon.CueLoc, lexicon.CueAgainst) || s.toks[j].prepB || s.norm(j) == "من") {
+		if j := i - 1; j >= 0 && (s.toks[j].cues.any(1<<lexicon.CueLoc|1<<lexicon.CueAgainst) || s.toks[j].prepB || s.norm(j) == "من") {
 			prepOK = true
 		}
 		w := s.seg.Tokens[i].Norm
@@ -788,7 +862,7 @@ func (s *sent) fallbackPlaces() {
 		if w := s.norm(i + 1); !strings.HasPrefix(w, "ال") && strings.HasSuffix(w, "يه") {
 			continue // قاعدة عسكرية: a kind of place, not a name
 		}
-		text := s.stripProclitics(s.seg.Tokens[i].Text) + s.seg.SliceOffsets(s.seg.Tokens[i].End, s.seg.Tokens[last-1].End)
+		text := s.npText(i, last) // last > i+1
 		s.ments = append(s.ments, mention{first: i, last: last, isPlace: true, fallback: true, text: text, pp: lexicon.CueLoc})
 		added = true
 		i = last - 1
@@ -882,9 +956,12 @@ func (s *sent) buildChains() {
 	// the array never does
 	all := slices.Grow(s.buf.chainOf[:0], len(s.ments))
 	for k := range s.ments {
-		m := &s.ments[k]
-		m.pp, m.ppPrepB, m.ppLam = 0, false, false
-		s.prepBefore(m)
+		if m := &s.ments[k]; !m.ppRead {
+			// added after readPlaces (which read the others, from tokens that
+			// have not changed since)
+			m.pp, m.ppPrepB, m.ppLam = 0, false, false
+			s.prepBefore(m)
+		}
 	}
 	for k := range s.ments {
 		m := &s.ments[k]
@@ -944,7 +1021,7 @@ func (s *sent) related(a, b int) bool {
 func (s *sent) linkWord(i int) bool {
 	t := &s.toks[i]
 	return s.seg.Tokens[i].Kind == textnorm.Word && t.trig < 0 && t.time < 0 && t.count < 0 && !t.prepB &&
-		(t.cues == 0 || t.cues.has(lexicon.CueForce) && !t.cues.any(lexicon.CueLoc, lexicon.CueAgainst))
+		(t.cues == 0 || t.cues.has(lexicon.CueForce) && !t.cues.any(1<<lexicon.CueLoc|1<<lexicon.CueAgainst))
 }
 
 func (s *sent) rank(k int) int {

@@ -94,3 +94,110 @@ func TestFoldsAway(t *testing.T) {
 		}
 	}
 }
+
+// checkTextAfter compares textAfter with the code-point slice it stands for
+// over every phrase of up to six tokens of text.
+func checkTextAfter(t *testing.T, text string, start int) {
+	t.Helper()
+	s := &sent{seg: textnorm.NewSegment(text, start)}
+	toks := s.seg.Tokens
+	for i := range toks {
+		for j := i + 2; j <= len(toks) && j <= i+6; j++ {
+			want := s.seg.SliceOffsets(toks[i].End, toks[j-1].End)
+			if got := s.textAfter(i, j); got != want {
+				t.Fatalf("%q [%d,%d): %q, want %q", text, i, j, got, want)
+			}
+		}
+	}
+}
+
+func TestTextAfter(t *testing.T) {
+	for _, tc := range []struct {
+		name, text string
+		start      int
+	}{
+		{"arabic", "قصفت الطائرات الإسرائيلية مواقع في مدينة كادقلي، فجر الأربعاء.", 0},
+		{"marks", "وَبِمَدِينَةِ الحُدَيْدَةِ ـ اليوم", 7},
+		{"glued punctuation", "قال: «إن الهجوم وقع»؛ (رويترز) -الخرطوم/الأناضول", 3},
+		{"mixed scripts", "هاجم مسلحون Mali's army في 2024 و٣ جنود", 0},
+		{"bad bytes", "قتل \xff ثلاثة جنود\xfe في الهجوم", 12},
+		{"bad byte in a word", "مدي\xffنة كادقلي الجديدة", 0},
+		{"bad byte that begins U+FFFD", "\xef0", 0}, // a prefix of the replacement character's bytes
+		{"english", "U.S. forces struck three sites in Iraq, officials said.", 40},
+		{"empty", "", 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) { checkTextAfter(t, tc.text, tc.start) })
+	}
+}
+
+// FuzzTextAfter checks textAfter against the code-point slice.
+func FuzzTextAfter(f *testing.F) {
+	for _, w := range []string{"في مدينة كادقلي الجديدة", "و\xffب مدينة", "«»", "a b c", "٣ جنود، و ٤"} {
+		f.Add(w, 0)
+	}
+	f.Fuzz(func(t *testing.T, text string, start int) {
+		if start < 0 || start > 1<<20 {
+			return
+		}
+		checkTextAfter(t, text, start)
+	})
+}
+
+func TestRoleCueSet(t *testing.T) {
+	var want cueSet
+	for _, k := range roleCues {
+		want |= 1 << k
+	}
+	assert.Equal(t, want, cueSet(roleCueSet))
+}
+
+func TestBlankInfos(t *testing.T) {
+	b := &sentBuffers{}
+	for _, tc := range []struct {
+		name string
+		n    int
+	}{
+		{"empty", 0},
+		{"first", 3},
+		{"longer", 40},
+		{"shorter", 2},
+		{"longer again", 100},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			infos := b.blankInfos(tc.n)
+			assert.Len(t, infos, tc.n)
+			for i := range infos {
+				assert.Equal(t, blankTok, infos[i], "token %d", i)
+				infos[i] = tokInfo{cues: 1, cueHead: true, ment: 7, clause: 3, prepB: true} // as a scan leaves them
+			}
+			b.infos = infos
+		})
+	}
+}
+
+// TestMayHoldMarks checks that the byte filters keep every mark they stand
+// for.
+func TestMayHoldMarks(t *testing.T) {
+	for r := rune(0); r <= 0xFFFF; r++ {
+		if w := string(r); isQuoteMark(w) {
+			assert.True(t, mayHoldQuoteMark("قال "+w+"نص"), "%U", r)
+		}
+	}
+	for _, tc := range []struct {
+		name, text  string
+		quote, dash bool
+	}{
+		{"plain", "قصفت الطائرات مواقع في المدينة.", false, false},
+		{"guillemets", "قال «إن الهجوم وقع»", true, false},
+		{"curly", "said “we struck”", true, true}, // E2: may hold a dash too
+		{"straight", `said "we struck"`, true, false},
+		{"dateline", "واشنطن (رويترز) - قال", false, true},
+		{"en dash", "الخرطوم – قال", true, true}, // E2: may hold either
+		{"em dash", "الخرطوم — قال", true, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.quote, mayHoldQuoteMark(tc.text))
+			assert.Equal(t, tc.dash, mayHoldDash(tc.text))
+		})
+	}
+}
