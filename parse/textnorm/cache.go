@@ -104,6 +104,17 @@ func (c *WordCache[T]) add(w string, v T) {
 	}
 }
 
+// full reports whether the cache stores no more words.
+func (c *WordCache[T]) full() bool {
+	limit := c.Max
+	if limit == 0 {
+		limit = 1 << 18
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.n >= limit
+}
+
 // readLen is the number of words in the read map.
 func (c *WordCache[T]) readLen() int {
 	if read := c.read.Load(); read != nil {
