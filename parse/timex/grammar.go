@@ -158,6 +158,23 @@ var noForms tokenForms
 // formsOf returns the look-up forms of token t; proclitic tells that it
 // is an Arabic word that starts with a proclitic letter (see isProclitic).
 func (lx *lex) formsOf(t *textnorm.Token, proclitic bool) *tokenForms {
+	if w := t.Record(); w != nil && lx.embedded {
+		if fs := formSlot.Load(w); fs != nil {
+			return fs
+		}
+		fs := lx.lookUpForms(t, proclitic)
+		formSlot.Store(w, fs)
+		return fs
+	}
+	return lx.lookUpForms(t, proclitic)
+}
+
+// formSlot keeps the forms of a word in its record, under the embedded
+// lexicon (the only one with lex.embedded set).
+var formSlot = textnorm.NewSlot[tokenForms]()
+
+// lookUpForms is formsOf without the word records.
+func (lx *lex) lookUpForms(t *textnorm.Token, proclitic bool) *tokenForms {
 	if t.Kind == textnorm.Word && proclitic {
 		return formCache.Get(t.Norm, stemForms)
 	}
