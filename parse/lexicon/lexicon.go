@@ -325,6 +325,10 @@ type Lexicon struct {
 	// arabicWords caches what the Arabic index makes of a first word,
 	// [1] for words written with a final ة (see wordReadings).
 	arabicWords [2]textnorm.WordCache[*wordReadings]
+	// useRecords tells that the readings of a word are kept in its
+	// textnorm.WordRecord too (readingSlots): only Default does, as the
+	// records are shared by all lexicons.
+	useRecords bool
 }
 
 // Default returns the lexicon of the embedded data files, loaded once.
@@ -333,7 +337,12 @@ var Default = sync.OnceValues(func() (*Lexicon, error) {
 	if err != nil {
 		return nil, err
 	}
-	return Load(sub)
+	l, err := Load(sub)
+	if err != nil {
+		return nil, err
+	}
+	l.useRecords = true
+	return l, nil
 })
 
 // Load reads actors.tsv, places.tsv, triggers.tsv and cues.tsv from fsys and

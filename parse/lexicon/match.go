@@ -98,6 +98,7 @@ func (l *Lexicon) addPhrase(lang, phrase string, e Entry, alias bool) {
 
 func (l *Lexicon) insert(lang string, keys []string, e Entry) {
 	l.arabicWords = [2]textnorm.WordCache[*wordReadings]{} // the index changes
+	l.useRecords = false                                   // and the records may hold readings of the old one
 	root := l.roots[lang]
 	if root == nil {
 		root = &node{}
@@ -304,11 +305,30 @@ type wordReadings struct {
 // arabicReadings returns the readings of the Arabic word t, from the cache.
 func (l *Lexicon) arabicReadings(root *node, t *textnorm.Token) *wordReadings {
 	taMarbuta := strings.HasSuffix(t.Text, "ة")
-	cache := &l.arabicWords[0]
+	k := 0
 	if taMarbuta {
-		cache = &l.arabicWords[1]
+		k = 1
 	}
-	return cache.Get(t.Norm, func(w string) *wordReadings {
+	if w := t.Record(); w != nil && l.useRecords {
+		if r := readingSlots[k].Load(w); r != nil {
+			return r
+		}
+		r := l.cachedReadings(root, t.Norm, k)
+		readingSlots[k].Store(w, r)
+		return r
+	}
+	return l.cachedReadings(root, t.Norm, k)
+}
+
+// readingSlots keep the wordReadings of a word in its record, for Default
+// (the lexicon with useRecords set), [1] for a word written with a final ة.
+var readingSlots = [2]textnorm.Slot[wordReadings]{textnorm.NewSlot[wordReadings](), textnorm.NewSlot[wordReadings]()}
+
+// cachedReadings returns the readings of the folded Arabic word norm, from
+// l.arabicWords[k]; k is 1 when the word is written with a final ة.
+func (l *Lexicon) cachedReadings(root *node, norm string, k int) *wordReadings {
+	taMarbuta := k == 1
+	return l.arabicWords[k].Get(norm, func(w string) *wordReadings {
 		var buf [16]candidate
 		cands := arabicCandidates(w, buf[:0])
 		r := &wordReadings{}
