@@ -329,6 +329,9 @@ type Lexicon struct {
 	// textnorm.WordRecord too (readingSlots): only Default does, as the
 	// records are shared by all lexicons.
 	useRecords bool
+	// arabicInner holds the keys of the Arabic index after the first
+	// word of a phrase.
+	arabicInner map[string]bool
 }
 
 // Default returns the lexicon of the embedded data files, loaded once.

@@ -104,6 +104,14 @@ func (l *Lexicon) insert(lang string, keys []string, e Entry) {
 		root = &node{}
 		l.roots[lang] = root
 	}
+	if lang == "ar" {
+		if l.arabicInner == nil {
+			l.arabicInner = map[string]bool{}
+		}
+		for _, k := range keys[1:] {
+			l.arabicInner[k] = true
+		}
+	}
 	n := root
 	for _, k := range keys {
 		if n.next == nil {
@@ -251,7 +259,11 @@ func (l *Lexicon) AppendMatches(dst []Match, toks []textnorm.Token, lang string)
 			}
 			cur := n
 			for j := i + 1; j < len(toks) && cur.next != nil; j++ {
-				nx := cur.next[innerKey(lang, toks[j].Norm)]
+				key, ok := l.innerOf(root, lang, &toks[j])
+				if !ok {
+					break
+				}
+				nx := cur.next[key]
 				if nx == nil {
 					break
 				}
@@ -287,6 +299,18 @@ func (l *Lexicon) AppendMatches(dst []Match, toks []textnorm.Token, lang string)
 	return out
 }
 
+// innerOf returns the key of token t as a word after the first of a
+// phrase (innerKey); ok is false when t is known to continue no phrase.
+// An Arabic word with a record reads it from its wordReadings, which saves
+// a map look-up for the many words that are no inner word of any phrase.
+func (l *Lexicon) innerOf(root *node, lang string, t *textnorm.Token) (key string, ok bool) {
+	if lang == "ar" && t.Kind == textnorm.Word && t.Record() != nil && l.useRecords {
+		r := l.arabicReadings(root, t)
+		return r.inner, r.continues
+	}
+	return innerKey(lang, t.Norm), true
+}
+
 // firstReading is one way a word starts a phrase of the index: a candidate
 // reading of it (arabicCandidates) whose key is a first word of the index.
 type firstReading struct {
@@ -300,6 +324,10 @@ type wordReadings struct {
 	firsts []firstReading // in arabicCandidates order
 	suffix Match          // the word as a trigger with an attached pronoun (First 0, Last 1), or none
 	none   bool           // no firsts and no suffix: the word starts no match
+	// inner is the word's key after the first word of a phrase
+	// (innerKey) when a phrase has it there (continues), else "".
+	inner     string
+	continues bool
 }
 
 // arabicReadings returns the readings of the Arabic word t, from the cache.
@@ -341,7 +369,11 @@ func (l *Lexicon) cachedReadings(root *node, norm string, k int) *wordReadings {
 			}
 		}
 		r.suffix = suffixMatch(root, cands, 0, taMarbuta)
-		if len(r.firsts) == 0 && r.suffix.Last == 0 {
+		r.none = len(r.firsts) == 0 && r.suffix.Last == 0
+		if k := innerKey("ar", w); l.arabicInner[k] {
+			r.inner, r.continues = strings.Clone(k), true // w may be a slice of a whole article
+		}
+		if r.none && !r.continues {
 			return &noReadings // most words: the cache keeps no value of their own
 		}
 		return r
