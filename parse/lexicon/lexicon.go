@@ -329,9 +329,9 @@ type Lexicon struct {
 	// textnorm.WordRecord too (readingSlots): only Default does, as the
 	// records are shared by all lexicons.
 	useRecords bool
-	// arabicInner holds the keys of the Arabic index after the first
+	// inner holds, per language, the keys of the index after the first
 	// word of a phrase.
-	arabicInner map[string]bool
+	inner map[string]map[string]bool
 }
 
 // Default returns the lexicon of the embedded data files, loaded once.
@@ -351,7 +351,8 @@ var Default = sync.OnceValues(func() (*Lexicon, error) {
 // Load reads actors.tsv, places.tsv, triggers.tsv and cues.tsv from fsys and
 // indexes them. Errors name the file and line.
 func Load(fsys fs.FS) (*Lexicon, error) {
-	l := &Lexicon{actors: map[string]*Actor{}, places: map[string]*Place{}, countries: map[string]*Place{}, roots: map[string]*node{}}
+	l := &Lexicon{actors: map[string]*Actor{}, places: map[string]*Place{}, countries: map[string]*Place{}, roots: map[string]*node{},
+		inner: map[string]map[string]bool{}}
 	if err := l.loadActors(fsys); err != nil {
 		return nil, err
 	}

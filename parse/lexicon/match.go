@@ -104,13 +104,11 @@ func (l *Lexicon) insert(lang string, keys []string, e Entry) {
 		root = &node{}
 		l.roots[lang] = root
 	}
-	if lang == "ar" {
-		if l.arabicInner == nil {
-			l.arabicInner = map[string]bool{}
-		}
-		for _, k := range keys[1:] {
-			l.arabicInner[k] = true
-		}
+	if l.inner[lang] == nil {
+		l.inner[lang] = map[string]bool{}
+	}
+	for _, k := range keys[1:] {
+		l.inner[lang][k] = true
 	}
 	n := root
 	for _, k := range keys {
@@ -246,7 +244,7 @@ func (l *Lexicon) AppendMatches(dst []Match, toks []textnorm.Token, lang string)
 				continue
 			}
 			firsts = words.firsts
-		} else if n := root.next[toks[i].Norm]; n != nil {
+		} else if n := l.englishFirst(root, &toks[i]); n != nil {
 			one[0] = firstReading{node: n}
 			firsts = one[:]
 		}
@@ -304,11 +302,46 @@ func (l *Lexicon) AppendMatches(dst []Match, toks []textnorm.Token, lang string)
 // An Arabic word with a record reads it from its wordReadings, which saves
 // a map look-up for the many words that are no inner word of any phrase.
 func (l *Lexicon) innerOf(root *node, lang string, t *textnorm.Token) (key string, ok bool) {
-	if lang == "ar" && t.Kind == textnorm.Word && t.Record() != nil && l.useRecords {
-		r := l.arabicReadings(root, t)
-		return r.inner, r.continues
+	if t.Kind == textnorm.Word && t.Record() != nil && l.useRecords {
+		switch lang {
+		case "ar":
+			r := l.arabicReadings(root, t)
+			return r.inner, r.continues
+		case "en":
+			return t.Norm, l.englishWord(root, t).continues
+		}
 	}
 	return innerKey(lang, t.Norm), true
+}
+
+// englishWord is what the English index makes of one word.
+type englishWord struct {
+	first     *node // the phrases that start with the word, or nil
+	continues bool  // a phrase has the word after its first
+}
+
+// englishSlot keeps the englishWord of a word in its record, for Default.
+var englishSlot = textnorm.NewSlot[englishWord]()
+
+// englishWord returns the englishWord of t, a word with a record, and
+// root, the English index of l (which uses records).
+func (l *Lexicon) englishWord(root *node, t *textnorm.Token) *englishWord {
+	w := t.Record()
+	if e := englishSlot.Load(w); e != nil {
+		return e
+	}
+	e := &englishWord{first: root.next[t.Norm], continues: l.inner["en"][t.Norm]}
+	englishSlot.Store(w, e)
+	return e
+}
+
+// englishFirst returns the node of the English index for the first word t
+// of a phrase, or nil.
+func (l *Lexicon) englishFirst(root *node, t *textnorm.Token) *node {
+	if t.Record() != nil && l.useRecords {
+		return l.englishWord(root, t).first
+	}
+	return root.next[t.Norm]
 }
 
 // firstReading is one way a word starts a phrase of the index: a candidate
@@ -370,7 +403,7 @@ func (l *Lexicon) cachedReadings(root *node, norm string, k int) *wordReadings {
 		}
 		r.suffix = suffixMatch(root, cands, 0, taMarbuta)
 		r.none = len(r.firsts) == 0 && r.suffix.Last == 0
-		if k := innerKey("ar", w); l.arabicInner[k] {
+		if k := innerKey("ar", w); l.inner["ar"][k] {
 			r.inner, r.continues = strings.Clone(k), true // w may be a slice of a whole article
 		}
 		if r.none && !r.continues {
