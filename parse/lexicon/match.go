@@ -374,43 +374,40 @@ func (l *Lexicon) arabicReadings(root *node, t *textnorm.Token) *wordReadings {
 		if r := readingSlots[k].Load(w); r != nil {
 			return r
 		}
-		r := l.cachedReadings(root, t.Norm, k)
+		r := l.readings(root, t.Norm, taMarbuta) // not from arabicWords, which holds the words without a record
 		readingSlots[k].Store(w, r)
 		return r
 	}
-	return l.cachedReadings(root, t.Norm, k)
+	return l.arabicWords[k].Get(t.Norm, func(w string) *wordReadings { return l.readings(root, w, taMarbuta) })
 }
 
 // readingSlots keep the wordReadings of a word in its record, for Default
 // (the lexicon with useRecords set), [1] for a word written with a final ة.
 var readingSlots = [2]textnorm.Slot[wordReadings]{textnorm.NewSlot[wordReadings](), textnorm.NewSlot[wordReadings]()}
 
-// cachedReadings returns the readings of the folded Arabic word norm, from
-// l.arabicWords[k]; k is 1 when the word is written with a final ة.
-func (l *Lexicon) cachedReadings(root *node, norm string, k int) *wordReadings {
-	taMarbuta := k == 1
-	return l.arabicWords[k].Get(norm, func(w string) *wordReadings {
-		var buf [16]candidate
-		cands := arabicCandidates(w, buf[:0])
-		r := &wordReadings{}
-		for _, c := range cands {
-			if c.clitics.Article && utf8.RuneCountInString(c.key) < 3 {
-				continue // الله is no ال + له
-			}
-			if n := root.next[c.key]; n != nil {
-				r.firsts = append(r.firsts, firstReading{clitics: c.clitics, node: n})
-			}
+// readings computes the readings of the folded Arabic word w; taMarbuta
+// tells that it is written with a final ة.
+func (l *Lexicon) readings(root *node, w string, taMarbuta bool) *wordReadings {
+	var buf [16]candidate
+	cands := arabicCandidates(w, buf[:0])
+	r := &wordReadings{}
+	for _, c := range cands {
+		if c.clitics.Article && utf8.RuneCountInString(c.key) < 3 {
+			continue // الله is no ال + له
 		}
-		r.suffix = suffixMatch(root, cands, 0, taMarbuta)
-		r.none = len(r.firsts) == 0 && r.suffix.Last == 0
-		if k := innerKey("ar", w); l.inner["ar"][k] {
-			r.inner, r.continues = strings.Clone(k), true // w may be a slice of a whole article
+		if n := root.next[c.key]; n != nil {
+			r.firsts = append(r.firsts, firstReading{clitics: c.clitics, node: n})
 		}
-		if r.none && !r.continues {
-			return &noReadings // most words: the cache keeps no value of their own
-		}
-		return r
-	})
+	}
+	r.suffix = suffixMatch(root, cands, 0, taMarbuta)
+	r.none = len(r.firsts) == 0 && r.suffix.Last == 0
+	if k := innerKey("ar", w); l.inner["ar"][k] {
+		r.inner, r.continues = strings.Clone(k), true // w may be a slice of a whole article
+	}
+	if r.none && !r.continues {
+		return &noReadings // most words: the cache or the record keeps no value of their own
+	}
+	return r
 }
 
 // noReadings are the readings of a word that starts no match.

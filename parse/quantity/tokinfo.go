@@ -94,13 +94,14 @@ func (l *langLex) fillInfos(toks []textnorm.Token, infos []*tokInfo, starts []in
 }
 
 // wordInfo returns the tokInfo of the word t: from its record when l has a
-// slot in records, else from l.wordInfos.
+// slot in records, else from l.wordInfos (which holds only the words
+// without a record, so that no word is kept twice).
 func (l *langLex) wordInfo(t *textnorm.Token) *tokInfo {
 	if w := t.Record(); w != nil && l.hasSlot {
 		if in := l.slot.Load(w); in != nil {
 			return in
 		}
-		in := l.wordInfos.Get(t.Norm, l.newWordInfo)
+		in := l.newWordInfo(t.Norm)
 		l.slot.Store(w, in)
 		return in
 	}

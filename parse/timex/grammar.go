@@ -162,7 +162,12 @@ func (lx *lex) formsOf(t *textnorm.Token, proclitic bool) *tokenForms {
 		if fs := formSlot.Load(w); fs != nil {
 			return fs
 		}
-		fs := lx.lookUpForms(t, proclitic)
+		var fs *tokenForms
+		if proclitic { // t is a word: it has a record
+			fs = stemForms(t.Norm) // not from formCache, which holds the words without a record
+		} else {
+			fs = lx.lookUpForms(t, false)
+		}
 		formSlot.Store(w, fs)
 		return fs
 	}
