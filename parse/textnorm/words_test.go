@@ -77,4 +77,7 @@ func TestWordCacheFull(t *testing.T) {
 	c.Get("bb", f)
 	assert.True(t, c.full())
 	assert.Equal(t, 3, c.Get("ccc", f), "a full cache still computes")
+	assert.Equal(t, 1, c.Get("a", f), "and keeps what it holds")
+	assert.Nil(t, c.dirty)
+	assert.Len(t, *c.read.Load(), 2)
 }
