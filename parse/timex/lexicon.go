@@ -195,7 +195,7 @@ type lex struct {
 	words   map[string]*word // every token of every phrase, and their clitic forms
 	filter  wordFilter       // of words: most tokens of a text are none
 	// embedded marks the lexicon of the embedded data, which keeps the
-	// forms of a word in its textnorm.WordRecord (see formsOf).
+	// tokenInfo of a word in its textnorm.WordRecord (see getParser).
 	embedded bool
 }
 
