@@ -329,9 +329,9 @@ type Lexicon struct {
 	// textnorm.WordRecord too (readingSlots): only Default does, as the
 	// records are shared by all lexicons.
 	useRecords bool
-	// inner holds, per language, the keys of the index after the first
-	// word of a phrase.
-	inner map[string]map[string]bool
+	// innerIDs number, per language, the keys of the index after the
+	// first word of a phrase (see node.kids).
+	innerIDs map[string]map[string]int32
 }
 
 // Default returns the lexicon of the embedded data files, loaded once.
@@ -352,7 +352,7 @@ var Default = sync.OnceValues(func() (*Lexicon, error) {
 // indexes them. Errors name the file and line.
 func Load(fsys fs.FS) (*Lexicon, error) {
 	l := &Lexicon{actors: map[string]*Actor{}, places: map[string]*Place{}, countries: map[string]*Place{}, roots: map[string]*node{},
-		inner: map[string]map[string]bool{}}
+		innerIDs: map[string]map[string]int32{}}
 	if err := l.loadActors(fsys); err != nil {
 		return nil, err
 	}

@@ -1,6 +1,8 @@
 package lexicon
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -58,9 +60,36 @@ type Match struct {
 
 // node is a trie node of the phrase index: one token key per level.
 type node struct {
-	next    map[string]*node
+	next map[string]*node
+	// kids are next but the root's, by the number of their key among the
+	// keys after a first word (Lexicon.innerIDs), in that order: a word
+	// with a record looks its number up once (see nextNode).
+	kids    []kid
 	all     []Entry
 	nominal []Entry // the readings that accept a preposition or the article (not verbs)
+}
+
+// kid is a child of a node and the number of its key.
+type kid struct {
+	id   int32
+	node *node
+}
+
+// kid returns the child with key number id, or nil.
+func (n *node) kid(id int32) *node {
+	lo, hi := 0, len(n.kids)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if n.kids[m].id < id {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(n.kids) && n.kids[lo].id == id {
+		return n.kids[lo].node
+	}
+	return nil
 }
 
 // innerKey is the key of a token after the first in a phrase: Arabic drops
@@ -104,14 +133,13 @@ func (l *Lexicon) insert(lang string, keys []string, e Entry) {
 		root = &node{}
 		l.roots[lang] = root
 	}
-	if l.inner[lang] == nil {
-		l.inner[lang] = map[string]bool{}
-	}
-	for _, k := range keys[1:] {
-		l.inner[lang][k] = true
+	ids := l.innerIDs[lang]
+	if ids == nil {
+		ids = map[string]int32{}
+		l.innerIDs[lang] = ids
 	}
 	n := root
-	for _, k := range keys {
+	for i, k := range keys {
 		if n.next == nil {
 			n.next = map[string]*node{}
 		}
@@ -119,6 +147,15 @@ func (l *Lexicon) insert(lang string, keys []string, e Entry) {
 		if c == nil {
 			c = &node{}
 			n.next[k] = c
+			if i > 0 {
+				id, ok := ids[k]
+				if !ok {
+					id = int32(len(ids))
+					ids[k] = id
+				}
+				at, _ := slices.BinarySearchFunc(n.kids, id, func(x kid, id int32) int { return cmp.Compare(x.id, id) })
+				n.kids = slices.Insert(n.kids, at, kid{id, c})
+			}
 		}
 		n = c
 	}
@@ -257,11 +294,7 @@ func (l *Lexicon) AppendMatches(dst []Match, toks []textnorm.Token, lang string)
 			}
 			cur := n
 			for j := i + 1; j < len(toks) && cur.next != nil; j++ {
-				key, ok := l.innerOf(root, lang, &toks[j])
-				if !ok {
-					break
-				}
-				nx := cur.next[key]
+				nx := l.nextNode(root, cur, lang, &toks[j])
 				if nx == nil {
 					break
 				}
@@ -297,27 +330,42 @@ func (l *Lexicon) AppendMatches(dst []Match, toks []textnorm.Token, lang string)
 	return out
 }
 
-// innerOf returns the key of token t as a word after the first of a
-// phrase (innerKey); ok is false when t is known to continue no phrase.
-// An Arabic word with a record reads it from its wordReadings, which saves
-// a map look-up for the many words that are no inner word of any phrase.
-func (l *Lexicon) innerOf(root *node, lang string, t *textnorm.Token) (key string, ok bool) {
+// nextNode returns the child of cur, a node below root, for token t, or
+// nil. A word with a record has the number of its key in its readings:
+// most words are no inner word of any phrase, and the others are found
+// among the few kids of cur, both without a map look-up.
+func (l *Lexicon) nextNode(root, cur *node, lang string, t *textnorm.Token) *node {
 	if t.Kind == textnorm.Word && t.Record() != nil && l.useRecords {
+		var id int32
 		switch lang {
 		case "ar":
-			r := l.arabicReadings(root, t)
-			return r.inner, r.continues
+			id = l.arabicReadings(root, t).inner
 		case "en":
-			return t.Norm, l.englishWord(root, t).continues
+			id = l.englishWord(root, t).inner
+		default:
+			return cur.next[innerKey(lang, t.Norm)]
 		}
+		if id < 0 {
+			return nil
+		}
+		return cur.kid(id)
 	}
-	return innerKey(lang, t.Norm), true
+	return cur.next[innerKey(lang, t.Norm)]
+}
+
+// innerID returns the number of the key of the folded word w after a first
+// word in the index of lang, or -1 when no phrase has it there.
+func (l *Lexicon) innerID(lang, w string) int32 {
+	if id, ok := l.innerIDs[lang][innerKey(lang, w)]; ok {
+		return id
+	}
+	return -1
 }
 
 // englishWord is what the English index makes of one word.
 type englishWord struct {
-	first     *node // the phrases that start with the word, or nil
-	continues bool  // a phrase has the word after its first
+	first *node // the phrases that start with the word, or nil
+	inner int32 // innerID of the word
 }
 
 // englishSlot keeps the englishWord of a word in its record, for Default.
@@ -330,7 +378,7 @@ func (l *Lexicon) englishWord(root *node, t *textnorm.Token) *englishWord {
 	if e := englishSlot.Load(w); e != nil {
 		return e
 	}
-	e := &englishWord{first: root.next[t.Norm], continues: l.inner["en"][t.Norm]}
+	e := &englishWord{first: root.next[t.Norm], inner: l.innerID("en", t.Norm)}
 	englishSlot.Store(w, e)
 	return e
 }
@@ -357,10 +405,7 @@ type wordReadings struct {
 	firsts []firstReading // in arabicCandidates order
 	suffix Match          // the word as a trigger with an attached pronoun (First 0, Last 1), or none
 	none   bool           // no firsts and no suffix: the word starts no match
-	// inner is the word's key after the first word of a phrase
-	// (innerKey) when a phrase has it there (continues), else "".
-	inner     string
-	continues bool
+	inner  int32          // innerID of the word
 }
 
 // arabicReadings returns the readings of the Arabic word t, from the cache.
@@ -401,17 +446,15 @@ func (l *Lexicon) readings(root *node, w string, taMarbuta bool) *wordReadings {
 	}
 	r.suffix = suffixMatch(root, cands, 0, taMarbuta)
 	r.none = len(r.firsts) == 0 && r.suffix.Last == 0
-	if k := innerKey("ar", w); l.inner["ar"][k] {
-		r.inner, r.continues = strings.Clone(k), true // w may be a slice of a whole article
-	}
-	if r.none && !r.continues {
+	r.inner = l.innerID("ar", w)
+	if r.none && r.inner < 0 {
 		return &noReadings // most words: the cache or the record keeps no value of their own
 	}
 	return r
 }
 
 // noReadings are the readings of a word that starts no match.
-var noReadings = wordReadings{none: true}
+var noReadings = wordReadings{none: true, inner: -1}
 
 // withoutNames drops the actor and place readings of a single word whose
 // article came off: a name written without the article (سورية، إيران) does

@@ -91,7 +91,30 @@ func TestMatchRecordsOtherLexicon(t *testing.T) {
 // TestInsertDropsRecords checks that a lexicon whose index changes stops
 // reading the word records, which may hold readings of the old index.
 func TestInsertDropsRecords(t *testing.T) {
-	l := &Lexicon{roots: map[string]*node{}, inner: map[string]map[string]bool{}, useRecords: true}
+	l := &Lexicon{roots: map[string]*node{}, innerIDs: map[string]map[string]int32{}, useRecords: true}
 	l.addPhrase("ar", "قصف", Entry{Cue: &Cue{}}, false)
 	assert.False(t, l.useRecords)
+}
+
+// TestKids checks that below the root every node has its children in kids
+// too, found by the numbers of their keys, and no other.
+func TestKids(t *testing.T) {
+	l := mustDefault(t)
+	for _, lang := range []string{"ar", "en"} {
+		ids := l.innerIDs[lang]
+		var walk func(n *node)
+		walk = func(n *node) {
+			require.Len(t, n.kids, len(n.next))
+			for k, c := range n.next {
+				id, ok := ids[k]
+				require.True(t, ok, k)
+				assert.Same(t, c, n.kid(id), k)
+				walk(c)
+			}
+			assert.Nil(t, n.kid(int32(len(ids))), "a number no key has")
+		}
+		for _, c := range l.roots[lang].next {
+			walk(c)
+		}
+	}
 }
