@@ -105,8 +105,7 @@ func getParser(lx *lex, toks []textnorm.Token) *parser {
 		if w := t.Record(); w != nil && lx.embedded {
 			in := infoSlot.Load(w)
 			if in == nil {
-				in = new(tokenInfo)
-				*in = lx.infoOf(t, false) // not from formCache, which holds the words without a record
+				in = sharedInfo(lx.infoOf(t, false)) // not from formCache, which holds the words without a record
 				infoSlot.Store(w, in)
 			}
 			ti = *in
@@ -168,6 +167,21 @@ type tokenInfo struct {
 // infoSlot keeps the tokenInfo of a word in its record, under the embedded
 // lexicon (the only one with lex.embedded set).
 var infoSlot = textnorm.NewSlot[tokenInfo]()
+
+// noInfos are the tokenInfos of the words that are no word of the
+// lexicon, nor have one among their forms: [1] for an Arabic word.
+var noInfos = [2]tokenInfo{{forms: &noForms}, {forms: &noForms, arabic: true}}
+
+// sharedInfo returns a tokenInfo equal to ti: one of noInfos, as most words
+// have, or a copy of its own.
+func sharedInfo(ti tokenInfo) *tokenInfo {
+	for k := range noInfos {
+		if ti == noInfos[k] {
+			return &noInfos[k]
+		}
+	}
+	return &ti
+}
 
 // infoOf returns the tokenInfo of token t; cached tells that the forms of
 // an Arabic word with proclitics may come from formCache.

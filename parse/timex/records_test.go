@@ -44,3 +44,37 @@ func TestFindRecords(t *testing.T) {
 		})
 	}
 }
+
+// TestSharedInfo checks that the records of the words that are no word of
+// the lexicon share one tokenInfo, and that the others keep their own.
+func TestSharedInfo(t *testing.T) {
+	lx, err := loadLexicon()
+	require.NoError(t, err)
+	tests := []struct {
+		word   string
+		shared *tokenInfo // nil: a value of its own
+	}{
+		{"xyzzy", &noInfos[0]},
+		{"قثقثقث", &noInfos[1]},
+		{"وقثقثقث", &noInfos[1]},
+		{"الخميس", nil},
+		{"وبالخميس", nil},
+		{"Thursday", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.word, func(t *testing.T) {
+			seg := textnorm.NewSegment(tt.word, 0)
+			p := getParser(lx, seg.Tokens)
+			defer putParser(p)
+			in := infoSlot.Load(seg.Tokens[0].Record())
+			require.NotNil(t, in)
+			if tt.shared != nil {
+				require.Same(t, tt.shared, in)
+			} else {
+				require.NotSame(t, &noInfos[0], in)
+				require.NotSame(t, &noInfos[1], in)
+				require.NotZero(t, in.can)
+			}
+		})
+	}
+}
