@@ -72,6 +72,14 @@ func (c *WordCache[T]) Get(w string, f func(string) T) T {
 	return v
 }
 
+// limit is the number of entries kept at most.
+func (c *WordCache[T]) limit() int {
+	if c.Max == 0 {
+		return 1 << 18
+	}
+	return c.Max
+}
+
 // add stores w's value unless the cache is full or holds w already; w is
 // the cache's own copy.
 func (c *WordCache[T]) add(w string, v T) {
@@ -102,14 +110,6 @@ func (c *WordCache[T]) add(w string, v T) {
 
 // full reports whether the cache stores no more words.
 func (c *WordCache[T]) full() bool { return c.filled.Load() }
-
-// limit is the number of entries kept at most.
-func (c *WordCache[T]) limit() int {
-	if c.Max == 0 {
-		return 1 << 18
-	}
-	return c.Max
-}
 
 // readLen is the number of words in the read map.
 func (c *WordCache[T]) readLen() int {

@@ -5,10 +5,10 @@ import (
 	"unsafe"
 )
 
-// WordRecord is the record of one folded word, shared by all the tokens that fold
-// to it. The analyzers keep in its slots what they compute from the folded
-// word alone (see Slot), so that a token costs one map look-up, when
-// NewSegmentIn interns it, instead of one per analyzer.
+// WordRecord is the record of one folded word, shared by all the tokens
+// that fold to it. The analyzers keep in its slots what they compute from
+// the folded word alone (see Slot), so that a token costs one map look-up,
+// when NewSegmentIn interns it, instead of one per analyzer.
 //
 // Records are never freed: at most maxWords words get one (after that,
 // Token.Record returns nil and callers fall back to their own caches), so
@@ -17,7 +17,9 @@ type WordRecord struct {
 	slots [maxSlots]unsafe.Pointer // each a *T of the Slot[T] with its index
 }
 
-// maxSlots is the number of slots of a WordRecord.
+// maxSlots is the number of slots of a WordRecord: the lexicon takes three
+// (Arabic readings with and without a final ة, English), the count finder
+// two (a language each), the time finder one.
 const maxSlots = 6
 
 // maxWords bounds the words interned.
@@ -32,8 +34,9 @@ type Slot[T any] struct{ i int }
 // slotCount is the number of slots reserved.
 var slotCount atomic.Int32
 
-// NewSlot reserves a slot of every WordRecord. Call it once per analyzer, from a
-// package-level variable; it panics when all slots are taken.
+// NewSlot reserves a slot of every WordRecord. Call it once per analyzer,
+// from a package-level variable; it panics when all slots are taken (at
+// start-up, then).
 func NewSlot[T any]() Slot[T] {
 	i := int(slotCount.Add(1)) - 1
 	if i >= maxSlots {
