@@ -379,9 +379,15 @@ func (l *Lexicon) englishWord(root *node, t *textnorm.Token) *englishWord {
 		return e
 	}
 	e := &englishWord{first: root.next[t.Norm], inner: l.innerID("en", t.Norm)}
+	if *e == noEnglish {
+		e = &noEnglish // most words: the record keeps no value of its own
+	}
 	englishSlot.Store(w, e)
 	return e
 }
+
+// noEnglish is the englishWord of a word that is in no phrase.
+var noEnglish = englishWord{inner: -1}
 
 // englishFirst returns the node of the English index for the first word t
 // of a phrase, or nil.
