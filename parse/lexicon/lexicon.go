@@ -325,6 +325,13 @@ type Lexicon struct {
 	// arabicWords caches what the Arabic index makes of a first word,
 	// [1] for words written with a final ة (see wordReadings).
 	arabicWords [2]textnorm.WordCache[*wordReadings]
+	// useRecords tells that the readings of a word are kept in its
+	// textnorm.WordRecord too (readingSlots): only Default does, as the
+	// records are shared by all lexicons.
+	useRecords bool
+	// innerIDs number, per language, the keys of the index after the
+	// first word of a phrase (see node.kids).
+	innerIDs map[string]map[string]int32
 }
 
 // Default returns the lexicon of the embedded data files, loaded once.
@@ -333,13 +340,19 @@ var Default = sync.OnceValues(func() (*Lexicon, error) {
 	if err != nil {
 		return nil, err
 	}
-	return Load(sub)
+	l, err := Load(sub)
+	if err != nil {
+		return nil, err
+	}
+	l.useRecords = true
+	return l, nil
 })
 
 // Load reads actors.tsv, places.tsv, triggers.tsv and cues.tsv from fsys and
 // indexes them. Errors name the file and line.
 func Load(fsys fs.FS) (*Lexicon, error) {
-	l := &Lexicon{actors: map[string]*Actor{}, places: map[string]*Place{}, countries: map[string]*Place{}, roots: map[string]*node{}}
+	l := &Lexicon{actors: map[string]*Actor{}, places: map[string]*Place{}, countries: map[string]*Place{}, roots: map[string]*node{},
+		innerIDs: map[string]map[string]int32{}}
 	if err := l.loadActors(fsys); err != nil {
 		return nil, err
 	}

@@ -1,6 +1,8 @@
 package lexicon
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -58,9 +60,36 @@ type Match struct {
 
 // node is a trie node of the phrase index: one token key per level.
 type node struct {
-	next    map[string]*node
+	next map[string]*node
+	// kids are next but the root's, by the number of their key among the
+	// keys after a first word (Lexicon.innerIDs), in that order: a word
+	// with a record looks its number up once (see nextNode).
+	kids    []kid
 	all     []Entry
 	nominal []Entry // the readings that accept a preposition or the article (not verbs)
+}
+
+// kid is a child of a node and the number of its key.
+type kid struct {
+	id   int32
+	node *node
+}
+
+// kid returns the child with key number id, or nil.
+func (n *node) kid(id int32) *node {
+	lo, hi := 0, len(n.kids)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if n.kids[m].id < id {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(n.kids) && n.kids[lo].id == id {
+		return n.kids[lo].node
+	}
+	return nil
 }
 
 // innerKey is the key of a token after the first in a phrase: Arabic drops
@@ -98,13 +127,19 @@ func (l *Lexicon) addPhrase(lang, phrase string, e Entry, alias bool) {
 
 func (l *Lexicon) insert(lang string, keys []string, e Entry) {
 	l.arabicWords = [2]textnorm.WordCache[*wordReadings]{} // the index changes
+	l.useRecords = false                                   // and the records may hold readings of the old one
 	root := l.roots[lang]
 	if root == nil {
 		root = &node{}
 		l.roots[lang] = root
 	}
+	ids := l.innerIDs[lang]
+	if ids == nil {
+		ids = map[string]int32{}
+		l.innerIDs[lang] = ids
+	}
 	n := root
-	for _, k := range keys {
+	for i, k := range keys {
 		if n.next == nil {
 			n.next = map[string]*node{}
 		}
@@ -112,6 +147,15 @@ func (l *Lexicon) insert(lang string, keys []string, e Entry) {
 		if c == nil {
 			c = &node{}
 			n.next[k] = c
+			if i > 0 {
+				id, ok := ids[k]
+				if !ok {
+					id = int32(len(ids))
+					ids[k] = id
+				}
+				at, _ := slices.BinarySearchFunc(n.kids, id, func(x kid, id int32) int { return cmp.Compare(x.id, id) })
+				n.kids = slices.Insert(n.kids, at, kid{id, c})
+			}
 		}
 		n = c
 	}
@@ -237,7 +281,7 @@ func (l *Lexicon) AppendMatches(dst []Match, toks []textnorm.Token, lang string)
 				continue
 			}
 			firsts = words.firsts
-		} else if n := root.next[toks[i].Norm]; n != nil {
+		} else if n := l.englishFirst(root, &toks[i]); n != nil {
 			one[0] = firstReading{node: n}
 			firsts = one[:]
 		}
@@ -250,7 +294,7 @@ func (l *Lexicon) AppendMatches(dst []Match, toks []textnorm.Token, lang string)
 			}
 			cur := n
 			for j := i + 1; j < len(toks) && cur.next != nil; j++ {
-				nx := cur.next[innerKey(lang, toks[j].Norm)]
+				nx := l.nextNode(root, cur, lang, &toks[j])
 				if nx == nil {
 					break
 				}
@@ -286,6 +330,74 @@ func (l *Lexicon) AppendMatches(dst []Match, toks []textnorm.Token, lang string)
 	return out
 }
 
+// nextNode returns the child of cur, a node below root, for token t, or
+// nil. A word with a record has the number of its key in its readings:
+// most words are no inner word of any phrase, and the others are found
+// among the few kids of cur, both without a map look-up.
+func (l *Lexicon) nextNode(root, cur *node, lang string, t *textnorm.Token) *node {
+	if t.Kind == textnorm.Word && t.Record() != nil && l.useRecords {
+		var id int32
+		switch lang {
+		case "ar":
+			id = l.arabicReadings(root, t).inner
+		case "en":
+			id = l.englishWord(root, t).inner
+		default:
+			return cur.next[innerKey(lang, t.Norm)]
+		}
+		if id < 0 {
+			return nil
+		}
+		return cur.kid(id)
+	}
+	return cur.next[innerKey(lang, t.Norm)]
+}
+
+// innerID returns the number of the key of the folded word w after a first
+// word in the index of lang, or -1 when no phrase has it there.
+func (l *Lexicon) innerID(lang, w string) int32 {
+	if id, ok := l.innerIDs[lang][innerKey(lang, w)]; ok {
+		return id
+	}
+	return -1
+}
+
+// englishWord is what the English index makes of one word.
+type englishWord struct {
+	first *node // the phrases that start with the word, or nil
+	inner int32 // innerID of the word
+}
+
+// englishSlot keeps the englishWord of a word in its record, for Default.
+var englishSlot = textnorm.NewSlot[englishWord]()
+
+// englishWord returns the englishWord of t, a word with a record, and
+// root, the English index of l (which uses records).
+func (l *Lexicon) englishWord(root *node, t *textnorm.Token) *englishWord {
+	w := t.Record()
+	if e := englishSlot.Load(w); e != nil {
+		return e
+	}
+	e := &englishWord{first: root.next[t.Norm], inner: l.innerID("en", t.Norm)}
+	if *e == noEnglish {
+		e = &noEnglish // most words: the record keeps no value of its own
+	}
+	englishSlot.Store(w, e)
+	return e
+}
+
+// noEnglish is the englishWord of a word that is in no phrase.
+var noEnglish = englishWord{inner: -1}
+
+// englishFirst returns the node of the English index for the first word t
+// of a phrase, or nil.
+func (l *Lexicon) englishFirst(root *node, t *textnorm.Token) *node {
+	if t.Record() != nil && l.useRecords {
+		return l.englishWord(root, t).first
+	}
+	return root.next[t.Norm]
+}
+
 // firstReading is one way a word starts a phrase of the index: a candidate
 // reading of it (arabicCandidates) whose key is a first word of the index.
 type firstReading struct {
@@ -299,37 +411,56 @@ type wordReadings struct {
 	firsts []firstReading // in arabicCandidates order
 	suffix Match          // the word as a trigger with an attached pronoun (First 0, Last 1), or none
 	none   bool           // no firsts and no suffix: the word starts no match
+	inner  int32          // innerID of the word
 }
 
 // arabicReadings returns the readings of the Arabic word t, from the cache.
 func (l *Lexicon) arabicReadings(root *node, t *textnorm.Token) *wordReadings {
 	taMarbuta := strings.HasSuffix(t.Text, "ة")
-	cache := &l.arabicWords[0]
+	k := 0
 	if taMarbuta {
-		cache = &l.arabicWords[1]
+		k = 1
 	}
-	return cache.Get(t.Norm, func(w string) *wordReadings {
-		var buf [16]candidate
-		cands := arabicCandidates(w, buf[:0])
-		r := &wordReadings{}
-		for _, c := range cands {
-			if c.clitics.Article && utf8.RuneCountInString(c.key) < 3 {
-				continue // الله is no ال + له
-			}
-			if n := root.next[c.key]; n != nil {
-				r.firsts = append(r.firsts, firstReading{clitics: c.clitics, node: n})
-			}
+	if w := t.Record(); w != nil && l.useRecords {
+		if r := readingSlots[k].Load(w); r != nil {
+			return r
 		}
-		r.suffix = suffixMatch(root, cands, 0, taMarbuta)
-		if len(r.firsts) == 0 && r.suffix.Last == 0 {
-			return &noReadings // most words: the cache keeps no value of their own
-		}
+		r := l.readings(root, t.Norm, taMarbuta) // not from arabicWords, which holds the words without a record
+		readingSlots[k].Store(w, r)
 		return r
-	})
+	}
+	return l.arabicWords[k].Get(t.Norm, func(w string) *wordReadings { return l.readings(root, w, taMarbuta) })
+}
+
+// readingSlots keep the wordReadings of a word in its record, for Default
+// (the lexicon with useRecords set), [1] for a word written with a final ة.
+var readingSlots = [2]textnorm.Slot[wordReadings]{textnorm.NewSlot[wordReadings](), textnorm.NewSlot[wordReadings]()}
+
+// readings computes the readings of the folded Arabic word w; taMarbuta
+// tells that it is written with a final ة.
+func (l *Lexicon) readings(root *node, w string, taMarbuta bool) *wordReadings {
+	var buf [16]candidate
+	cands := arabicCandidates(w, buf[:0])
+	r := &wordReadings{}
+	for _, c := range cands {
+		if c.clitics.Article && utf8.RuneCountInString(c.key) < 3 {
+			continue // الله is no ال + له
+		}
+		if n := root.next[c.key]; n != nil {
+			r.firsts = append(r.firsts, firstReading{clitics: c.clitics, node: n})
+		}
+	}
+	r.suffix = suffixMatch(root, cands, 0, taMarbuta)
+	r.none = len(r.firsts) == 0 && r.suffix.Last == 0
+	r.inner = l.innerID("ar", w)
+	if r.none && r.inner < 0 {
+		return &noReadings // most words: the cache or the record keeps no value of their own
+	}
+	return r
 }
 
 // noReadings are the readings of a word that starts no match.
-var noReadings = wordReadings{none: true}
+var noReadings = wordReadings{none: true, inner: -1}
 
 // withoutNames drops the actor and place readings of a single word whose
 // article came off: a name written without the article (سورية، إيران) does

@@ -1,6 +1,7 @@
 package quantity
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -10,7 +11,7 @@ import (
 
 // FuzzFind checks that Find never panics and that its output keeps the
 // package invariants on any input, in both languages, with and without a
-// skip callback.
+// skip callback, the same in tokens with word records and without.
 func FuzzFind(f *testing.F) {
 	seeds := []string{
 		"",
@@ -82,6 +83,11 @@ func FuzzFind(f *testing.F) {
 						t.Fatalf("skipped number token %d read in %+v", k, c)
 					}
 				}
+			}
+			// tokens without word records count the same
+			plain := textnorm.Segment{Text: text, Start: 7, Tokens: textnorm.AppendTokens(nil, text, 7)}
+			if !reflect.DeepEqual(counts, Find(&plain, lang, skip)) {
+				t.Fatalf("tokens with word records count %+v, without %+v", counts, Find(&plain, lang, skip))
 			}
 		}
 	})

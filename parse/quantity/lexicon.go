@@ -100,7 +100,15 @@ type langLex struct {
 	// no number word, by their flags (see plainInfo): shared, so that the
 	// caches keep no value of their own for most words.
 	plainInfos [8]tokInfo
+	// slot is where the embedded data's langLex of this language keeps a
+	// word's tokInfo in its textnorm.WordRecord (hasSlot); a test's data
+	// has none, as the records are shared by all.
+	slot    textnorm.Slot[tokInfo]
+	hasSlot bool
 }
+
+// wordSlots are the slots of the embedded data, by language.
+var wordSlots = map[string]textnorm.Slot[tokInfo]{"ar": textnorm.NewSlot[tokInfo](), "en": textnorm.NewSlot[tokInfo]()}
 
 // finish numbers the words of all phrases and indexes every phrase set by
 // those numbers, once all data is read.
@@ -125,7 +133,16 @@ type lexiconData struct {
 }
 
 // loadLexicon reads the embedded data once; every caller shares the result.
-var loadLexicon = sync.OnceValues(func() (*lexiconData, error) { return readLexicon(dataFS) })
+var loadLexicon = sync.OnceValues(func() (*lexiconData, error) {
+	lx, err := readLexicon(dataFS)
+	if err != nil {
+		return nil, err
+	}
+	for lang, l := range lx.langs {
+		l.slot, l.hasSlot = wordSlots[lang]
+	}
+	return lx, nil
+})
 
 // Check reads the embedded data files and reports the first problem, if
 // any. Find returns no counts when the data is broken, so a program may call

@@ -81,7 +81,7 @@ func (l *langLex) fillInfos(toks []textnorm.Token, infos []*tokInfo, starts []in
 	for j := range toks {
 		var in *tokInfo
 		if toks[j].Kind == textnorm.Word {
-			in = l.wordInfos.Get(toks[j].Norm, l.newWordInfo)
+			in = l.wordInfo(&toks[j])
 		} else {
 			in = l.otherInfo(toks[j].Norm)
 		}
@@ -91,6 +91,21 @@ func (l *langLex) fillInfos(toks []textnorm.Token, infos []*tokInfo, starts []in
 		}
 	}
 	return starts
+}
+
+// wordInfo returns the tokInfo of the word t: from its record when l has a
+// slot in records, else from l.wordInfos (which holds only the words
+// without a record, so that no word is kept twice).
+func (l *langLex) wordInfo(t *textnorm.Token) *tokInfo {
+	if w := t.Record(); w != nil && l.hasSlot {
+		if in := l.slot.Load(w); in != nil {
+			return in
+		}
+		in := l.newWordInfo(t.Norm)
+		l.slot.Store(w, in)
+		return in
+	}
+	return l.wordInfos.Get(t.Norm, l.newWordInfo)
 }
 
 // otherInfo returns the tokInfo of a token other than a word (a mark or

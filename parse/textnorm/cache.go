@@ -28,11 +28,12 @@ import (
 type WordCache[T any] struct {
 	Max int // entries kept at most; 0 means 1<<18
 
-	read  atomic.Pointer[map[string]T] // never modified once stored
-	mu    sync.Mutex
-	dirty map[string]T // words not in read yet
-	reads int          // look-ups of dirty words since the last merge
-	n     int          // entries in read and dirty
+	read   atomic.Pointer[map[string]T] // never modified once stored
+	filled atomic.Bool                  // the cache is full: read holds every word, dirty none
+	mu     sync.Mutex
+	dirty  map[string]T // words not in read yet
+	reads  int          // look-ups of dirty words since the last merge
+	n      int          // entries in read and dirty
 }
 
 // minBatch is the fewest new words that make a new read map.
@@ -43,6 +44,9 @@ func (c *WordCache[T]) Get(w string, f func(string) T) T {
 	if m := c.read.Load(); m != nil {
 		if v, ok := (*m)[w]; ok {
 			return v
+		}
+		if c.filled.Load() {
+			return f(w) // no word joins a full cache: a miss takes no lock
 		}
 	}
 	c.mu.Lock()
@@ -104,6 +108,9 @@ func (c *WordCache[T]) add(w string, v T) {
 	}
 }
 
+// full reports whether the cache stores no more words.
+func (c *WordCache[T]) full() bool { return c.filled.Load() }
+
 // readLen is the number of words in the read map.
 func (c *WordCache[T]) readLen() int {
 	if read := c.read.Load(); read != nil {
@@ -122,4 +129,7 @@ func (c *WordCache[T]) merge() {
 	c.read.Store(&next)
 	c.dirty = nil
 	c.reads = 0
+	if c.n >= c.limit() {
+		c.filled.Store(true) // add merges at once when the cache fills
+	}
 }

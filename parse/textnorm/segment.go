@@ -31,6 +31,7 @@ func NewSegmentIn(buf []Token, text string, start int) Segment {
 		buf = make([]Token, 0, len(text)/8+1)
 	}
 	toks, valid := appendTokens(buf[:0], text, start)
+	internWords(toks)
 	return Segment{Text: text, Start: start, Tokens: toks, valid: valid}
 }
 

@@ -122,6 +122,7 @@ type Token struct {
 	Kind  Kind
 	// byte offsets of Text in the tokenized string, for Segment.Slice
 	byteStart, byteEnd int32
+	record             *WordRecord // the record of Norm (see Token.Record), or nil
 }
 
 // IsArabic reports whether r is an Arabic letter (including the

@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"reflect"
 	"testing"
 	"time"
 
@@ -11,7 +12,8 @@ import (
 // FuzzFind checks that Find never panics and that its expressions keep the
 // invariants: First < Last, in order and not overlapping, Text and offsets
 // those of the tokens, both dates or neither, Date <= DateEnd, and a
-// precision that is unknown exactly when there is no date.
+// precision that is unknown exactly when there is no date; and that tokens
+// with word records read the same as tokens without.
 func FuzzFind(f *testing.F) {
 	seeds := []string{
 		"",
@@ -36,8 +38,13 @@ func FuzzFind(f *testing.F) {
 		}
 		seg := textnorm.NewSegment(s, 7)
 		requireGatesSkipOnly(t, &seg, "ar", anchor)
+		xs := Find(&seg, "ar", anchor)
+		plain := textnorm.Segment{Text: s, Start: 7, Tokens: textnorm.AppendTokens(nil, s, 7)}
+		if !reflect.DeepEqual(xs, Find(&plain, "ar", anchor)) {
+			t.Fatalf("tokens with word records read %+v, without %+v", xs, Find(&plain, "ar", anchor))
+		}
 		prev := 0
-		for _, x := range Find(&seg, "ar", anchor) {
+		for _, x := range xs {
 			if x.First >= x.Last || x.First < prev || x.Last > len(seg.Tokens) {
 				t.Fatalf("bad token range %d..%d after %d in %q", x.First, x.Last, prev, s)
 			}

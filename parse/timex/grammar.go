@@ -101,20 +101,19 @@ func getParser(lx *lex, toks []textnorm.Token) *parser {
 	n := 0
 	for i := range toks {
 		t := &toks[i]
-		r, _ := textnorm.DecodeRune(t.Norm)
-		arabic := t.Norm != "" && textnorm.IsArabic(r) // isArabicWord
-		fs := lx.formsOf(t, arabic && isProclitic(r))
-		can := fs.strictStarts | fs.looseStarts&looseClasses
-		n0 := n
-		if can != 0 { // most tokens have no class
-			n += bits.OnesCount64(uint64(can))
+		var ti tokenInfo
+		if w := t.Record(); w != nil && lx.embedded {
+			in := infoSlot.Load(w)
+			if in == nil {
+				in = sharedInfo(lx.infoOf(t, false)) // not from formCache, which holds the words without a record
+				infoSlot.Store(w, in)
+			}
+			ti = *in
+		} else {
+			ti = lx.infoOf(t, true)
 		}
-		if t.Kind == textnorm.Number {
-			can |= isNumber
-		} else if r == 'ا' && t.Norm == "ال" {
-			can |= isArticle
-		}
-		p.info[i] = tokInfo{forms: fs, can: can, arabic: arabic, memo: int32(n0)}
+		p.info[i] = tokInfo{forms: ti.forms, can: ti.can, arabic: ti.arabic, memo: int32(n)}
+		n += int(ti.hits)
 		if t.Kind == textnorm.Number {
 			p.info[i].num, p.info[i].isInt = intOf(*t)
 		}
@@ -154,6 +153,56 @@ func (fs *tokenForms) none() bool { return fs.norm == nil && len(fs.loose) == 0 
 
 // noForms are the forms of a token that is no word of the lexicon.
 var noForms tokenForms
+
+// tokenInfo is what getParser makes of a token from its kind and folded
+// text alone: the fields of tokInfo it sets, and the number of classes of
+// can, each with a memo entry.
+type tokenInfo struct {
+	forms  *tokenForms
+	can    classSet
+	arabic bool
+	hits   int32
+}
+
+// infoSlot keeps the tokenInfo of a word in its record, under the embedded
+// lexicon (the only one with lex.embedded set).
+var infoSlot = textnorm.NewSlot[tokenInfo]()
+
+// noInfos are the tokenInfos of the words that are no word of the
+// lexicon, nor have one among their forms: [1] for an Arabic word.
+var noInfos = [2]tokenInfo{{forms: &noForms}, {forms: &noForms, arabic: true}}
+
+// sharedInfo returns a tokenInfo equal to ti: one of noInfos, as most words
+// have, or a copy of its own.
+func sharedInfo(ti tokenInfo) *tokenInfo {
+	for k := range noInfos {
+		if ti == noInfos[k] {
+			return &noInfos[k]
+		}
+	}
+	return &ti
+}
+
+// infoOf returns the tokenInfo of token t; cached tells that the forms of
+// an Arabic word with proclitics may come from formCache.
+func (lx *lex) infoOf(t *textnorm.Token, cached bool) tokenInfo {
+	r, _ := textnorm.DecodeRune(t.Norm)
+	arabic := t.Norm != "" && textnorm.IsArabic(r) // isArabicWord
+	var fs *tokenForms
+	if proclitic := arabic && isProclitic(r); t.Kind == textnorm.Word && proclitic && !cached {
+		fs = stemForms(t.Norm)
+	} else {
+		fs = lx.formsOf(t, proclitic)
+	}
+	can := fs.strictStarts | fs.looseStarts&looseClasses
+	hits := bits.OnesCount64(uint64(can)) // most tokens have no class
+	if t.Kind == textnorm.Number {
+		can |= isNumber
+	} else if r == 'ا' && t.Norm == "ال" {
+		can |= isArticle
+	}
+	return tokenInfo{forms: fs, can: can, arabic: arabic, hits: int32(hits)}
+}
 
 // formsOf returns the look-up forms of token t; proclitic tells that it
 // is an Arabic word that starts with a proclitic letter (see isProclitic).

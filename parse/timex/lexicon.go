@@ -194,6 +194,9 @@ type lex struct {
 	classes [numClasses]classIndex
 	words   map[string]*word // every token of every phrase, and their clitic forms
 	filter  wordFilter       // of words: most tokens of a text are none
+	// embedded marks the lexicon of the embedded data, which keeps the
+	// tokenInfo of a word in its textnorm.WordRecord (see getParser).
+	embedded bool
 }
 
 // classSet is a set of classes.
@@ -321,7 +324,14 @@ func (f *wordFilter) mayHold(w string) bool {
 }
 
 // loadLexicon loads the embedded data once.
-var loadLexicon = sync.OnceValues(func() (*lex, error) { return readLexicon(dataFS) })
+var loadLexicon = sync.OnceValues(func() (*lex, error) {
+	lx, err := readLexicon(dataFS)
+	if err != nil {
+		return nil, err
+	}
+	lx.embedded = true
+	return lx, nil
+})
 
 // Check loads the embedded data files and reports the first problem found,
 // as a *lexicon.Error naming the file and line. Find returns no

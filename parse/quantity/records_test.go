@@ -1,0 +1,46 @@
+package quantity
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/eventline/eventline/parse/textnorm"
+)
+
+// TestFindRecords checks that Find counts the same in tokens with word
+// records (NewSegment), which the embedded data keeps its tokInfo in, as in
+// tokens without (Tokenize), twice so that the second pass reads what the
+// first stored.
+func TestFindRecords(t *testing.T) {
+	lx, err := loadLexicon()
+	require.NoError(t, err)
+	for lang, l := range lx.langs {
+		require.True(t, l.hasSlot, lang)
+	}
+	for _, lang := range languages {
+		t.Run(lang, func(t *testing.T) {
+			files, err := filepath.Glob("../../fixtures/" + lang + "-*.txt")
+			require.NoError(t, err)
+			require.NotEmpty(t, files)
+			found := 0
+			for range 2 {
+				for _, name := range files {
+					data, err := os.ReadFile(name)
+					require.NoError(t, err)
+					for line := range strings.SplitSeq(string(data), "\n") {
+						plain := textnorm.Segment{Text: line, Tokens: textnorm.Tokenize(line)}
+						seg := textnorm.NewSegment(line, 0)
+						want := Find(&plain, lang, nil)
+						require.Equal(t, want, Find(&seg, lang, nil), line)
+						found += len(want)
+					}
+				}
+			}
+			require.Positive(t, found)
+		})
+	}
+}

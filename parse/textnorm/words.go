@@ -1,0 +1,78 @@
+package textnorm
+
+import (
+	"sync/atomic"
+	"unsafe"
+)
+
+// WordRecord is the record of one folded word, shared by all the tokens
+// that fold to it. The analyzers keep in its slots what they compute from
+// the folded word alone (see Slot), so that a token costs one map look-up,
+// when NewSegmentIn interns it, instead of one per analyzer.
+//
+// Records are never freed: at most maxWords words get one (after that,
+// Token.Record returns nil and callers fall back to their own caches), so
+// memory stays bounded on any corpus.
+type WordRecord struct {
+	slots [maxSlots]unsafe.Pointer // each a *T of the Slot[T] with its index
+}
+
+// maxSlots is the number of slots of a WordRecord: the lexicon takes three
+// (Arabic readings with and without a final ة, English), the count finder
+// two (a language each), the time finder one.
+const maxSlots = 6
+
+// maxWords bounds the words interned.
+const maxWords = 1 << 18
+
+// Slot is one analyzer's memo in every WordRecord: a *T per word, nil until
+// stored. Values are shared by all goroutines and must not be modified once
+// stored; two goroutines that compute a word's value at once must agree, as
+// either may win.
+type Slot[T any] struct{ i int }
+
+// slotCount is the number of slots reserved.
+var slotCount atomic.Int32
+
+// NewSlot reserves a slot of every WordRecord. Call it once per analyzer,
+// from a package-level variable; it panics when all slots are taken (at
+// start-up, then).
+func NewSlot[T any]() Slot[T] {
+	i := int(slotCount.Add(1)) - 1
+	if i >= maxSlots {
+		panic("textnorm: NewSlot: all WordRecord slots are taken")
+	}
+	return Slot[T]{i}
+}
+
+// Load returns w's value, or nil when none is stored.
+func (s Slot[T]) Load(w *WordRecord) *T { return (*T)(atomic.LoadPointer(&w.slots[s.i])) }
+
+// Store sets w's value.
+func (s Slot[T]) Store(w *WordRecord, v *T) { atomic.StorePointer(&w.slots[s.i], unsafe.Pointer(v)) }
+
+// words interns the words of the segments.
+var words = WordCache[*WordRecord]{Max: maxWords}
+
+// newWord returns a new record, or nil when words is full: a record that
+// would be thrown away would only take its slots' computations with it.
+func newWord(string) *WordRecord {
+	if words.full() {
+		return nil
+	}
+	return new(WordRecord)
+}
+
+// internWords sets the record of every word of toks.
+func internWords(toks []Token) {
+	for i := range toks {
+		if t := &toks[i]; t.Kind == Word {
+			t.record = words.Get(t.Norm, newWord)
+		}
+	}
+}
+
+// Record returns the record of t's folded form, shared with every token of
+// the same form, or nil: t is no Word, was not made by NewSegmentIn, or
+// came after the records ran out.
+func (t *Token) Record() *WordRecord { return t.record }
