@@ -1,35 +1,19 @@
 package lexicon
 
 import (
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 	"testing/fstest"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/eventline/eventline/internal/fixturetext"
 	"github.com/eventline/eventline/parse/textnorm"
 )
 
 // fixtureLines returns the non-empty lines of the fixture texts of lang.
 func fixtureLines(t *testing.T, lang string) []string {
-	t.Helper()
-	files, err := filepath.Glob("../../fixtures/" + lang + "-*.txt")
-	require.NoError(t, err)
-	require.NotEmpty(t, files)
-	var out []string
-	for _, name := range files {
-		data, err := os.ReadFile(name)
-		require.NoError(t, err)
-		for line := range strings.SplitSeq(string(data), "\n") {
-			if strings.TrimSpace(line) != "" {
-				out = append(out, line)
-			}
-		}
-	}
-	return out
+	return fixturetext.Lines(t, "../../fixtures", lang)
 }
 
 // TestMatchRecords checks that Default matches the same phrases in tokens

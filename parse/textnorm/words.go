@@ -40,7 +40,7 @@ var slotCount atomic.Int32
 func NewSlot[T any]() Slot[T] {
 	i := int(slotCount.Add(1)) - 1
 	if i >= maxSlots {
-		panic("textnorm: NewSlot: all WordRecord slots are taken")
+		panic("textnorm: NewSlot: all WordRecord slots are taken (raise maxSlots)")
 	}
 	return Slot[T]{i}
 }

@@ -1,14 +1,12 @@
 package timex
 
 import (
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/eventline/eventline/internal/fixturetext"
 	"github.com/eventline/eventline/parse/textnorm"
 )
 
@@ -23,21 +21,14 @@ func TestFindRecords(t *testing.T) {
 	anchor := time.Date(2024, 1, 25, 0, 0, 0, 0, time.UTC)
 	for _, lang := range []string{"ar", "en"} {
 		t.Run(lang, func(t *testing.T) {
-			files, err := filepath.Glob("../../fixtures/" + lang + "-*.txt")
-			require.NoError(t, err)
-			require.NotEmpty(t, files)
 			found := 0
 			for range 2 {
-				for _, name := range files {
-					data, err := os.ReadFile(name)
-					require.NoError(t, err)
-					for line := range strings.SplitSeq(string(data), "\n") {
-						plain := textnorm.Segment{Text: line, Tokens: textnorm.Tokenize(line)}
-						seg := textnorm.NewSegment(line, 0)
-						want := Find(&plain, lang, anchor)
-						require.Equal(t, want, Find(&seg, lang, anchor), line)
-						found += len(want)
-					}
+				for _, line := range fixturetext.Lines(t, "../../fixtures", lang) {
+					plain := textnorm.Segment{Text: line, Tokens: textnorm.Tokenize(line)}
+					seg := textnorm.NewSegment(line, 0)
+					want := Find(&plain, lang, anchor)
+					require.Equal(t, want, Find(&seg, lang, anchor), line)
+					found += len(want)
 				}
 			}
 			require.Positive(t, found)
