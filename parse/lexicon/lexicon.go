@@ -348,11 +348,16 @@ var Default = sync.OnceValues(func() (*Lexicon, error) {
 	return l, nil
 })
 
+// newArabicWords returns empty caches for Lexicon.arabicWords.
+func newArabicWords() [2]textnorm.WordCache[*wordReadings] {
+	return [2]textnorm.WordCache[*wordReadings]{{Max: textnorm.OverflowCacheMax}, {Max: textnorm.OverflowCacheMax}}
+}
+
 // Load reads actors.tsv, places.tsv, triggers.tsv and cues.tsv from fsys and
 // indexes them. Errors name the file and line.
 func Load(fsys fs.FS) (*Lexicon, error) {
 	l := &Lexicon{actors: map[string]*Actor{}, places: map[string]*Place{}, countries: map[string]*Place{}, roots: map[string]*node{},
-		innerIDs: map[string]map[string]int32{}}
+		innerIDs: map[string]map[string]int32{}, arabicWords: newArabicWords()}
 	if err := l.loadActors(fsys); err != nil {
 		return nil, err
 	}

@@ -126,8 +126,8 @@ func (l *Lexicon) addPhrase(lang, phrase string, e Entry, alias bool) {
 }
 
 func (l *Lexicon) insert(lang string, keys []string, e Entry) {
-	l.arabicWords = [2]textnorm.WordCache[*wordReadings]{} // the index changes
-	l.useRecords = false                                   // and the records may hold readings of the old one
+	l.arabicWords = newArabicWords() // the index changes
+	l.useRecords = false             // and the records may hold readings of the old one
 	root := l.roots[lang]
 	if root == nil {
 		root = &node{}

@@ -10,8 +10,8 @@ import (
 )
 
 // tokenCacheMax bounds each token cache of a language (langLex.wordInfos,
-// langLex.otherInfos).
-const tokenCacheMax = 1 << 17
+// langLex.otherInfos), which hold the tokens without a word record.
+const tokenCacheMax = textnorm.OverflowCacheMax
 
 // tokInfo is what the finder knows of a token from its folded text alone,
 // computed once per distinct text (and per language) and then shared by all

@@ -12,14 +12,11 @@ import (
 // combinations (وبال، فال، للـ as in للتحالف → التحالف → تحالف). Every form
 // keeps at least two letters. Lexicon look-ups try each form in turn.
 //
-// The result is cached and shared: do not modify it.
+// The forms are slices of w (or, for للـ, new strings). They are not
+// cached: the callers compute what they make of a word once per word (in
+// the word's WordRecord, or in a WordCache of their own), so a cache here
+// would only hold every word a second time.
 func ArabicStems(w string) []string {
-	return stemCache.Get(w, arabicStems)
-}
-
-var stemCache WordCache[[]string]
-
-func arabicStems(w string) []string {
 	out := []string{w}
 	add := func(s string) {
 		if utf8.RuneCountInString(s) >= 2 && !slices.Contains(out, s) {

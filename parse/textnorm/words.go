@@ -25,6 +25,13 @@ const maxSlots = 6
 // maxWords bounds the words interned.
 const maxWords = 1 << 18
 
+// OverflowCacheMax is the Max of the WordCache an analyzer keeps for the
+// words that get no record once maxWords are interned: words that turn
+// frequent late in a long corpus (a new name in the news) are still
+// computed once, and the caches stay small, since each entry also costs
+// the collector work on every cycle.
+const OverflowCacheMax = 1 << 15
+
 // Slot is one analyzer's memo in every WordRecord: a *T per word, nil until
 // stored. Values are shared by all goroutines and must not be modified once
 // stored; two goroutines that compute a word's value at once must agree, as

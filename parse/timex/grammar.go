@@ -221,7 +221,7 @@ func (lx *lex) formsOf(t *textnorm.Token, proclitic bool) *tokenForms {
 
 // formCache holds the forms of the Arabic words seen, under the embedded
 // lexicon, shared by all parsers.
-var formCache = textnorm.WordCache[*tokenForms]{Max: 1 << 17}
+var formCache = textnorm.WordCache[*tokenForms]{Max: textnorm.OverflowCacheMax}
 
 // stemForms returns the forms of a folded Arabic word w: all its clitic
 // stems (loose) and those that are not just the article taken off another
