@@ -217,3 +217,25 @@ func TestJSONLCleaning(t *testing.T) {
 	}
 	assert.Equal(t, []string{"warning: " + p + ":1: invalid UTF-8 replaced by U+FFFD (reported once per file)"}, problems)
 }
+
+// TestRepeatedIDs checks the warning for an article id used twice: within
+// a JSON Lines file, across files, and for a text file's id from its name.
+func TestRepeatedIDs(t *testing.T) {
+	dir := t.TempDir()
+	a := write(t, dir, "a.jsonl", `{"id":"x","published":"2024-01-05","text":"one"}
+{"id":"y","published":"2024-01-05","text":"two"}
+{"id":"x","published":"2024-01-05","text":"three"}
+`)
+	b := write(t, dir, "b.jsonl", `{"id":"y","published":"2024-01-05","text":"four"}
+{"id":"z","published":"2024-01-05","text":"five"}
+{"id":"note","published":"2024-01-05","text":"six"}
+`)
+	c := write(t, dir, "note.txt", "---\npublished: 2024-01-05\n---\nseven\n")
+	arts, problems := readAll(t, []string{a, b, c}, nil, Options{})
+	require.Len(t, arts, 7, "a repeated id is a warning: the article is read")
+	assert.Equal(t, []string{
+		"warning: " + a + `:3: article id "x" was already used by ` + a + ":1: event ids will repeat",
+		"warning: " + b + `:1: article id "y" was already used by ` + a + ":2: event ids will repeat",
+		"warning: " + c + `: article id "note" was already used by ` + b + ":3: event ids will repeat",
+	}, problems)
+}
