@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -32,8 +33,8 @@ type Reader struct {
 	decoder   jsonlDecoder
 	// seenIDs tells where each article id was first used, by a 64-bit hash
 	// of the id (idHash): a map without pointers, which the collector never
-	// scans, of 24 bytes or so an article, where the ids themselves would
-	// keep their strings too. Two ids with one hash (about one chance in
+	// scans, of 16 bytes an entry, where the ids themselves would keep their
+	// strings too. Two ids with one hash (about one chance in
 	// 10^12 in a corpus of ten million articles) would give a wrong
 	// "already used" warning, and change nothing else.
 	seenIDs   map[uint64]idPlace
@@ -41,10 +42,9 @@ type Reader struct {
 }
 
 // idPlace is where an article id was first used: seenPaths[path], at line
-// (0 for a whole file).
+// (0 for a whole file, or a line past the 2,147,483,647th).
 type idPlace struct {
-	path int32
-	line int64
+	path, line int32
 }
 
 // idHash is the FNV-1a hash of an article id.
@@ -269,7 +269,7 @@ func (r *Reader) finish(a *events.Article, path string, line int) {
 	if prev, dup := r.seenIDs[h]; dup {
 		where := r.seenPaths[prev.path]
 		if prev.line > 0 {
-			where += ":" + strconv.FormatInt(prev.line, 10)
+			where += ":" + strconv.Itoa(int(prev.line))
 		}
 		r.report(path, line, Warning, fmt.Errorf("article id %q was already used by %s: event ids will repeat", a.ID, where))
 		return
@@ -277,7 +277,11 @@ func (r *Reader) finish(a *events.Article, path string, line int) {
 	if n := len(r.seenPaths); n == 0 || r.seenPaths[n-1] != path {
 		r.seenPaths = append(r.seenPaths, path) // the paths come one after another
 	}
-	r.seenIDs[h] = idPlace{path: int32(len(r.seenPaths) - 1), line: int64(line)}
+	at := idPlace{path: int32(len(r.seenPaths) - 1)}
+	if line <= math.MaxInt32 {
+		at.line = int32(line)
+	}
+	r.seenIDs[h] = at
 }
 
 func (r *Reader) startJSONL(path string, src io.Reader, c io.Closer) {
