@@ -1,9 +1,10 @@
 # eventline — build, test, lint, benchmark, fuzz.
-GO        ?= go
-BIN       ?= eventline
-FUZZTIME  ?= 10s
-BENCHTIME ?= 1x
-BENCHMB   ?= 100
+GO         ?= go
+BIN        ?= eventline
+FUZZTIME   ?= 10s
+BENCHTIME  ?= 1x
+BENCHMB    ?= 100
+BENCHVOCAB ?= 0
 
 .PHONY: build test lint bench fuzz sample tidy-check clean
 
@@ -26,8 +27,10 @@ tidy-check:
 		echo "go.mod/go.sum are not tidy: run go mod tidy"; cp /tmp/eventline.go.mod.bak go.mod; cp /tmp/eventline.go.sum.bak go.sum; exit 1; fi
 
 # Whole-pipeline benchmark over a generated corpus, then the per-stage benchmarks.
+# BENCHVOCAB=1000000 mixes in words of a made-up vocabulary of that size, as
+# real news brings new words to the end (see docs/performance.md).
 bench: build
-	$(GO) run ./bench/corpusbench -mb $(BENCHMB)
+	$(GO) run ./bench/corpusbench -mb $(BENCHMB) -vocab $(BENCHVOCAB)
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 # Each fuzz target for FUZZTIME.
