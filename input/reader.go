@@ -33,13 +33,19 @@ type Reader struct {
 	decoder   jsonlDecoder
 	// seenIDs tells where each article id was first used, by a 64-bit hash
 	// of the id (idHash): a map without pointers, which the collector never
-	// scans, of 16 bytes an entry, where the ids themselves would keep their
+	// scans (16 bytes an entry, 36 MB for a million), where the ids would keep their
 	// strings too. Two ids with one hash (about one chance in
 	// 10^12 in a corpus of ten million articles) would give a wrong
 	// "already used" warning, and change nothing else.
 	seenIDs   map[uint64]idPlace
 	seenPaths []string // the paths of idPlace.path
+	seenFull  bool     // maxSeenIDs ids are kept: no more are added
 }
+
+// maxSeenIDs bounds the ids a Reader keeps (36 MB at most), so that memory
+// does not grow with a corpus of millions of articles: the ids that come
+// after are still checked against those kept, but not kept themselves.
+var maxSeenIDs = 1 << 20
 
 // idPlace is where an article id was first used: seenPaths[path], at line
 // (0 for a whole file, or a line past the 2,147,483,647th).
@@ -272,6 +278,13 @@ func (r *Reader) finish(a *events.Article, path string, line int) {
 			where += ":" + strconv.Itoa(int(prev.line))
 		}
 		r.report(path, line, Warning, fmt.Errorf("article id %q was already used by %s: event ids will repeat", a.ID, where))
+		return
+	}
+	if len(r.seenIDs) >= maxSeenIDs {
+		if !r.seenFull {
+			r.seenFull = true
+			r.report(path, line, Warning, fmt.Errorf("%d article ids read: the later ones are checked against these only, not against each other, so that memory stays bounded", maxSeenIDs))
+		}
 		return
 	}
 	if n := len(r.seenPaths); n == 0 || r.seenPaths[n-1] != path {

@@ -239,3 +239,23 @@ func TestRepeatedIDs(t *testing.T) {
 		"warning: " + c + `: article id "note" was already used by ` + b + ":3: event ids will repeat",
 	}, problems)
 }
+
+// TestRepeatedIDsBounded checks that past maxSeenIDs ids the Reader keeps
+// no more, says so once, and still checks the ids it kept.
+func TestRepeatedIDsBounded(t *testing.T) {
+	defer func(n int) { maxSeenIDs = n }(maxSeenIDs)
+	maxSeenIDs = 2
+	dir := t.TempDir()
+	a := write(t, dir, "a.jsonl", `{"id":"x","published":"2024-01-05","text":"one"}
+{"id":"y","published":"2024-01-05","text":"two"}
+{"id":"z","published":"2024-01-05","text":"three"}
+{"id":"z","published":"2024-01-05","text":"four"}
+{"id":"x","published":"2024-01-05","text":"five"}
+`)
+	arts, problems := readAll(t, []string{a}, nil, Options{})
+	require.Len(t, arts, 5)
+	assert.Equal(t, []string{
+		"warning: " + a + ":3: 2 article ids read: the later ones are checked against these only, not against each other, so that memory stays bounded",
+		"warning: " + a + `:5: article id "x" was already used by ` + a + ":1: event ids will repeat",
+	}, problems, "z, not kept, repeats unnoticed; x, kept, does not")
+}
