@@ -33,10 +33,10 @@ type Reader struct {
 	decoder   jsonlDecoder
 	// seenIDs tells where each article id was first used, by a 64-bit hash
 	// of the id (idHash): a map without pointers, which the collector never
-	// scans (16 bytes an entry, 36 MB for a million), where the ids would keep their
-	// strings too. Two ids with one hash (about one chance in
-	// 10^12 in a corpus of ten million articles) would give a wrong
-	// "already used" warning, and change nothing else.
+	// scans (16 bytes an entry, 36 MB for a million), where the ids would
+	// keep their strings too. Two ids with one hash would give a wrong
+	// "already used" warning and change nothing else: over ten million
+	// articles, about one chance in a million and a half.
 	seenIDs   map[uint64]idPlace
 	seenPaths []string // the paths of idPlace.path
 	seenFull  bool     // maxSeenIDs ids are kept: no more are added
