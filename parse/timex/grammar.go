@@ -22,8 +22,11 @@ type parser struct {
 	info  []tokInfo // per token
 	memo  []hit     // memoized matches: those of token i from info[i].memo on, one per class of info[i].can
 	arena txArena
-	found []found // the expressions of Find, in order
-	dates []byte  // scratch for their dates
+	// lastDash is the index of the last token that holds a dash, -1 when
+	// none: as a dash is a Punct token, the others are not looked at
+	lastDash int
+	found    []found // the expressions of Find, in order
+	dates    []byte  // scratch for their dates
 	// the last anchor of Find and its date at midnight UTC (see midnight)
 	anchor, midnightOf time.Time
 	anchorSet          bool
@@ -99,6 +102,7 @@ func getParser(lx *lex, toks []textnorm.Token) *parser {
 	p.lx, p.toks = lx, toks
 	p.info = slices.Grow(p.info[:0], len(toks))[:len(toks)]
 	n := 0
+	p.lastDash = -1
 	for i := range toks {
 		t := &toks[i]
 		var ti tokenInfo
@@ -116,6 +120,8 @@ func getParser(lx *lex, toks []textnorm.Token) *parser {
 		n += int(ti.hits)
 		if t.Kind == textnorm.Number {
 			p.info[i].num, p.info[i].isInt = intOf(*t)
+		} else if t.Kind == textnorm.Punct && strings.ContainsFunc(t.Norm, isDash) {
+			p.lastDash = i
 		}
 	}
 	p.memo = slices.Grow(p.memo[:0], n)[:n]
@@ -971,6 +977,9 @@ func (p *parser) interval(i int) (*tx, int) {
 
 // dashInterval reads Jan. 20-25, 20-25 January, 2014-2017.
 func (p *parser) dashInterval(i int) (*tx, int) {
+	if gates && p.lastDash <= i {
+		return nil, -1 // most sentences have no dash after i
+	}
 	a, ea := p.partial(i)
 	if a == nil || ea >= len(p.toks) || !strings.ContainsFunc(p.toks[ea].Norm, isDash) {
 		return nil, -1
