@@ -113,6 +113,8 @@ func getParser(lx *lex, toks []textnorm.Token) *parser {
 				infoSlot.Store(w, in)
 			}
 			ti = *in
+		} else if r, size := textnorm.DecodeRune(t.Norm); t.Kind == textnorm.Punct && r < maxPunctRune && size == len(t.Norm) {
+			ti = lx.punct[r]
 		} else {
 			ti = lx.infoOf(t, true)
 		}
@@ -200,6 +202,12 @@ func (lx *lex) infoOf(t *textnorm.Token, cached bool) tokenInfo {
 	} else {
 		fs = lx.formsOf(t, proclitic)
 	}
+	return infoFrom(t, r, arabic, fs)
+}
+
+// infoFrom returns the tokenInfo of token t, of first rune r, from its
+// forms fs.
+func infoFrom(t *textnorm.Token, r rune, arabic bool, fs *tokenForms) tokenInfo {
 	can := fs.strictStarts | fs.looseStarts&looseClasses
 	hits := bits.OnesCount64(uint64(can)) // most tokens have no class
 	if t.Kind == textnorm.Number {
@@ -210,16 +218,29 @@ func (lx *lex) infoOf(t *textnorm.Token, cached bool) tokenInfo {
 	return tokenInfo{forms: fs, can: can, arabic: arabic, hits: int32(hits)}
 }
 
+// punctInfo returns the tokenInfo of a Punct token of rune r, as infoOf
+// works it out: a Punct token has no stems.
+func (lx *lex) punctInfo(r rune) tokenInfo {
+	t := textnorm.Token{Norm: string(r), Kind: textnorm.Punct}
+	return infoFrom(&t, r, textnorm.IsArabic(r), lx.lookUp(t.Norm))
+}
+
 // formsOf returns the look-up forms of token t; proclitic tells that it
 // is an Arabic word that starts with a proclitic letter (see isProclitic).
 func (lx *lex) formsOf(t *textnorm.Token, proclitic bool) *tokenForms {
 	if t.Kind == textnorm.Word && proclitic {
 		return formCache.Get(t.Norm, stemForms)
 	}
-	if !lx.filter.mayHold(t.Norm) {
+	return lx.lookUp(t.Norm)
+}
+
+// lookUp returns the forms of a token of folded text norm that has no
+// stems: itself, when it is a word of the lexicon.
+func (lx *lex) lookUp(norm string) *tokenForms {
+	if !lx.filter.mayHold(norm) {
 		return &noForms
 	}
-	if w := lx.words[t.Norm]; w != nil {
+	if w := lx.words[norm]; w != nil {
 		return &w.alone
 	}
 	return &noForms
