@@ -1218,24 +1218,56 @@ func (p *parser) core(i int, cued bool) (*tx, int) {
 	if !p.mayStart(i) {
 		return best, end
 	}
+	// each rule is tried only at a token of its first set, as its own
+	// gate would have it fail at once
+	can := p.info[i].can
+	if !gates {
+		can = ^classSet(0)
+	}
 	try := func(t *tx, e int) { best, end = pick(best, end, t, e) }
-	if ph, e := p.match(i, clBlock); ph != nil {
-		try(p.newTx(tx{kind: kBlock}), e)
+	if can.has(clBlock) {
+		if ph, e := p.match(i, clBlock); ph != nil {
+			try(p.newTx(tx{kind: kBlock}), e)
+		}
 	}
-	try(p.eventRel(i))
-	try(p.since(i))
-	try(p.interval(i))
-	try(p.dashInterval(i))
-	try(p.night(i))
-	try(p.back(i))
-	if ph, e := p.match(i, clOvernight); ph != nil {
-		try(p.newTx(tx{kind: kOvernight}), e)
+	if can&eventRelFirst != 0 {
+		try(p.eventRel(i))
 	}
-	try(p.third(i))
-	try(p.dayLevel(i))
-	try(p.monthLevel(i, cued))
-	try(p.yearLevel(i, cued))
-	try(p.calUnit(i, false))
+	if can.has(clSince) {
+		try(p.since(i))
+	}
+	if can&intervalFirst != 0 {
+		try(p.interval(i))
+	}
+	if can&partialFirst != 0 {
+		try(p.dashInterval(i))
+	}
+	if can&nightFirst != 0 {
+		try(p.night(i))
+	}
+	if can&backFirst != 0 {
+		try(p.back(i))
+	}
+	if can.has(clOvernight) {
+		if ph, e := p.match(i, clOvernight); ph != nil {
+			try(p.newTx(tx{kind: kOvernight}), e)
+		}
+	}
+	if can.has(clThird) {
+		try(p.third(i))
+	}
+	if can&dayFirst != 0 {
+		try(p.dayLevel(i))
+	}
+	if can&monthFirst != 0 {
+		try(p.monthLevel(i, cued))
+	}
+	if can&yearFirst != 0 {
+		try(p.yearLevel(i, cued))
+	}
+	if can&calUnitFirst != 0 {
+		try(p.calUnit(i, false))
+	}
 	return best, end
 }
 
