@@ -87,6 +87,18 @@ func (p *parser) may(i int, first classSet) bool {
 	return !gates || uint(i) < uint(len(p.info)) && p.info[i].can&first != 0
 }
 
+// firsts returns the classes of token i for the first-set checks of the
+// callers of the rules (see may): none past the tokens, all with gates off.
+func (p *parser) firsts(i int) classSet {
+	switch {
+	case !gates:
+		return ^classSet(0)
+	case uint(i) < uint(len(p.info)):
+		return p.info[i].can
+	}
+	return 0
+}
+
 // looseClasses are the classes looked up with the loose forms.
 const looseClasses classSet = 1<<clNumber | 1<<clUnit
 
@@ -795,14 +807,23 @@ func (p *parser) dayLevelUncached(i int) (*tx, int) {
 	}
 	var best *tx
 	end := -1
-	t, e := p.weekday(j)
-	best, end = pick(best, end, t, e)
-	t, e = p.relDay(j)
-	best, end = pick(best, end, t, e)
-	t, e = p.dateWithDay(j)
-	best, end = pick(best, end, t, e)
-	t, e = p.ago(j)
-	best, end = pick(best, end, t, e)
+	can := p.firsts(j) // the rules fail at once outside their first sets
+	if can&weekdayFirst != 0 {
+		t, e := p.weekday(j)
+		best, end = pick(best, end, t, e)
+	}
+	if can.has(clRelDay) {
+		t, e := p.relDay(j)
+		best, end = pick(best, end, t, e)
+	}
+	if can&dateFirst != 0 {
+		t, e := p.dateWithDay(j)
+		best, end = pick(best, end, t, e)
+	}
+	if can&agoFirst != 0 {
+		t, e := p.ago(j)
+		best, end = pick(best, end, t, e)
+	}
 	if j > i && best == nil {
 		// earlier this month, في وقت سابق من هذا العام
 		return p.calUnit(j, false)
@@ -1220,10 +1241,7 @@ func (p *parser) core(i int, cued bool) (*tx, int) {
 	}
 	// each rule is tried only at a token of its first set, as its own
 	// gate would have it fail at once
-	can := p.info[i].can
-	if !gates {
-		can = ^classSet(0)
-	}
+	can := p.firsts(i)
 	try := func(t *tx, e int) { best, end = pick(best, end, t, e) }
 	if can.has(clBlock) {
 		if ph, e := p.match(i, clBlock); ph != nil {
