@@ -117,30 +117,47 @@ func getParser(lx *lex, toks []textnorm.Token) *parser {
 	p.lastDash = -1
 	for i := range toks {
 		t := &toks[i]
-		var ti tokenInfo
-		if w := t.Record(); w != nil && lx.embedded {
+		if w := t.Record(); w != nil && lx.embedded { // a Word
 			in := infoSlot.Load(w)
 			if in == nil {
-				in = sharedInfo(lx.infoOf(t, false)) // not from formCache, which holds the words without a record
-				infoSlot.Store(w, in)
+				in = lx.recordInfo(t, w)
 			}
-			ti = *in
-		} else if r, size := textnorm.DecodeRune(t.Norm); t.Kind == textnorm.Punct && r < maxPunctRune && size == len(t.Norm) {
-			ti = lx.punct[r]
-		} else {
-			ti = lx.infoOf(t, true)
+			p.info[i] = tokInfo{forms: in.forms, can: in.can, arabic: in.arabic, memo: int32(n)}
+			n += int(in.hits)
+			continue
 		}
-		p.info[i] = tokInfo{forms: ti.forms, can: ti.can, arabic: ti.arabic, memo: int32(n)}
-		n += int(ti.hits)
-		if t.Kind == textnorm.Number {
-			p.info[i].num, p.info[i].isInt = intOf(*t)
-		} else if t.Kind == textnorm.Punct && strings.ContainsFunc(t.Norm, isDash) {
-			p.lastDash = i
-		}
+		n += p.plainInfo(i, n)
 	}
 	p.memo = slices.Grow(p.memo[:0], n)[:n]
 	clear(p.memo)
 	return p
+}
+
+// recordInfo works out the tokenInfo of token t and keeps it in its
+// record w.
+func (lx *lex) recordInfo(t *textnorm.Token, w *textnorm.WordRecord) *tokenInfo {
+	in := sharedInfo(lx.infoOf(t, false)) // not from formCache, which holds the words without a record
+	infoSlot.Store(w, in)
+	return in
+}
+
+// plainInfo sets p.info[i] for token i, which has no word record, with
+// its first memo entry at n, and returns its number of memo entries.
+func (p *parser) plainInfo(i, n int) int {
+	t := &p.toks[i]
+	var ti tokenInfo
+	if r, size := textnorm.DecodeRune(t.Norm); t.Kind == textnorm.Punct && r < maxPunctRune && size == len(t.Norm) {
+		ti = p.lx.punct[r]
+	} else {
+		ti = p.lx.infoOf(t, true)
+	}
+	p.info[i] = tokInfo{forms: ti.forms, can: ti.can, arabic: ti.arabic, memo: int32(n)}
+	if t.Kind == textnorm.Number {
+		p.info[i].num, p.info[i].isInt = intOf(*t)
+	} else if t.Kind == textnorm.Punct && strings.ContainsFunc(t.Norm, isDash) {
+		p.lastDash = i
+	}
+	return int(ti.hits)
 }
 
 func putParser(p *parser) {
