@@ -336,17 +336,13 @@ func (p *parser) mayStart(i int) bool {
 }
 
 // match returns the longest phrase of class c that starts at token i, and
-// the index after it; results are memoized per token and class.
+// the index after it; results are memoized per token and class. (It is
+// too large for the inliner with or without the memo look-up, so it does
+// the look-up itself rather than call a function of its own for it.)
 func (p *parser) match(i int, c class) (*phrase, int) {
-	// small enough to inline: most calls end here, at a token without c
-	if uint(i) < uint(len(p.info)) && p.info[i].can&(1<<c) != 0 {
-		return p.matchMemo(i, c)
+	if uint(i) >= uint(len(p.info)) || p.info[i].can&(1<<c) == 0 {
+		return nil, -1 // most calls end here, at a token without c
 	}
-	return nil, -1
-}
-
-// matchMemo is match at a token that has class c.
-func (p *parser) matchMemo(i int, c class) (*phrase, int) {
 	in := &p.info[i]
 	h := &p.memo[int(in.memo)+bits.OnesCount64(uint64(in.can&(1<<c-1)))]
 	if !h.done {
