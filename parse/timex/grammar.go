@@ -22,8 +22,11 @@ type parser struct {
 	info  []tokInfo // per token
 	memo  []hit     // memoized matches: those of token i from info[i].memo on, one per class of info[i].can
 	arena txArena
-	found []found // the expressions of Find, in order
-	dates []byte  // scratch for their dates
+	// lastDash is the index of the last token that holds a dash, -1 when
+	// none: as a dash is a Punct token, the others are not looked at
+	lastDash int
+	found    []found // the expressions of Find, in order
+	dates    []byte  // scratch for their dates
 	// the last anchor of Find and its date at midnight UTC (see midnight)
 	anchor, midnightOf time.Time
 	anchorSet          bool
@@ -84,6 +87,18 @@ func (p *parser) may(i int, first classSet) bool {
 	return !gates || uint(i) < uint(len(p.info)) && p.info[i].can&first != 0
 }
 
+// firsts returns the classes of token i for the first-set checks of the
+// callers of the rules (see may): none past the tokens, all with gates off.
+func (p *parser) firsts(i int) classSet {
+	switch {
+	case !gates:
+		return ^classSet(0)
+	case uint(i) < uint(len(p.info)):
+		return p.info[i].can
+	}
+	return 0
+}
+
 // looseClasses are the classes looked up with the loose forms.
 const looseClasses classSet = 1<<clNumber | 1<<clUnit
 
@@ -99,28 +114,50 @@ func getParser(lx *lex, toks []textnorm.Token) *parser {
 	p.lx, p.toks = lx, toks
 	p.info = slices.Grow(p.info[:0], len(toks))[:len(toks)]
 	n := 0
+	p.lastDash = -1
 	for i := range toks {
 		t := &toks[i]
-		var ti tokenInfo
-		if w := t.Record(); w != nil && lx.embedded {
+		if w := t.Record(); w != nil && lx.embedded { // a Word
 			in := infoSlot.Load(w)
 			if in == nil {
-				in = sharedInfo(lx.infoOf(t, false)) // not from formCache, which holds the words without a record
-				infoSlot.Store(w, in)
+				in = lx.recordInfo(t, w)
 			}
-			ti = *in
-		} else {
-			ti = lx.infoOf(t, true)
+			p.info[i] = tokInfo{forms: in.forms, can: in.can, arabic: in.arabic, memo: int32(n)}
+			n += int(in.hits)
+			continue
 		}
-		p.info[i] = tokInfo{forms: ti.forms, can: ti.can, arabic: ti.arabic, memo: int32(n)}
-		n += int(ti.hits)
-		if t.Kind == textnorm.Number {
-			p.info[i].num, p.info[i].isInt = intOf(*t)
-		}
+		n += p.plainInfo(i, n)
 	}
 	p.memo = slices.Grow(p.memo[:0], n)[:n]
 	clear(p.memo)
 	return p
+}
+
+// recordInfo works out the tokenInfo of token t and keeps it in its
+// record w.
+func (lx *lex) recordInfo(t *textnorm.Token, w *textnorm.WordRecord) *tokenInfo {
+	in := sharedInfo(lx.infoOf(t, false)) // not from formCache, which holds the words without a record
+	infoSlot.Store(w, in)
+	return in
+}
+
+// plainInfo sets p.info[i] for token i, which has no word record, with
+// its first memo entry at n, and returns its number of memo entries.
+func (p *parser) plainInfo(i, n int) int {
+	t := &p.toks[i]
+	var ti tokenInfo
+	if r, size := textnorm.DecodeRune(t.Norm); t.Kind == textnorm.Punct && r < maxPunctRune && size == len(t.Norm) {
+		ti = p.lx.punct[r]
+	} else {
+		ti = p.lx.infoOf(t, true)
+	}
+	p.info[i] = tokInfo{forms: ti.forms, can: ti.can, arabic: ti.arabic, memo: int32(n)}
+	if t.Kind == textnorm.Number {
+		p.info[i].num, p.info[i].isInt = intOf(*t)
+	} else if t.Kind == textnorm.Punct && strings.ContainsFunc(t.Norm, isDash) {
+		p.lastDash = i
+	}
+	return int(ti.hits)
 }
 
 func putParser(p *parser) {
@@ -194,6 +231,12 @@ func (lx *lex) infoOf(t *textnorm.Token, cached bool) tokenInfo {
 	} else {
 		fs = lx.formsOf(t, proclitic)
 	}
+	return infoFrom(t, r, arabic, fs)
+}
+
+// infoFrom returns the tokenInfo of token t, of first rune r, from its
+// forms fs.
+func infoFrom(t *textnorm.Token, r rune, arabic bool, fs *tokenForms) tokenInfo {
 	can := fs.strictStarts | fs.looseStarts&looseClasses
 	hits := bits.OnesCount64(uint64(can)) // most tokens have no class
 	if t.Kind == textnorm.Number {
@@ -204,16 +247,29 @@ func (lx *lex) infoOf(t *textnorm.Token, cached bool) tokenInfo {
 	return tokenInfo{forms: fs, can: can, arabic: arabic, hits: int32(hits)}
 }
 
+// punctInfo returns the tokenInfo of a Punct token of rune r, as infoOf
+// works it out: a Punct token has no stems.
+func (lx *lex) punctInfo(r rune) tokenInfo {
+	t := textnorm.Token{Norm: string(r), Kind: textnorm.Punct}
+	return infoFrom(&t, r, textnorm.IsArabic(r), lx.lookUp(t.Norm))
+}
+
 // formsOf returns the look-up forms of token t; proclitic tells that it
 // is an Arabic word that starts with a proclitic letter (see isProclitic).
 func (lx *lex) formsOf(t *textnorm.Token, proclitic bool) *tokenForms {
 	if t.Kind == textnorm.Word && proclitic {
 		return formCache.Get(t.Norm, stemForms)
 	}
-	if !lx.filter.mayHold(t.Norm) {
+	return lx.lookUp(t.Norm)
+}
+
+// lookUp returns the forms of a token of folded text norm that has no
+// stems: itself, when it is a word of the lexicon.
+func (lx *lex) lookUp(norm string) *tokenForms {
+	if !lx.filter.mayHold(norm) {
 		return &noForms
 	}
-	if w := lx.words[t.Norm]; w != nil {
+	if w := lx.words[norm]; w != nil {
 		return &w.alone
 	}
 	return &noForms
@@ -280,17 +336,13 @@ func (p *parser) mayStart(i int) bool {
 }
 
 // match returns the longest phrase of class c that starts at token i, and
-// the index after it; results are memoized per token and class.
+// the index after it; results are memoized per token and class. (It is
+// too large for the inliner with or without the memo look-up, so it does
+// the look-up itself rather than call a function of its own for it.)
 func (p *parser) match(i int, c class) (*phrase, int) {
-	// small enough to inline: most calls end here, at a token without c
-	if uint(i) < uint(len(p.info)) && p.info[i].can&(1<<c) != 0 {
-		return p.matchMemo(i, c)
+	if uint(i) >= uint(len(p.info)) || p.info[i].can&(1<<c) == 0 {
+		return nil, -1 // most calls end here, at a token without c
 	}
-	return nil, -1
-}
-
-// matchMemo is match at a token that has class c.
-func (p *parser) matchMemo(i int, c class) (*phrase, int) {
 	in := &p.info[i]
 	h := &p.memo[int(in.memo)+bits.OnesCount64(uint64(in.can&(1<<c-1)))]
 	if !h.done {
@@ -768,14 +820,23 @@ func (p *parser) dayLevelUncached(i int) (*tx, int) {
 	}
 	var best *tx
 	end := -1
-	t, e := p.weekday(j)
-	best, end = pick(best, end, t, e)
-	t, e = p.relDay(j)
-	best, end = pick(best, end, t, e)
-	t, e = p.dateWithDay(j)
-	best, end = pick(best, end, t, e)
-	t, e = p.ago(j)
-	best, end = pick(best, end, t, e)
+	can := p.firsts(j) // the rules fail at once outside their first sets
+	if can&weekdayFirst != 0 {
+		t, e := p.weekday(j)
+		best, end = pick(best, end, t, e)
+	}
+	if can.has(clRelDay) {
+		t, e := p.relDay(j)
+		best, end = pick(best, end, t, e)
+	}
+	if can&dateFirst != 0 {
+		t, e := p.dateWithDay(j)
+		best, end = pick(best, end, t, e)
+	}
+	if can&agoFirst != 0 {
+		t, e := p.ago(j)
+		best, end = pick(best, end, t, e)
+	}
 	if j > i && best == nil {
 		// earlier this month, في وقت سابق من هذا العام
 		return p.calUnit(j, false)
@@ -971,6 +1032,9 @@ func (p *parser) interval(i int) (*tx, int) {
 
 // dashInterval reads Jan. 20-25, 20-25 January, 2014-2017.
 func (p *parser) dashInterval(i int) (*tx, int) {
+	if gates && p.lastDash <= i {
+		return nil, -1 // most sentences have no dash after i
+	}
 	a, ea := p.partial(i)
 	if a == nil || ea >= len(p.toks) || !strings.ContainsFunc(p.toks[ea].Norm, isDash) {
 		return nil, -1
@@ -1188,24 +1252,53 @@ func (p *parser) core(i int, cued bool) (*tx, int) {
 	if !p.mayStart(i) {
 		return best, end
 	}
+	// each rule is tried only at a token of its first set, as its own
+	// gate would have it fail at once
+	can := p.firsts(i)
 	try := func(t *tx, e int) { best, end = pick(best, end, t, e) }
-	if ph, e := p.match(i, clBlock); ph != nil {
-		try(p.newTx(tx{kind: kBlock}), e)
+	if can.has(clBlock) {
+		if ph, e := p.match(i, clBlock); ph != nil {
+			try(p.newTx(tx{kind: kBlock}), e)
+		}
 	}
-	try(p.eventRel(i))
-	try(p.since(i))
-	try(p.interval(i))
-	try(p.dashInterval(i))
-	try(p.night(i))
-	try(p.back(i))
-	if ph, e := p.match(i, clOvernight); ph != nil {
-		try(p.newTx(tx{kind: kOvernight}), e)
+	if can&eventRelFirst != 0 {
+		try(p.eventRel(i))
 	}
-	try(p.third(i))
-	try(p.dayLevel(i))
-	try(p.monthLevel(i, cued))
-	try(p.yearLevel(i, cued))
-	try(p.calUnit(i, false))
+	if can.has(clSince) {
+		try(p.since(i))
+	}
+	if can&intervalFirst != 0 {
+		try(p.interval(i))
+	}
+	if can&partialFirst != 0 {
+		try(p.dashInterval(i))
+	}
+	if can&nightFirst != 0 {
+		try(p.night(i))
+	}
+	if can&backFirst != 0 {
+		try(p.back(i))
+	}
+	if can.has(clOvernight) {
+		if ph, e := p.match(i, clOvernight); ph != nil {
+			try(p.newTx(tx{kind: kOvernight}), e)
+		}
+	}
+	if can.has(clThird) {
+		try(p.third(i))
+	}
+	if can&dayFirst != 0 {
+		try(p.dayLevel(i))
+	}
+	if can&monthFirst != 0 {
+		try(p.monthLevel(i, cued))
+	}
+	if can&yearFirst != 0 {
+		try(p.yearLevel(i, cued))
+	}
+	if can&calUnitFirst != 0 {
+		try(p.calUnit(i, false))
+	}
 	return best, end
 }
 

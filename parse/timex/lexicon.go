@@ -197,7 +197,14 @@ type lex struct {
 	// embedded marks the lexicon of the embedded data, which keeps the
 	// tokenInfo of a word in its textnorm.WordRecord (see getParser).
 	embedded bool
+	// punct holds the tokenInfo of a Punct token of each rune below
+	// len(punct), worked out once: punctuation has no word record
+	punct [maxPunctRune]tokenInfo
 }
+
+// maxPunctRune bounds the runes of lex.punct: ASCII, Latin-1 (« ») and
+// the Arabic block (، ؛ ؟).
+const maxPunctRune = 0x700
 
 // classSet is a set of classes.
 type classSet uint64
@@ -464,6 +471,9 @@ func readLexicon(fsys fs.FS) (*lex, error) {
 		}
 	}
 	lx.indexWords()
+	for r := range rune(maxPunctRune) {
+		lx.punct[r] = lx.punctInfo(r)
+	}
 	return lx, nil
 }
 

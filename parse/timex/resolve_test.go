@@ -149,3 +149,27 @@ func TestAddDays(t *testing.T) {
 		}
 	}
 }
+
+// TestDateBounds checks that minDate and endDate keep the years 1–9999 of
+// UTC days, as makeExpr takes them to.
+func TestDateBounds(t *testing.T) {
+	tests := []struct {
+		name string
+		day  time.Time
+		want bool // within years 1–9999
+	}{
+		{"the first day", civil(1, time.January, 1), true},
+		{"the day before", civil(0, time.December, 31), false},
+		{"the last day", civil(9999, time.December, 31), true},
+		{"the day after", civil(10000, time.January, 1), false},
+		{"a day of 2024", civil(2024, time.January, 25), true},
+		{"far back", addDays(civil(1, time.January, 1), -400), false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			in := !tc.day.Before(minDate) && tc.day.Before(endDate)
+			assert.Equal(t, tc.want, in)
+			assert.Equal(t, tc.day.Year() >= 1 && tc.day.Year() <= 9999, in)
+		})
+	}
+}

@@ -153,7 +153,7 @@ func makeExpr(seg *textnorm.Segment, t *tx, first, last int, a time.Time, known 
 		EventRelative: t.kind == kEventRel,
 	}
 	f, l, ok := t.resolve(a, known)
-	if !ok || f.Year() < 1 || l.Year() > 9999 || l.Before(f) {
+	if !ok || f.Before(minDate) || !l.Before(endDate) || l.Before(f) {
 		return found{x: x}
 	}
 	x.Precision = precisionOf(f, l)
@@ -162,6 +162,11 @@ func makeExpr(seg *textnorm.Segment, t *tx, first, last int, a time.Time, known 
 	}
 	return found{x: x, first: f, last: l, dated: true}
 }
+
+// minDate and endDate bound the days that makeExpr keeps, years 1–9999:
+// as the times of resolve are all UTC, comparing instants is comparing
+// their years, without working the years out.
+var minDate, endDate = civil(1, time.January, 1), civil(10000, time.January, 1)
 
 // results returns the expressions found, nil when none. Their dates are
 // substrings of one string, so that they cost one allocation in all; a
