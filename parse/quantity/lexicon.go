@@ -97,7 +97,7 @@ type langLex struct {
 	// is not computed yet.
 	markInfos []atomic.Pointer[tokInfo]
 	// plainInfos are the tokInfos of the tokens that match no data and are
-	// no number word, by their flags (see plainInfo): shared, so that the
+	// no number word, by their flags (see plainIndex): shared, so that the
 	// caches keep no value of their own for most words.
 	plainInfos [8]tokInfo
 	// slot is where the embedded data's langLex of this language keeps a

@@ -35,7 +35,11 @@ const OverflowCacheMax = 1 << 15
 // Slot is one analyzer's memo in every WordRecord: a *T per word, nil until
 // stored. Values are shared by all goroutines and must not be modified once
 // stored; two goroutines that compute a word's value at once must agree, as
-// either may win.
+// either may win. A value lives as long as the process, while the token's
+// Norm it is computed from is most often a slice of an article: it must
+// hold no slice of it (copy with strings.Clone what it keeps), else the
+// whole article stays in memory (parse's TestExtractKeepsNoArticle checks
+// this for the parser's analyzers).
 type Slot[T any] struct{ i int }
 
 // slotCount is the number of slots reserved.
