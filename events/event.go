@@ -123,8 +123,9 @@ func (e *Event) SetType(t EventType, withdrawal bool) {
 	}
 }
 
-// eventSeq returns n of an id `...-e<n>`, or -1.
-func eventSeq(id string) int {
+// EventNumber returns the event number n of an id ending "-e<n>" (as
+// MakeID makes them), or -1; timeline order compares ids of one sentence by it.
+func EventNumber(id string) int {
 	i := strings.LastIndex(id, "-e")
 	if i < 0 {
 		return -1
@@ -178,7 +179,7 @@ func CompareKeys(a, b *OrderKey) int {
 		}
 		return 1
 	}
-	na, nb := eventSeq(a.ID), eventSeq(b.ID)
+	na, nb := EventNumber(a.ID), EventNumber(b.ID)
 	if na != nb {
 		if na < nb {
 			return -1

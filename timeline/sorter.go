@@ -21,7 +21,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"slices"
 
 	"github.com/eventline/eventline/events"
 )
@@ -107,11 +106,6 @@ func (s *Sorter) AddRecord(key events.OrderKey, rec []byte) error {
 	return nil
 }
 
-// sortItems puts items in timeline order.
-func sortItems(items []item) {
-	slices.SortFunc(items, func(a, b item) int { return less(&a, &b) })
-}
-
 // spill sorts the buffer and writes it to a temporary file in the
 // background, while the next chunk fills; a chunk that fills before the
 // spill ahead of it is done waits for it. So at most two chunks are held.
@@ -125,9 +119,9 @@ func (s *Sorter) spill() error {
 	done := make(chan spillDone, 1)
 	s.spilling = done
 	go func() {
-		sortItems(buf)
+		order := sortedOrder(buf)
 		name, err := s.writeRun(func(put func(*item) error) error {
-			for i := range buf {
+			for _, i := range order {
 				if err := put(&buf[i]); err != nil {
 					return err
 				}
@@ -300,8 +294,7 @@ func (s *Sorter) EachRecord(fn func(rec []byte) error) error {
 		return err
 	}
 	if len(s.files) == 0 {
-		sortItems(s.buf)
-		for i := range s.buf {
+		for _, i := range sortedOrder(s.buf) {
 			if err := fn(s.buf[i].rec); err != nil {
 				return err
 			}
