@@ -3,7 +3,8 @@ package input
 import (
 	"bytes"
 	"strings"
-	"unicode/utf8"
+
+	fastutf8 "github.com/segmentio/asm/utf8"
 )
 
 // cleanText drops a byte-order mark, turns CRLF and lone CR into LF and
@@ -11,7 +12,7 @@ import (
 func cleanText(b []byte) (string, bool) {
 	b = bytes.TrimPrefix(b, []byte("\ufeff"))
 	replaced := false
-	if !utf8.Valid(b) {
+	if !fastutf8.Valid(b) {
 		b = bytes.ToValidUTF8(b, []byte("\ufffd"))
 		replaced = true
 	}

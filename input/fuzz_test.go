@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/eventline/eventline/events"
+	fastutf8 "github.com/segmentio/asm/utf8"
 )
 
 // drain reads every article of a reader over stdin data and checks the
@@ -71,5 +72,23 @@ func FuzzJSONL(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		drain(t, append([]byte("{\"text\":\"first\"}\n"), data...))
+	})
+}
+
+// FuzzValidUTF8: the vectorised check the reader uses (segmentio/asm)
+// agrees with the standard library on every input, the overlong forms,
+// surrogates and code points past U+10FFFF included.
+func FuzzValidUTF8(f *testing.F) {
+	for _, s := range []string{
+		"", "ascii only", "قصف إسرائيلي على غزة", "a\xffb", "\xc0\xaf", "\xed\xa0\x80",
+		"\xf4\x90\x80\x80", "\xf0\x9f\x98\x80", strings.Repeat("نص ", 40) + "\xd8",
+		strings.Repeat("x", 63) + "\xe2\x82", "\xef\xbb\xbf{\"text\":\"\"}",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if got, want := fastutf8.Valid(b), utf8.Valid(b); got != want {
+			t.Fatalf("Valid(%q) = %v, want %v", b, got, want)
+		}
 	})
 }

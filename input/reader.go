@@ -14,9 +14,9 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/eventline/eventline/events"
+	fastutf8 "github.com/segmentio/asm/utf8"
 )
 
 // Reader yields the articles of a list of paths, one at a time.
@@ -362,7 +362,7 @@ func (r *Reader) jsonlArticle(line []byte) *events.Article {
 	if n == 1 {
 		line = bytes.TrimPrefix(line, []byte("\ufeff"))
 	}
-	valid := utf8.Valid(line)
+	valid := fastutf8.Valid(line)
 	if !valid && !r.jsonlBad {
 		r.jsonlBad = true
 		r.report(path, n, Warning, errors.New("invalid UTF-8 replaced by U+FFFD (reported once per file)"))
