@@ -204,6 +204,8 @@ type run struct {
 	r    *bufio.Reader
 	f    *os.File
 	head item // head.rec is reused by the next record
+
+	scratch []byte // a key's text being read
 }
 
 func (r *run) readBytes(dst []byte) ([]byte, error) {
@@ -219,9 +221,19 @@ func (r *run) readBytes(dst []byte) ([]byte, error) {
 	return dst, err
 }
 
-func (r *run) readString() (string, error) {
-	b, err := r.readBytes(nil)
-	return string(b), err
+// readString reads a key's text. Records of a run come in timeline order,
+// so a text is often the one the last record had (its dates, its doc_id):
+// then that string is kept, not allocated again.
+func (r *run) readString(last string) (string, error) {
+	b, err := r.readBytes(r.scratch[:0])
+	r.scratch = b
+	if err != nil {
+		return "", err
+	}
+	if string(b) == last {
+		return last, nil
+	}
+	return string(b), nil
 }
 
 // next reads the run's next item into head; false at the end of the file.
@@ -234,8 +246,11 @@ func (r *run) next() (bool, error) {
 		return false, r.corrupt(err)
 	}
 	it := item{seq: int64(seq)}
-	for _, p := range []*string{&it.key.Date, &it.key.DateEnd, &it.key.DocID, &it.key.ID} {
-		if *p, err = r.readString(); err != nil {
+	last := &r.head.key
+	for _, f := range [...]struct{ p, last *string }{
+		{&it.key.Date, &last.Date}, {&it.key.DateEnd, &last.DateEnd}, {&it.key.DocID, &last.DocID}, {&it.key.ID, &last.ID},
+	} {
+		if *f.p, err = r.readString(*f.last); err != nil {
 			return false, r.corrupt(err)
 		}
 	}
