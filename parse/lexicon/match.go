@@ -296,11 +296,11 @@ func (l *Lexicon) AppendMatches(dst []Match, toks []textnorm.Token, lang string)
 	root := l.roots[li]
 	out := dst
 	for i := 0; i < len(toks); i++ {
-		if toks[i].Kind != textnorm.Word {
-			continue
-		}
 		r := l.recorded(li, &toks[i]) // or else readingsSlow
 		if r == nil {
+			if toks[i].Kind != textnorm.Word {
+				continue
+			}
 			r = l.readingsSlow(root, li, &toks[i])
 		}
 		if r.none {
@@ -308,16 +308,24 @@ func (l *Lexicon) AppendMatches(dst []Match, toks []textnorm.Token, lang string)
 		}
 		// the longest phrase of several words, and the first reading that
 		// reaches its end
-		end, endNode, clitics := 0, (*node)(nil), Clitics{}
+		end, endNode, from := 0, (*node)(nil), (*firstReading)(nil)
 		for k := range r.walks {
 			f := &r.walks[k]
 			cur := f.node
 			for j := i + 1; j < len(toks); j++ {
-				if cur = l.nextNode(root, cur, li, &toks[j]); cur == nil {
+				if w := l.recorded(li, &toks[j]); w != nil { // nextNode, inlined for most words
+					if w.inner < 0 {
+						break
+					}
+					cur = cur.kid(w.inner)
+				} else {
+					cur = l.nextNode(root, cur, li, &toks[j])
+				}
+				if cur == nil {
 					break
 				}
 				if j >= end && len(cur.all) > 0 {
-					end, endNode, clitics = j+1, cur, f.clitics
+					end, endNode, from = j+1, cur, f
 				}
 				if cur.next == nil {
 					break
@@ -326,7 +334,7 @@ func (l *Lexicon) AppendMatches(dst []Match, toks []textnorm.Token, lang string)
 		}
 		switch {
 		case end > 0:
-			out = append(out, Match{First: i, Last: end, Entries: endNode.all, Clitics: clitics})
+			out = append(out, Match{First: i, Last: end, Entries: endNode.all, Clitics: from.clitics})
 			i = end - 1
 		case r.one.Last > 0:
 			out = append(out, r.one)
