@@ -293,10 +293,10 @@ func (l *Lexicon) AppendMatches(dst []Match, toks []textnorm.Token, lang string)
 	if li < 0 || l.roots[li] == nil {
 		return dst
 	}
-	root := l.roots[li]
+	root, rr := l.roots[li], l.records(li)
 	out := dst
 	for i := 0; i < len(toks); i++ {
-		r := l.recorded(li, &toks[i]) // or else readingsSlow
+		r := rr.get(&toks[i]) // or else readingsSlow
 		if r == nil {
 			if toks[i].Kind != textnorm.Word {
 				continue
@@ -313,7 +313,7 @@ func (l *Lexicon) AppendMatches(dst []Match, toks []textnorm.Token, lang string)
 			f := &r.walks[k]
 			cur := f.node
 			for j := i + 1; j < len(toks); j++ {
-				if w := l.recorded(li, &toks[j]); w != nil { // nextNode, inlined for most words
+				if w := rr.get(&toks[j]); w != nil { // nextNode, inlined for most words
 					if w.inner < 0 {
 						break
 					}
@@ -353,7 +353,7 @@ func (l *Lexicon) nextNode(root, cur *node, li int, t *textnorm.Token) *node {
 	if t.Kind != textnorm.Word {
 		return cur.next[innerKey(li, t.Norm)]
 	}
-	r := l.recorded(li, t) // or else readingsSlow
+	r := l.records(li).get(t) // or else readingsSlow
 	if r == nil {
 		r = l.readingsSlow(root, li, t)
 	}
@@ -383,7 +383,7 @@ type firstReading struct {
 
 // wordReadings is what the index of a language makes of one word; it
 // depends on the word alone, so AppendMatches computes it once per word
-// (see recorded).
+// (see recordReader).
 type wordReadings struct {
 	// walks are the first readings whose node has children, in
 	// arabicCandidates order: the phrases of several words the word starts.
@@ -420,12 +420,24 @@ var wordSlots = [numSlots]textnorm.Slot[wordReadings]{
 // written with a final ة may take slotARTa, see readingsSlow).
 var langSlots = [numLangs]int{langAR: slotAR, langEN: slotEN}
 
-// recorded returns the readings of the word t for the language li kept in
-// its record, or nil when readingsSlow is to find them. It is small enough
-// to be inlined: the readings of most words cost a look at their record.
-func (l *Lexicon) recorded(li int, t *textnorm.Token) *wordReadings {
-	if w := t.Record(); w != nil && l.useRecords {
-		if r := wordSlots[langSlots[li]].Load(w); r != nil && !r.ta {
+// recordReader reads the readings of words kept in their records, for one
+// language of a lexicon.
+type recordReader struct {
+	slot textnorm.Slot[wordReadings]
+	on   bool // the lexicon uses the records
+}
+
+// records returns the recordReader of the language li.
+func (l *Lexicon) records(li int) recordReader {
+	return recordReader{slot: wordSlots[langSlots[li]], on: l.useRecords}
+}
+
+// get returns the readings of the word t kept in its record, or nil when
+// readingsSlow is to find them. It is small enough to be inlined: the
+// readings of most words cost a look at their record.
+func (rr recordReader) get(t *textnorm.Token) *wordReadings {
+	if w := t.Record(); w != nil && rr.on {
+		if r := rr.slot.Load(w); r != nil && !r.ta {
 			return r
 		}
 	}
@@ -433,7 +445,7 @@ func (l *Lexicon) recorded(li int, t *textnorm.Token) *wordReadings {
 }
 
 // readingsSlow returns the readings of the word t in the index root of the
-// language li where recorded does not: the readings still to compute, those
+// language li where recordReader.get does not: the readings still to compute, those
 // of the words without a record (from l.words) and those that differ for a
 // word written with a final ة.
 func (l *Lexicon) readingsSlow(root *node, li int, t *textnorm.Token) *wordReadings {
