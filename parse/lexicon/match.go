@@ -337,8 +337,13 @@ func (l *Lexicon) AppendMatches(dst []Match, toks []textnorm.Token, lang string)
 			out = append(out, Match{First: i, Last: end, Entries: endNode.all, Clitics: from.clitics})
 			i = end - 1
 		case r.one.Last > 0:
-			out = append(out, r.one)
+			// append(out, r.one), without the copy through a temporary
+			if len(out) == cap(out) {
+				out = slices.Grow(out, 1)
+			}
+			out = out[:len(out)+1]
 			m := &out[len(out)-1]
+			*m = r.one
 			m.First, m.Last = i, i+1
 		}
 	}
