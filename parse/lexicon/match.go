@@ -450,9 +450,9 @@ func (rr recordReader) get(t *textnorm.Token) *wordReadings {
 }
 
 // readingsSlow returns the readings of the word t in the index root of the
-// language li where recordReader.get does not: the readings still to compute, those
-// of the words without a record (from l.words) and those that differ for a
-// word written with a final ة.
+// language li where recordReader.get does not: the readings still to
+// compute, those of the words without a record (from l.words) and those
+// that differ for a word written with a final ة.
 func (l *Lexicon) readingsSlow(root *node, li int, t *textnorm.Token) *wordReadings {
 	r := l.slotReadings(root, langSlots[li], t)
 	if r.ta && strings.HasSuffix(t.Text, "ة") {

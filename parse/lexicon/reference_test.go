@@ -139,3 +139,34 @@ func FuzzMatchReference(f *testing.F) {
 		}
 	})
 }
+
+// TestTaMarbuta checks the readings of a word whose match is the word with
+// the pronoun ه off: the same word written with a final ة (which folds to
+// ه) takes the readings of slotARTa, in tokens with records and without.
+func TestTaMarbuta(t *testing.T) {
+	l := mustDefault(t)
+	r := l.readings(l.root("ar"), slotAR, textnorm.Fold("زاره"))
+	require.True(t, r.ta, "زاره is زار + ه")
+	require.Equal(t, "ه", r.one.Suffix)
+	require.False(t, l.readings(l.root("ar"), slotARTa, textnorm.Fold("زاره")).ta)
+	tests := []struct {
+		text   string
+		suffix []string // of the matches
+	}{
+		{"زاره", []string{"ه"}},
+		{"زارة", nil},
+		{"زارة زاره زارة", []string{"ه"}},
+	}
+	for _, tt := range tests {
+		for range 2 {
+			for _, toks := range [][]textnorm.Token{textnorm.NewSegment(tt.text, 0).Tokens, textnorm.Tokenize(tt.text)} {
+				var got []string
+				for _, m := range l.Match(toks, "ar") {
+					got = append(got, m.Suffix)
+				}
+				require.Equal(t, tt.suffix, got, tt.text)
+				require.Equal(t, l.matchReference(toks, "ar"), l.Match(toks, "ar"), tt.text)
+			}
+		}
+	}
+}
