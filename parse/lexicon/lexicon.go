@@ -321,17 +321,17 @@ type Lexicon struct {
 	actors    map[string]*Actor
 	places    map[string]*Place
 	countries map[string]*Place // country places by ISO code
-	roots     map[string]*node  // phrase index per language
-	// arabicWords caches what the Arabic index makes of a first word,
-	// [1] for words written with a final ة (see wordReadings).
-	arabicWords [2]textnorm.WordCache[*wordReadings]
+	roots     [numLangs]*node   // phrase index per language (see langIndex)
+	// words caches what the index makes of a word that has no record (see
+	// slotReadings), by slot number (see wordSlots).
+	words [numSlots]textnorm.WordCache[*wordReadings]
 	// useRecords tells that the readings of a word are kept in its
-	// textnorm.WordRecord too (readingSlots): only Default does, as the
+	// textnorm.WordRecord instead (wordSlots): only Default does, as the
 	// records are shared by all lexicons.
 	useRecords bool
 	// innerIDs number, per language, the keys of the index after the
 	// first word of a phrase (see node.kids).
-	innerIDs map[string]map[string]int32
+	innerIDs [numLangs]map[string]int32
 }
 
 // Default returns the lexicon of the embedded data files, loaded once.
@@ -348,16 +348,18 @@ var Default = sync.OnceValues(func() (*Lexicon, error) {
 	return l, nil
 })
 
-// newArabicWords returns empty caches for Lexicon.arabicWords.
-func newArabicWords() [2]textnorm.WordCache[*wordReadings] {
-	return [2]textnorm.WordCache[*wordReadings]{{Max: textnorm.OverflowCacheMax}, {Max: textnorm.OverflowCacheMax}}
+// resetWords empties the caches of Lexicon.words.
+func (l *Lexicon) resetWords() {
+	for i := range l.words {
+		l.words[i] = textnorm.WordCache[*wordReadings]{Max: textnorm.OverflowCacheMax}
+	}
 }
 
 // Load reads actors.tsv, places.tsv, triggers.tsv and cues.tsv from fsys and
 // indexes them. Errors name the file and line.
 func Load(fsys fs.FS) (*Lexicon, error) {
-	l := &Lexicon{actors: map[string]*Actor{}, places: map[string]*Place{}, countries: map[string]*Place{}, roots: map[string]*node{},
-		innerIDs: map[string]map[string]int32{}, arabicWords: newArabicWords()}
+	l := &Lexicon{actors: map[string]*Actor{}, places: map[string]*Place{}, countries: map[string]*Place{}}
+	l.resetWords()
 	if err := l.loadActors(fsys); err != nil {
 		return nil, err
 	}

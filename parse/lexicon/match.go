@@ -58,12 +58,39 @@ type Match struct {
 	Suffix      string  // the folded pronoun that came off the last token ("ها"), or ""
 }
 
+// The languages of the index, numbered by langIndex.
+const (
+	langAR = iota
+	langEN
+	numLangs
+)
+
+// langIndex returns the number of the index of lang, or -1 for a language
+// that has none.
+func langIndex(lang string) int {
+	switch lang {
+	case "ar":
+		return langAR
+	case "en":
+		return langEN
+	}
+	return -1
+}
+
+// root returns the index of lang, or nil.
+func (l *Lexicon) root(lang string) *node {
+	if li := langIndex(lang); li >= 0 {
+		return l.roots[li]
+	}
+	return nil
+}
+
 // node is a trie node of the phrase index: one token key per level.
 type node struct {
 	next map[string]*node
 	// kids are next but the root's, by the number of their key among the
 	// keys after a first word (Lexicon.innerIDs), in that order: a word
-	// with a record looks its number up once (see nextNode).
+	// looks its number up once (see nextNode).
 	kids    []kid
 	all     []Entry
 	nominal []Entry // the readings that accept a preposition or the article (not verbs)
@@ -95,8 +122,8 @@ func (n *node) kid(id int32) *node {
 // innerKey is the key of a token after the first in a phrase: Arabic drops
 // the article, so that definiteness agreement (الجماعات المسلحة / جماعات
 // مسلحة) does not matter.
-func innerKey(lang, norm string) string {
-	if lang == "ar" && strings.HasPrefix(norm, "ال") && utf8.RuneCountInString(norm) >= 4 {
+func innerKey(li int, norm string) string {
+	if li == langAR && strings.HasPrefix(norm, "ال") && utf8.RuneCountInString(norm) >= 4 {
 		return norm[len("ال"):]
 	}
 	return norm
@@ -106,8 +133,9 @@ func innerKey(lang, norm string) string {
 // first word has the article is also indexed without it (التحالف الدولي
 // matches تحالف دولي).
 func (l *Lexicon) addPhrase(lang, phrase string, e Entry, alias bool) {
+	li := langIndex(lang)
 	toks := textnorm.Tokenize(phrase)
-	if len(toks) == 0 {
+	if li < 0 || len(toks) == 0 {
 		return
 	}
 	keys := make([]string, len(toks))
@@ -115,28 +143,29 @@ func (l *Lexicon) addPhrase(lang, phrase string, e Entry, alias bool) {
 		if i == 0 {
 			keys[i] = t.Norm
 		} else {
-			keys[i] = innerKey(lang, t.Norm)
+			keys[i] = innerKey(li, t.Norm)
 		}
 	}
-	l.insert(lang, keys, e)
-	if alias && lang == "ar" && len(keys) > 1 && strings.HasPrefix(keys[0], "ال") && utf8.RuneCountInString(keys[0]) >= 4 {
+	l.insert(li, keys, e)
+	if alias && li == langAR && len(keys) > 1 && strings.HasPrefix(keys[0], "ال") && utf8.RuneCountInString(keys[0]) >= 4 {
 		k2 := append([]string{keys[0][len("ال"):]}, keys[1:]...)
-		l.insert(lang, k2, e)
+		l.insert(li, k2, e)
 	}
 }
 
-func (l *Lexicon) insert(lang string, keys []string, e Entry) {
-	l.arabicWords = newArabicWords() // the index changes
-	l.useRecords = false             // and the records may hold readings of the old one
-	root := l.roots[lang]
+// insert indexes the keys of a phrase in the index of the language li.
+func (l *Lexicon) insert(li int, keys []string, e Entry) {
+	l.resetWords()       // the index changes
+	l.useRecords = false // and the records may hold readings of the old one
+	root := l.roots[li]
 	if root == nil {
 		root = &node{}
-		l.roots[lang] = root
+		l.roots[li] = root
 	}
-	ids := l.innerIDs[lang]
+	ids := l.innerIDs[li]
 	if ids == nil {
 		ids = map[string]int32{}
-		l.innerIDs[lang] = ids
+		l.innerIDs[li] = ids
 	}
 	n := root
 	for i, k := range keys {
@@ -260,207 +289,244 @@ func (l *Lexicon) Match(toks []textnorm.Token, lang string) []Match {
 // AppendMatches is Match appending to dst, so that a caller can reuse one
 // slice sentence after sentence.
 func (l *Lexicon) AppendMatches(dst []Match, toks []textnorm.Token, lang string) []Match {
-	root := l.roots[lang]
-	if root == nil {
+	li := langIndex(lang)
+	if li < 0 || l.roots[li] == nil {
 		return dst
 	}
+	root, rr := l.roots[li], l.records(li)
 	out := dst
-	arabic := lang == "ar"
-	for i := 0; i < len(toks); {
-		if toks[i].Kind != textnorm.Word {
-			i++
-			continue
-		}
-		var firsts []firstReading
-		var one [1]firstReading
-		var words *wordReadings
-		if arabic {
-			words = l.arabicReadings(root, &toks[i])
-			if words.none {
-				i++
+	for i := 0; i < len(toks); i++ {
+		r := rr.get(&toks[i]) // or else readingsSlow
+		if r == nil {
+			if toks[i].Kind != textnorm.Word {
 				continue
 			}
-			firsts = words.firsts
-		} else if n := l.englishFirst(root, &toks[i]); n != nil {
-			one[0] = firstReading{node: n}
-			firsts = one[:]
+			r = l.readingsSlow(root, li, &toks[i])
 		}
-		best := Match{}
-		for _, f := range firsts {
-			n, c := f.node, f.clitics
-			end, endNode := -1, (*node)(nil)
-			if len(entriesFor(n, c)) > 0 {
-				end, endNode = i+1, n
-			}
-			cur := n
-			for j := i + 1; j < len(toks) && cur.next != nil; j++ {
-				nx := l.nextNode(root, cur, lang, &toks[j])
-				if nx == nil {
-					break
-				}
-				cur = nx
-				if len(cur.all) > 0 {
-					end, endNode = j+1, cur
-				}
-			}
-			if end > 0 && end-i > best.Last-best.First {
-				es := endNode.all
-				if end == i+1 {
-					es = entriesFor(endNode, c)
-					if c.Article {
-						es = withoutNames(es)
-					}
-				}
-				if len(es) > 0 {
-					best = Match{First: i, Last: end, Entries: es, Clitics: c}
-				}
-			}
-		}
-		if best.Last == 0 && words != nil && words.suffix.Last > 0 {
-			best = words.suffix
-			best.First, best.Last = i, i+1
-		}
-		if best.Last > 0 {
-			out = append(out, best)
-			i = best.Last
+		if r.none {
 			continue
 		}
-		i++
+		// the longest phrase of several words, and the first reading that
+		// reaches its end
+		end, endNode, from := 0, (*node)(nil), (*firstReading)(nil)
+		for k := range r.walks {
+			f := &r.walks[k]
+			cur := f.node
+			for j := i + 1; j < len(toks); j++ {
+				if w := rr.get(&toks[j]); w != nil { // nextNode, inlined for most words
+					if w.inner < 0 {
+						break
+					}
+					cur = cur.kid(w.inner)
+				} else {
+					cur = l.nextNode(root, cur, li, &toks[j])
+				}
+				if cur == nil {
+					break
+				}
+				if j >= end && len(cur.all) > 0 {
+					end, endNode, from = j+1, cur, f
+				}
+				if cur.next == nil {
+					break
+				}
+			}
+		}
+		switch {
+		case end > 0:
+			out = append(out, Match{First: i, Last: end, Entries: endNode.all, Clitics: from.clitics})
+			i = end - 1
+		case r.one.Last > 0:
+			// append(out, r.one), without the copy through a temporary
+			if len(out) == cap(out) {
+				out = slices.Grow(out, 1)
+			}
+			out = out[:len(out)+1]
+			m := &out[len(out)-1]
+			*m = r.one
+			m.First, m.Last = i, i+1
+		}
 	}
 	return out
 }
 
-// nextNode returns the child of cur, a node below root, for token t, or
-// nil. A word with a record has the number of its key in its readings:
-// most words are no inner word of any phrase, and the others are found
-// among the few kids of cur, both without a map look-up.
-func (l *Lexicon) nextNode(root, cur *node, lang string, t *textnorm.Token) *node {
-	if t.Kind == textnorm.Word && t.Record() != nil && l.useRecords {
-		var id int32
-		switch lang {
-		case "ar":
-			id = l.arabicReadings(root, t).inner
-		case "en":
-			id = l.englishWord(root, t).inner
-		default:
-			return cur.next[innerKey(lang, t.Norm)]
-		}
-		if id < 0 {
-			return nil
-		}
-		return cur.kid(id)
+// nextNode returns the child of cur, a node below root, the index of the
+// language li, for token t, or nil. A word has the number of its key in its
+// readings: most words are no inner word of any phrase, and the others are
+// found among the few kids of cur, both without a map look-up.
+func (l *Lexicon) nextNode(root, cur *node, li int, t *textnorm.Token) *node {
+	if t.Kind != textnorm.Word {
+		return cur.next[innerKey(li, t.Norm)]
 	}
-	return cur.next[innerKey(lang, t.Norm)]
+	r := l.records(li).get(t) // or else readingsSlow
+	if r == nil {
+		r = l.readingsSlow(root, li, t)
+	}
+	id := r.inner
+	if id < 0 {
+		return nil
+	}
+	return cur.kid(id)
 }
 
 // innerID returns the number of the key of the folded word w after a first
-// word in the index of lang, or -1 when no phrase has it there.
-func (l *Lexicon) innerID(lang, w string) int32 {
-	if id, ok := l.innerIDs[lang][innerKey(lang, w)]; ok {
+// word in the index of the language li, or -1 when no phrase has it there.
+func (l *Lexicon) innerID(li int, w string) int32 {
+	if id, ok := l.innerIDs[li][innerKey(li, w)]; ok {
 		return id
 	}
 	return -1
 }
 
-// englishWord is what the English index makes of one word.
-type englishWord struct {
-	first *node // the phrases that start with the word, or nil
-	inner int32 // innerID of the word
-}
-
-// englishSlot keeps the englishWord of a word in its record, for Default.
-var englishSlot = textnorm.NewSlot[englishWord]()
-
-// englishWord returns the englishWord of t, a word with a record, and
-// root, the English index of l (which uses records).
-func (l *Lexicon) englishWord(root *node, t *textnorm.Token) *englishWord {
-	w := t.Record()
-	if e := englishSlot.Load(w); e != nil {
-		return e
-	}
-	e := &englishWord{first: root.next[t.Norm], inner: l.innerID("en", t.Norm)}
-	if *e == noEnglish {
-		e = &noEnglish // most words: the record keeps no value of its own
-	}
-	englishSlot.Store(w, e)
-	return e
-}
-
-// noEnglish is the englishWord of a word that is in no phrase.
-var noEnglish = englishWord{inner: -1}
-
-// englishFirst returns the node of the English index for the first word t
-// of a phrase, or nil.
-func (l *Lexicon) englishFirst(root *node, t *textnorm.Token) *node {
-	if t.Record() != nil && l.useRecords {
-		return l.englishWord(root, t).first
-	}
-	return root.next[t.Norm]
-}
-
 // firstReading is one way a word starts a phrase of the index: a candidate
-// reading of it (arabicCandidates) whose key is a first word of the index.
+// reading of it (arabicCandidates; an English word has one, itself) whose
+// key is a first word of the index.
 type firstReading struct {
 	clitics Clitics
 	node    *node
 }
 
-// wordReadings is what the Arabic index makes of one word as the first of a
-// phrase; it depends on the word alone, so Match computes it once per word.
+// wordReadings is what the index of a language makes of one word; it
+// depends on the word alone, so AppendMatches computes it once per word
+// (see recordReader).
 type wordReadings struct {
-	firsts []firstReading // in arabicCandidates order
-	suffix Match          // the word as a trigger with an attached pronoun (First 0, Last 1), or none
-	none   bool           // no firsts and no suffix: the word starts no match
-	inner  int32          // innerID of the word
+	// walks are the first readings whose node has children, in
+	// arabicCandidates order: the phrases of several words the word starts.
+	walks []firstReading
+	// one is the match of the word alone (First 0, Last 1): the entries of
+	// the first reading that has some its clitics allow, or else the word
+	// as a trigger with an attached pronoun; or none (Last 0).
+	one   Match
+	none  bool  // no walks and no one: the word starts no match
+	inner int32 // innerID of the word
+	// ta tells that one is the word with the pronoun ه off: when the word
+	// is written with a final ة, its readings are those of slotARTa.
+	ta bool
 }
 
-// arabicReadings returns the readings of the Arabic word t, from the cache.
-func (l *Lexicon) arabicReadings(root *node, t *textnorm.Token) *wordReadings {
-	taMarbuta := strings.HasSuffix(t.Text, "ة")
-	k := 0
-	if taMarbuta {
-		k = 1
-	}
-	if w := t.Record(); w != nil && l.useRecords {
-		if r := readingSlots[k].Load(w); r != nil {
+// noReadings are the readings of a word that is in no phrase.
+var noReadings = wordReadings{none: true, inner: -1}
+
+// The slots of a word's readings, in Lexicon.words and wordSlots.
+const (
+	slotAR   = iota // an Arabic word
+	slotARTa        // an Arabic word written with a final ة (see suffixMatch)
+	slotEN          // an English word
+	numSlots
+)
+
+// wordSlots keep the readings of a word in its record, for Default (the
+// lexicon with useRecords set).
+var wordSlots = [numSlots]textnorm.Slot[wordReadings]{
+	textnorm.NewSlot[wordReadings](), textnorm.NewSlot[wordReadings](), textnorm.NewSlot[wordReadings](),
+}
+
+// langSlots are the slots of the words of each language (the Arabic words
+// written with a final ة may take slotARTa, see readingsSlow).
+var langSlots = [numLangs]int{langAR: slotAR, langEN: slotEN}
+
+// recordReader reads the readings of words kept in their records, for one
+// language of a lexicon.
+type recordReader struct {
+	slot textnorm.Slot[wordReadings]
+	on   bool // the lexicon uses the records
+}
+
+// records returns the recordReader of the language li.
+func (l *Lexicon) records(li int) recordReader {
+	return recordReader{slot: wordSlots[langSlots[li]], on: l.useRecords}
+}
+
+// get returns the readings of the word t kept in its record, or nil when
+// readingsSlow is to find them. It is small enough to be inlined: the
+// readings of most words cost a look at their record.
+func (rr recordReader) get(t *textnorm.Token) *wordReadings {
+	if w := t.Record(); w != nil && rr.on {
+		if r := rr.slot.Load(w); r != nil && !r.ta {
 			return r
 		}
-		r := l.readings(root, t.Norm, taMarbuta) // not from arabicWords, which holds the words without a record
-		readingSlots[k].Store(w, r)
-		return r
 	}
-	return l.arabicWords[k].Get(t.Norm, func(w string) *wordReadings { return l.readings(root, w, taMarbuta) })
+	return nil
 }
 
-// readingSlots keep the wordReadings of a word in its record, for Default
-// (the lexicon with useRecords set), [1] for a word written with a final ة.
-var readingSlots = [2]textnorm.Slot[wordReadings]{textnorm.NewSlot[wordReadings](), textnorm.NewSlot[wordReadings]()}
+// readingsSlow returns the readings of the word t in the index root of the
+// language li where recordReader.get does not: the readings still to
+// compute, those of the words without a record (from l.words) and those
+// that differ for a word written with a final ة.
+func (l *Lexicon) readingsSlow(root *node, li int, t *textnorm.Token) *wordReadings {
+	r := l.slotReadings(root, langSlots[li], t)
+	if r.ta && strings.HasSuffix(t.Text, "ة") {
+		r = l.slotReadings(root, slotARTa, t)
+	}
+	return r
+}
 
-// readings computes the readings of the folded Arabic word w; taMarbuta
-// tells that it is written with a final ة.
-func (l *Lexicon) readings(root *node, w string, taMarbuta bool) *wordReadings {
+// slotReadings returns the readings of the word t in the slot k of its
+// record, computed and stored when missing, or from l.words.
+func (l *Lexicon) slotReadings(root *node, k int, t *textnorm.Token) *wordReadings {
+	if w := t.Record(); w != nil && l.useRecords {
+		if r := wordSlots[k].Load(w); r != nil {
+			return r
+		}
+		r := l.readings(root, k, t.Norm) // not from l.words, which holds the words without a record
+		wordSlots[k].Store(w, r)
+		return r
+	}
+	return l.words[k].Get(t.Norm, func(w string) *wordReadings { return l.readings(root, k, w) })
+}
+
+// readings computes the readings of the folded word w in the slot k.
+func (l *Lexicon) readings(root *node, k int, w string) *wordReadings {
+	if k == slotEN {
+		r := &wordReadings{inner: l.innerID(langEN, w)}
+		if n := root.next[w]; n != nil {
+			r.add(n, Clitics{}, n.all)
+		}
+		return r.done()
+	}
 	var buf [16]candidate
 	cands := arabicCandidates(w, buf[:0])
-	r := &wordReadings{}
+	r := &wordReadings{inner: l.innerID(langAR, w)}
 	for _, c := range cands {
 		if c.clitics.Article && utf8.RuneCountInString(c.key) < 3 {
 			continue // الله is no ال + له
 		}
 		if n := root.next[c.key]; n != nil {
-			r.firsts = append(r.firsts, firstReading{clitics: c.clitics, node: n})
+			es := entriesFor(n, c.clitics)
+			if c.clitics.Article && r.one.Last == 0 {
+				es = withoutNames(es)
+			}
+			r.add(n, c.clitics, es)
 		}
 	}
-	r.suffix = suffixMatch(root, cands, 0, taMarbuta)
-	r.none = len(r.firsts) == 0 && r.suffix.Last == 0
-	r.inner = l.innerID("ar", w)
+	if r.one.Last == 0 {
+		r.one = suffixMatch(root, cands, 0, k == slotARTa)
+		// a final ة folds to the pronoun ه, but is none (see suffixMatch):
+		// the word written with it may have other readings
+		r.ta = k == slotAR && r.one.Suffix == "ه"
+	}
+	return r.done()
+}
+
+// add adds the first reading of the word with the clitics c, its node n
+// and the entries es of n alone.
+func (r *wordReadings) add(n *node, c Clitics, es []Entry) {
+	if n.next != nil {
+		r.walks = append(r.walks, firstReading{clitics: c, node: n})
+	}
+	if r.one.Last == 0 && len(es) > 0 {
+		r.one = Match{Last: 1, Entries: es, Clitics: c}
+	}
+}
+
+// done sets r.none and returns r, or noReadings for a word in no phrase.
+func (r *wordReadings) done() *wordReadings {
+	r.none = len(r.walks) == 0 && r.one.Last == 0
 	if r.none && r.inner < 0 {
 		return &noReadings // most words: the cache or the record keeps no value of their own
 	}
 	return r
 }
-
-// noReadings are the readings of a word that starts no match.
-var noReadings = wordReadings{none: true, inner: -1}
 
 // withoutNames drops the actor and place readings of a single word whose
 // article came off: a name written without the article (سورية، إيران) does
@@ -519,7 +585,7 @@ func suffixMatch(root *node, cands []candidate, i int, taMarbuta bool) Match {
 // starts a phrase of the lexicon: a word the lexicon knows. The parser uses
 // it to tell a proclitic (وقوات → قوات) from a first letter (وزارة).
 func (l *Lexicon) Known(lang, folded string) bool {
-	root := l.roots[lang]
+	root := l.root(lang)
 	if root == nil || folded == "" {
 		return false
 	}
@@ -539,7 +605,7 @@ func (l *Lexicon) CountryPlace(cc string) *Place {
 
 // HasCue reports whether the folded single word is a cue of class c.
 func (l *Lexicon) HasCue(lang, folded string, c CueClass) bool {
-	root := l.roots[lang]
+	root := l.root(lang)
 	if root == nil {
 		return false
 	}

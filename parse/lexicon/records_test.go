@@ -75,7 +75,7 @@ func TestMatchRecordsOtherLexicon(t *testing.T) {
 // TestInsertDropsRecords checks that a lexicon whose index changes stops
 // reading the word records, which may hold readings of the old index.
 func TestInsertDropsRecords(t *testing.T) {
-	l := &Lexicon{roots: map[string]*node{}, innerIDs: map[string]map[string]int32{}, useRecords: true}
+	l := &Lexicon{useRecords: true}
 	l.addPhrase("ar", "قصف", Entry{Cue: &Cue{}}, false)
 	assert.False(t, l.useRecords)
 }
@@ -85,7 +85,7 @@ func TestInsertDropsRecords(t *testing.T) {
 func TestKids(t *testing.T) {
 	l := mustDefault(t)
 	for _, lang := range []string{"ar", "en"} {
-		ids := l.innerIDs[lang]
+		ids := l.innerIDs[langIndex(lang)]
 		var walk func(n *node)
 		walk = func(n *node) {
 			require.Len(t, n.kids, len(n.next))
@@ -97,7 +97,7 @@ func TestKids(t *testing.T) {
 			}
 			assert.Nil(t, n.kid(int32(len(ids))), "a number no key has")
 		}
-		for _, c := range l.roots[lang].next {
+		for _, c := range l.root(lang).next {
 			walk(c)
 		}
 	}
