@@ -35,9 +35,10 @@ type Field struct {
 	Required bool
 	get      func(*Event) string
 	set      func(*Event, string) error
-	// appendNumber appends an integer or number field's text, as get
-	// returns it, without a string; false when the value is unknown.
-	appendNumber func(dst []byte, e *Event) ([]byte, bool)
+	// shared marks a field whose value the events of one article or of
+	// one sentence have in common (the article's url, the sentence), so
+	// that JSONEncoder escapes it once for all of them.
+	shared bool
 }
 
 // Get returns the field's value in e as text, "" when unknown.
@@ -49,8 +50,8 @@ func (f Field) Set(e *Event, s string) error { return f.set(e, s) }
 // Fields lists the 33 fields of the record in the order of EVENTS.md.
 var Fields = []Field{
 	str("id", true, "deterministic: <doc_id>-s<sentence_index>-e<n>", func(e *Event) *string { return &e.ID }),
-	str("doc_id", true, "the article's id: from its metadata, else its file name without extension", func(e *Event) *string { return &e.DocID }),
-	date("published", "the article's publication date; the anchor for relative dates", func(e *Event) *string { return &e.Published }),
+	shared(str("doc_id", true, "the article's id: from its metadata, else its file name without extension", func(e *Event) *string { return &e.DocID })),
+	shared(date("published", "the article's publication date; the anchor for relative dates", func(e *Event) *string { return &e.Published })),
 	date("date", "first day of the interval in which the event happened", func(e *Event) *string { return &e.Date }),
 	date("date_end", "last day of that interval, inclusive", func(e *Event) *string { return &e.DateEnd }),
 	enum("date_precision", true, PrecisionNames, "day, week (≤7 days), month (≤31 days), year (≤366 days), range (longer or open-ended), unknown (no time expression)",
@@ -69,19 +70,18 @@ var Fields = []Field{
 	integer("fatalities", "people killed, where stated", func(e *Event) **int { return &e.Fatalities }),
 	integer("injuries", "people wounded, where stated", func(e *Event) **int { return &e.Injuries }),
 	str("quote", false, "for statement-like events, the quoted words as written", func(e *Event) *string { return &e.Quote }),
-	str("lang", false, "the article's language, ISO 639-1 (ar or en)", func(e *Event) *string { return &e.Lang }),
-	str("source", false, "the outlet, from metadata", func(e *Event) *string { return &e.Source }),
-	str("url", false, "the article's address, from metadata", func(e *Event) *string { return &e.URL }),
+	shared(str("lang", false, "the article's language, ISO 639-1 (ar or en)", func(e *Event) *string { return &e.Lang })),
+	shared(str("source", false, "the outlet, from metadata", func(e *Event) *string { return &e.Source })),
+	shared(str("url", false, "the article's address, from metadata", func(e *Event) *string { return &e.URL })),
 	integerField("sentence_index", "0-based index of the sentence in the article", func(e *Event) *int { return &e.SentenceIndex }),
 	integerField("char_start", "offset of the sentence in the article body, in Unicode code points", func(e *Event) *int { return &e.CharStart }),
 	integerField("char_end", "end offset of the sentence, exclusive, in code points", func(e *Event) *int { return &e.CharEnd }),
-	str("sentence", true, "the sentence exactly as written", func(e *Event) *string { return &e.Sentence }),
+	shared(str("sentence", true, "the sentence exactly as written", func(e *Event) *string { return &e.Sentence })),
 	str("acled_event_type", false, "ACLED event type of the event type", func(e *Event) *string { return &e.ACLEDEventType }),
 	str("acled_sub_event_type", false, "ACLED sub-event type of the event type", func(e *Event) *string { return &e.ACLEDSubEventType }),
 	str("plover", false, "PLOVER event type of the event type", func(e *Event) *string { return &e.PLOVER }),
 	{Name: "confidence", Kind: KindNumber, Meaning: "0–1, how sure the parser is", Required: true,
-		get:          func(e *Event) string { return FormatNumber(e.Confidence) },
-		appendNumber: func(dst []byte, e *Event) ([]byte, bool) { return appendNumber(dst, e.Confidence), true },
+		get: func(e *Event) string { return FormatNumber(e.Confidence) },
 		set: func(e *Event, s string) error {
 			f, err := parseNumber(s, 0, 1)
 			e.Confidence = f
@@ -108,6 +108,13 @@ func FieldByName(name string) (Field, bool) {
 		}
 	}
 	return Field{}, false
+}
+
+// shared returns f marked as a field that the events of one article or one
+// sentence share.
+func shared(f Field) Field {
+	f.shared = true
+	return f
 }
 
 func str(name string, required bool, meaning string, p func(*Event) *string) Field {
@@ -153,12 +160,6 @@ func integer(name, meaning string, p func(*Event) **int) Field {
 			}
 			return ""
 		},
-		appendNumber: func(dst []byte, e *Event) ([]byte, bool) {
-			if v := *p(e); v != nil {
-				return strconv.AppendInt(dst, int64(*v), 10), true
-			}
-			return dst, false
-		},
 		set: func(e *Event, s string) error {
 			if s == "" {
 				*p(e) = nil
@@ -175,8 +176,7 @@ func integer(name, meaning string, p func(*Event) **int) Field {
 
 func integerField(name, meaning string, p func(*Event) *int) Field {
 	return Field{Name: name, Kind: KindInteger, Meaning: meaning, Required: true,
-		get:          func(e *Event) string { return strconv.Itoa(*p(e)) },
-		appendNumber: func(dst []byte, e *Event) ([]byte, bool) { return strconv.AppendInt(dst, int64(*p(e)), 10), true },
+		get: func(e *Event) string { return strconv.Itoa(*p(e)) },
 		set: func(e *Event, s string) error {
 			n, err := parseInt(s)
 			*p(e) = n
@@ -191,12 +191,6 @@ func number(name string, lo, hi float64, meaning string, p func(*Event) **float6
 				return FormatNumber(*v)
 			}
 			return ""
-		},
-		appendNumber: func(dst []byte, e *Event) ([]byte, bool) {
-			if v := *p(e); v != nil {
-				return appendNumber(dst, *v), true
-			}
-			return dst, false
 		},
 		set: func(e *Event, s string) error {
 			if s == "" {
@@ -217,6 +211,9 @@ func FormatNumber(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64)
 
 // appendNumber appends FormatNumber(f) to dst.
 func appendNumber(dst []byte, f float64) []byte { return strconv.AppendFloat(dst, f, 'f', -1, 64) }
+
+// appendInteger appends strconv.Itoa(n), an integer field's text, to dst.
+func appendInteger(dst []byte, n int) []byte { return strconv.AppendInt(dst, int64(n), 10) }
 
 func parseInt(s string) (int, error) {
 	n, err := strconv.Atoi(s)

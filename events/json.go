@@ -17,59 +17,68 @@ func (e Event) MarshalJSON() ([]byte, error) {
 
 // AppendJSON appends the record as MarshalJSON writes it to dst and returns
 // the extended slice.
-func (e *Event) AppendJSON(dst []byte) []byte {
-	dst = append(dst, '{')
-	for i := range Fields {
-		f := &Fields[i]
-		if i > 0 {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, jsonKeys[i]...)
-		if f.appendNumber != nil {
-			num, ok := f.appendNumber(dst, e)
-			switch {
-			case ok || f.Required:
-				dst = num
-			default:
-				dst = append(dst, "null"...)
-			}
-			continue
-		}
-		v := f.Get(e)
-		switch {
-		case v == "" && !f.Required:
-			dst = append(dst, "null"...)
-		case f.Kind == KindInteger || f.Kind == KindNumber:
-			dst = append(dst, v...)
-		default:
-			dst = appendJSONString(dst, v)
-		}
+func (e *Event) AppendJSON(dst []byte) []byte { return appendJSONFixed(dst, e, nil) }
+
+//go:generate go test -run ^TestJSONWriterGenerated$ -update
+
+// JSONEncoder appends records as AppendJSON does, faster for a run of events
+// of one article: it escapes a shared field (the article's doc_id, url,
+// source…, the sentence) once for the events in a row that have the same
+// value. It is not safe for concurrent use; the zero value is ready to use.
+type JSONEncoder struct {
+	slots [jsonSharedFields]jsonSlot
+}
+
+// jsonSlot holds the last value of a shared field and its escaped text.
+type jsonSlot struct {
+	s   string
+	esc []byte
+}
+
+// Append appends the record of e to dst, as e.AppendJSON(dst) does, and
+// returns the extended slice.
+func (c *JSONEncoder) Append(dst []byte, e *Event) []byte { return appendJSONFixed(dst, e, c) }
+
+// appendShared appends the escaped text of s, the value of the shared field
+// of slot k, from the slot when s is its last value. A nil c escapes s.
+func (c *JSONEncoder) appendShared(dst []byte, k int, s string) []byte {
+	if c == nil {
+		return appendJSONBody(dst, s)
 	}
-	return append(dst, '}')
+	sl := &c.slots[k]
+	if s == sl.s { // the same text (one comparison of pointers when it is the same string) has the same escape
+		return append(dst, sl.esc...)
+	}
+	start := len(dst)
+	dst = appendJSONBody(dst, s)
+	sl.s = s
+	sl.esc = append(sl.esc[:0], dst[start:]...)
+	return dst
 }
 
 // appendJSONString appends s as a JSON string without escaping HTML
 // characters or non-ASCII text, so Arabic stays readable. Invalid UTF-8
-// becomes U+FFFD. It is one pass over the bytes: ASCII and two-byte
-// sequences (Arabic) are checked inline, longer sequences by the utf8
-// package; runs that need no escape are copied whole.
+// becomes U+FFFD.
 func appendJSONString(dst []byte, s string) []byte {
 	dst = append(dst, '"')
+	dst = appendJSONBody(dst, s)
+	return append(dst, '"')
+}
+
+// appendJSONBody appends s as the text between the quotes of a JSON string
+// (appendJSONString). Runs that need no escape, found by plainPrefix, are
+// copied whole; the bytes between them are handled one by one.
+func appendJSONBody(dst []byte, s string) []byte {
 	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		switch {
-		case c < utf8.RuneSelf:
-			if jsonSafe[c] {
-				i++
-				continue
-			}
+	for i := 0; ; {
+		i += plainPrefix(s[i:])
+		if i >= len(s) {
+			break
+		}
+		if c := s[i]; c < utf8.RuneSelf {
 			dst = appendEscape(append(dst, s[start:i]...), c)
 			i++
 			start = i
-			continue
-		case c >= 0xC2 && c < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
-			i += 2 // a valid two-byte sequence
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -80,28 +89,47 @@ func appendJSONString(dst []byte, s string) []byte {
 			dst = append(append(dst, s[start:i]...), `\u202`...)
 			dst = append(dst, hexDigits[r&0xF])
 		default:
-			i += size
+			i += size // a longer sequence, valid
 			continue
 		}
 		i += size
 		start = i
 	}
-	dst = append(dst, s[start:]...)
-	return append(dst, '"')
+	return append(dst, s[start:]...)
 }
 
-// jsonKeys holds each field's key as AppendJSON writes it: "name":.
-var jsonKeys = func() []string {
-	keys := make([]string, len(Fields))
-	for i, f := range Fields {
-		keys[i] = string(appendJSONString(nil, f.Name)) + ":"
+// plainPrefix returns the length of the longest prefix of s made of ASCII
+// bytes that need no escape and valid two-byte sequences (Arabic), which
+// appendJSONBody copies as they are. It checks them inline, in a loop kept
+// apart so that it holds its few variables in registers.
+func plainPrefix(s string) int {
+	i := 0
+	for i < len(s) {
+		c := s[i]
+		if jsonSafe[c] {
+			i++
+			continue
+		}
+		for c >= 0xC2 && c < 0xE0 { // a run of two-byte sequences, as Arabic words are
+			if i+1 >= len(s) || s[i+1]&0xC0 != 0x80 {
+				return i
+			}
+			if i += 2; i >= len(s) {
+				return i
+			}
+			c = s[i]
+		}
+		if !jsonSafe[c] {
+			return i
+		}
 	}
-	return keys
-}()
+	return i
+}
 
-// jsonSafe tells the ASCII bytes written as they are in a JSON string.
-var jsonSafe = func() (t [utf8.RuneSelf]bool) {
-	for c := range t {
+// jsonSafe tells the bytes written as they are in a JSON string on their
+// own: the ASCII ones but quote, backslash and control characters.
+var jsonSafe = func() (t [256]bool) {
+	for c := range utf8.RuneSelf {
 		t[c] = c >= 0x20 && c != '"' && c != '\\'
 	}
 	return t

@@ -34,6 +34,12 @@ func TestRecordEncoderMatchesWrite(t *testing.T) {
 				wg.Go(func() { recs[i] = enc.EncodeRecord(nil, &evs[i]) })
 			}
 			wg.Wait()
+			if m, ok := w.(RecordEncoderMaker); assert.Equal(t, format != FormatCSV, ok, "%s writer is a RecordEncoderMaker", format) && ok {
+				encode := m.NewRecordEncoder()
+				for i := range evs {
+					require.Equal(t, string(recs[i]), string(encode(nil, &evs[i])), "record %d of NewRecordEncoder", i)
+				}
+			}
 			for i := range evs {
 				if i%7 == 3 {
 					require.NoError(t, w.Write(&evs[i]))

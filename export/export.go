@@ -100,6 +100,16 @@ type RecordEncoder interface {
 	WriteRecord(rec []byte) error
 }
 
+// RecordEncoderMaker is implemented by RecordEncoders whose records render
+// faster with state kept from one event to the next (JSON, JSON Lines: the
+// fields an event shares with the one before it, its article's and its
+// sentence's, are escaped once). NewRecordEncoder returns a function that
+// appends records as EncodeRecord does, for use by one goroutine at a time.
+type RecordEncoderMaker interface {
+	RecordEncoder
+	NewRecordEncoder() func(dst []byte, e *events.Event) []byte
+}
+
 // ArticleWriter is implemented by writers that also list the articles a
 // timeline was built from (the Excel articles sheet).
 type ArticleWriter interface {

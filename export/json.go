@@ -32,6 +32,13 @@ func (w *JSONWriter) EncodeRecord(dst []byte, e *events.Event) []byte {
 	return encodeJSONRecord(dst, e)
 }
 
+// NewRecordEncoder returns an encoder that appends records as EncodeRecord
+// does, faster for the events of one article in a row, for one goroutine
+// only (RecordEncoderMaker).
+func (w *JSONWriter) NewRecordEncoder() func(dst []byte, e *events.Event) []byte {
+	return newJSONRecordEncoder()
+}
+
 // WriteRecord adds one record made by EncodeRecord.
 func (w *JSONWriter) WriteRecord(rec []byte) error { return w.recs.putRecord(rec, w.prefix(), "") }
 

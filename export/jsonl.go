@@ -24,6 +24,13 @@ func (w *JSONLWriter) EncodeRecord(dst []byte, e *events.Event) []byte {
 	return encodeJSONRecord(dst, e)
 }
 
+// NewRecordEncoder returns an encoder that appends records as EncodeRecord
+// does, faster for the events of one article in a row, for one goroutine
+// only (RecordEncoderMaker).
+func (w *JSONLWriter) NewRecordEncoder() func(dst []byte, e *events.Event) []byte {
+	return newJSONRecordEncoder()
+}
+
 // WriteRecord adds one record made by EncodeRecord.
 func (w *JSONLWriter) WriteRecord(rec []byte) error { return w.recs.putRecord(rec, "", "\n") }
 

@@ -12,8 +12,9 @@ import (
 // writers differ only in what they put around the records.
 type jsonRecords struct {
 	bw      *bufio.Writer
-	scratch []byte // the record being written
-	n       int    // records written
+	enc     events.JSONEncoder // renders the records of put
+	scratch []byte             // the record being written
+	n       int                // records written
 	closed  bool
 	err     error
 }
@@ -27,7 +28,7 @@ func (w *jsonRecords) put(e *events.Event, prefix, suffix string) error {
 	if e == nil {
 		return errNilEvent
 	}
-	w.scratch = e.AppendJSON(w.scratch[:0])
+	w.scratch = w.enc.Append(w.scratch[:0], e)
 	return w.putRecord(w.scratch, prefix, suffix)
 }
 
@@ -56,6 +57,12 @@ func (w *jsonRecords) putRecord(rec []byte, prefix, suffix string) error {
 
 // encodeJSONRecord is EncodeRecord of the JSON and JSON Lines writers.
 func encodeJSONRecord(dst []byte, e *events.Event) []byte { return e.AppendJSON(dst) }
+
+// newJSONRecordEncoder is NewRecordEncoder of the JSON and JSON Lines
+// writers: a JSONEncoder of the caller's own.
+func newJSONRecordEncoder() func(dst []byte, e *events.Event) []byte {
+	return new(events.JSONEncoder).Append
+}
 
 // finish writes tail, flushes and returns the first error met; later calls
 // return that error again. It does not close the underlying writer.

@@ -48,6 +48,15 @@ type RecordSink interface {
 	WriteRecord(rec []byte) error
 }
 
+// RecordEncoderMaker is implemented by RecordSinks whose records render
+// faster with state kept from one event to the next
+// (export.RecordEncoderMaker: JSON, JSON Lines): NewRecordEncoder returns a
+// function that renders as EncodeRecord does, for one goroutine, and Run
+// gives each extracting goroutine one.
+type RecordEncoderMaker interface {
+	NewRecordEncoder() func(dst []byte, e *events.Event) []byte
+}
+
 // ArticleSink is implemented by sinks that also list articles.
 type ArticleSink interface {
 	WriteArticle(a events.ArticleSummary) error
@@ -131,11 +140,15 @@ func Run(ctx context.Context, src Source, x Extractor, sink Sink, opts Options) 
 	// timeline's event records.
 	var encode func([]byte, *events.Event) []byte
 	recordSink, isRecordSink := sink.(RecordSink)
+	maker, _ := sink.(RecordEncoderMaker)
 	switch {
 	case isRecordSink:
 		encode = recordSink.EncodeRecord
 	case opts.Sort:
 		encode = timeline.AppendEvent
+	}
+	if !isRecordSink {
+		maker = nil
 	}
 
 	inFlight := make(chan struct{}, workers*4)
@@ -172,6 +185,10 @@ func Run(ctx context.Context, src Source, x Extractor, sink Sink, opts Options) 
 	for i := 0; i < workers; i++ {
 		go func() {
 			defer func() { done <- struct{}{} }()
+			encode := encode
+			if maker != nil {
+				encode = maker.NewRecordEncoder() // this goroutine's own
+			}
 			for j := range jobs {
 				r := result{seq: j.seq, a: j.a}
 				r.evs, r.err = extract(x, j.a)
