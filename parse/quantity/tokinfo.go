@@ -38,6 +38,9 @@ type tokInfo struct {
 	people bool
 	// mayStart: the word may begin a count; see newTokInfo.
 	mayStart bool
+	// begins: mayStart, or the token begins a zero phrase, so that
+	// fillInfos lists it in the starts.
+	begins bool
 
 	num     numRef // the folded text as a number word
 	arStart numRef // the first reading of arNumForms that is a number word (arWords)
@@ -77,20 +80,31 @@ const maxMarkRune = 0x2100
 // may begin (digits, tokInfo.mayStart, the first word of a zero phrase):
 // Find looks nowhere else.
 func (l *langLex) fillInfos(toks []textnorm.Token, infos []*tokInfo, starts []int32) []int32 {
-	zeros := l.zeros.bit
+	infos = infos[:len(toks)]
 	for j := range toks {
+		t := &toks[j]
 		var in *tokInfo
-		if toks[j].Kind == textnorm.Word {
-			in = l.wordInfo(&toks[j])
-		} else {
-			in = l.otherInfo(toks[j].Norm)
+		if w := t.Record(); w != nil && l.hasSlot { // a word, most often with its tokInfo
+			in = l.slot.Load(w)
+		}
+		if in == nil {
+			in = l.tokenInfo(t)
 		}
 		infos[j] = in
-		if in.mayStart || in.starts&zeros != 0 || toks[j].Kind == textnorm.Number {
+		if in.begins || t.Kind == textnorm.Number {
 			starts = append(starts, int32(j))
 		}
 	}
 	return starts
+}
+
+// tokenInfo returns the tokInfo of token t: wordInfo or otherInfo, by its
+// kind.
+func (l *langLex) tokenInfo(t *textnorm.Token) *tokInfo {
+	if t.Kind == textnorm.Word {
+		return l.wordInfo(t)
+	}
+	return l.otherInfo(t.Norm)
 }
 
 // wordInfo returns the tokInfo of the word t: from its record when l has a
@@ -190,6 +204,7 @@ func (l *langLex) newTokInfo(norm string, word bool) *tokInfo {
 			in.mayStart = in.num.ok()
 		}
 	}
+	in.begins = in.mayStart || in.starts&l.zeros.bit != 0
 	if i, ok := plainIndex(in); ok {
 		return &l.plainInfos[i]
 	}
@@ -209,7 +224,7 @@ func plainInfos() (out [8]tokInfo) {
 // when in holds nothing but its flags latin, article and people (a word
 // that matches no form of the data and is no number word, as most are).
 func plainIndex(in *tokInfo) (int, bool) {
-	if len(in.ids) > 0 || in.classes != 0 || in.phraseBits != (phraseBits{}) || in.mayStart ||
+	if len(in.ids) > 0 || in.classes != 0 || in.phraseBits != (phraseBits{}) || in.mayStart || in.begins ||
 		in.num != (numRef{}) || in.arStart != (numRef{}) || in.arNext != (numRef{}) ||
 		in.noAl != (numRef{}) || in.noArt != (numRef{}) {
 		return 0, false

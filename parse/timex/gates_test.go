@@ -35,3 +35,40 @@ func TestGatesFixtures(t *testing.T) {
 		}
 	}
 }
+
+// TestCanStartDeadNext checks which first tokens Find tries before a token
+// that no rule reads (parser.dead), and that the gate changes nothing.
+func TestCanStartDeadNext(t *testing.T) {
+	lx, err := loadLexicon()
+	require.NoError(t, err)
+	for _, c := range []struct {
+		text  string
+		start bool // whether Find tries token 0
+	}{
+		{"في البيت", false},         // a preposition before a word no rule reads
+		{"من المدينة", false},       // من opens an interval only before its first end
+		{"على الحدود", false},       // على is only read after other tokens
+		{"في", false},               // nothing after it
+		{"في 2014", true},           // a number after it
+		{"في العام 2014", true},     // a word of the lexicon after it
+		{"في ال 2014", true},        // the article written apart is read
+		{"في / أكتوبر", true},       // punctuation is read by its text
+		{"الخميس الماضي", true},     // a weekday
+		{"الخميس البيت", true},      // a weekday alone is an expression
+		{"أمس البيت", true},         // so is a day relative to the anchor
+		{"وأكتوبر البيت", true},     // and a month, with a clitic
+		{"غداة الهجوم", true},       // and a day relative to another event
+		{"overnight strikes", true}, // and overnight
+		{"25.01.2024 البيت", true},  // and a number
+		{"منذ البيت", false},        // since needs what follows
+		{"يوم البيت", false},        // a part of the day needs its day
+		{"العام البيت", false},      // a calendar unit needs its modifier
+	} {
+		seg := textnorm.NewSegment(c.text, 0)
+		p := getParser(lx, seg.Tokens)
+		got := p.canStart(0)
+		putParser(p)
+		require.Equal(t, c.start, got, "canStart(0) of %q", c.text)
+		requireGatesSkipOnly(t, &seg, "ar", seedAnchor)
+	}
+}

@@ -220,6 +220,9 @@ type word struct {
 	starts classSet       // the classes that have a phrase starting with this word
 	first  []classPhrases // those phrases, by class, in the order of the classes
 	alone  tokenForms     // the forms of a token that is this word and has no clitic stems
+	// solo tells that a phrase of one token, this word, may be a whole
+	// expression: it is of a class of soloClasses
+	solo bool
 }
 
 // classPhrases are the phrases of one class that start with one word, in
@@ -266,6 +269,7 @@ func (lx *lex) indexWords() {
 				}
 			}
 			w.first = append(w.first, cp)
+			w.solo = w.solo || soloClasses.has(c) && len(cp.ones) > 0
 			for _, ph := range phs {
 				ph.words = make([]*word, len(ph.toks))
 				for k, t := range ph.toks {
@@ -282,7 +286,7 @@ func (lx *lex) indexWords() {
 		}
 	}
 	for _, w := range lx.words {
-		w.alone = tokenForms{norm: w, loose: []*word{w}, strict: []*word{w}, looseStarts: w.starts, strictStarts: w.starts}
+		w.alone = tokenForms{norm: w, loose: []*word{w}, strict: []*word{w}, looseStarts: w.starts, strictStarts: w.starts, solo: w.solo}
 		lx.filter.add(w.text)
 	}
 }

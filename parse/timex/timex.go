@@ -106,20 +106,20 @@ func Find(seg *textnorm.Segment, lang string, anchor time.Time) []Expr {
 	known := !anchor.IsZero()
 	p := getParser(lx, seg.Tokens)
 	defer putParser(p)
-	for i := 0; i < len(seg.Tokens); {
-		if !p.canStart(i) {
-			i++
+	pos := 0 // where the last expression ends
+	for _, i32 := range p.starts {
+		i := int(i32)
+		if i < pos || !p.canStart(i) {
 			continue
 		}
 		t, start, end := p.expr(i)
 		if t == nil || end <= start {
-			i++
 			continue
 		}
 		if t.kind != kBlock {
 			p.found = append(p.found, makeExpr(seg, t, start, end, p.midnight(anchor), known))
 		}
-		i = end
+		pos = end
 	}
 	return p.results()
 }
