@@ -166,32 +166,73 @@ func AppendTokens(dst []Token, s string, base int) []Token {
 	return dst
 }
 
+// tokenizer is the state of appendTokens: its helpers take a pointer to it
+// instead of passing the slices back and forth (few arguments, in
+// registers).
+type tokenizer struct {
+	s     string
+	dst   []Token
+	fold  []byte // scratch for the folded form of the current token
+	arena []byte // holds the folded forms that differ from the text (see arenaString)
+}
+
+// Byte classes of asciiClass: what the first byte of a token tells.
+const (
+	byteOther  = iota // decoded and classified by its rune
+	byteSpace         // white space, skipped
+	byteLetter        // an ASCII letter: a word starts
+	bytePunct         // ASCII punctuation or a symbol: a token of its own, its own Norm
+	byteArabic        // the lead byte of a rune of the Arabic block (see arabicRunes)
+)
+
+// asciiClass classifies the bytes that start a token, by the rules of
+// appendTokens' general path (the rune of an ASCII byte is the byte).
+var asciiClass = func() (t [256]uint8) {
+	for c := range utf8.RuneSelf {
+		r := rune(c)
+		switch {
+		case isWordRune(r):
+			t[c] = byteLetter
+		case r == ' ' || unicode.IsSpace(r):
+			t[c] = byteSpace
+		case isDigit(r):
+			t[c] = byteOther
+		default:
+			if f, ok := foldOne(r); ok && f == r {
+				t[c] = bytePunct
+			}
+		}
+	}
+	for c := 0xD8; c <= 0xDB; c++ {
+		t[c] = byteArabic
+	}
+	return t
+}()
+
 // appendTokens is AppendTokens; it also reports whether s is valid UTF-8
 // (it decodes every rune of s anyway).
 func appendTokens(dst []Token, s string, base int) ([]Token, bool) {
-	var fold []byte  // scratch for the folded form of the current token
-	var arena []byte // holds the folded forms that differ from the text (see arenaString)
-	pos := base      // code-point index of s[i]
+	t := tokenizer{s: s, dst: dst}
+	pos := base // code-point index of s[i]
 	valid := true
 	for i := 0; i < len(s); {
-		if c := s[i]; c == ' ' { // every other token is followed by one
+		switch asciiClass[s[i]] {
+		case byteSpace:
 			i++
 			pos++
 			continue
-		} else if c-'A' <= 'Z'-'A' {
-			i, pos, dst, fold, arena = appendWord(dst, fold, arena, s, i, pos, i, pos)
+		case byteLetter:
+			i, pos = t.word(i, pos)
 			continue
-		} else if c-0xD8 <= 0xDB-0xD8 || c-'a' <= 'z'-'a' {
-			// most words start with a letter that folds to itself
-			if j, n := skipPlainLetters(s, i); j > i {
-				if j == len(s) || s[j] < utf8.RuneSelf && !asciiWordByte[s[j]] {
-					// and have no other: a space or a mark follows
-					dst = append(dst, Token{Text: s[i:j], Norm: s[i:j], Start: pos, End: pos + n, Kind: Word,
-						byteStart: int32(i), byteEnd: int32(j)})
-					i, pos = j, pos+n
-				} else {
-					i, pos, dst, fold, arena = appendWord(dst, fold, arena, s, i, pos, j, pos+n)
-				}
+		case bytePunct:
+			t.dst = append(t.dst, Token{Text: s[i : i+1], Norm: s[i : i+1], Start: pos, End: pos + 1, Kind: Punct,
+				byteStart: int32(i), byteEnd: int32(i + 1)})
+			i++
+			pos++
+			continue
+		case byteArabic:
+			if i+1 < len(s) && s[i+1]&0xC0 == 0x80 && arabicRunes[int(s[i]&0x03)<<6|int(s[i+1]&0x3F)].word {
+				i, pos = t.word(i, pos)
 				continue
 			}
 		}
@@ -200,62 +241,64 @@ func appendTokens(dst []Token, s string, base int) ([]Token, bool) {
 			valid = false
 		}
 		switch {
-		case isArabicLetter(r) || r < 0x80 && isWordRune(r):
-			// (a word that starts with a letter that folds to itself is taken above)
-			i, pos, dst, fold, arena = appendWord(dst, fold, arena, s, i, pos, i, pos)
 		case r == ' ' || r == '\n' || r == '\t' || unicode.IsSpace(r) || r == 0xFEFF || r == '\u200e' || r == '\u200f':
 			i += size
 			pos++
 		case isDigit(r):
-			start, startPos := i, pos
-			fold = fold[:0]
-			for i < len(s) {
-				r, size = utf8.DecodeRuneInString(s[i:])
-				if isDigit(r) {
-					f, _ := foldOne(r)
-					fold = append(fold, byte(f))
-					i += size
-					pos++
-					continue
-				}
-				if r == ',' || r == '٬' || r == '.' || r == '٫' {
-					nr, nsize := utf8.DecodeRuneInString(s[i+size:])
-					if nsize > 0 && isDigit(nr) {
-						if r == '.' || r == '٫' {
-							fold = append(fold, '.')
-						}
-						i += size
-						pos++
-						continue
-					}
-				}
-				break
-			}
-			norm := s[start:i]
-			if norm != string(fold) {
-				norm, arena = arenaString(arena, fold, len(s)-i)
-			}
-			dst = append(dst, Token{Text: s[start:i], Norm: norm, Start: startPos, End: pos, Kind: Number,
-				byteStart: int32(start), byteEnd: int32(i)})
+			i, pos = t.number(i, pos)
 		case isWordRune(r):
-			i, pos, dst, fold, arena = appendWord(dst, fold, arena, s, i, pos, i, pos)
+			i, pos = t.word(i, pos)
 		default:
 			norm := s[i : i+size]
 			if f, ok := foldOne(r); ok && f != r || !ok && isPresentationForm(r) {
 				norm = FoldRune(r)
 			}
-			dst = append(dst, Token{Text: s[i : i+size], Norm: norm, Start: pos, End: pos + 1, Kind: Punct,
+			t.dst = append(t.dst, Token{Text: s[i : i+size], Norm: norm, Start: pos, End: pos + 1, Kind: Punct,
 				byteStart: int32(i), byteEnd: int32(i + size)})
 			i += size
 			pos++
 		}
 	}
-	return dst, valid
+	return t.dst, valid
 }
 
-// isArabicLetter reports whether r is in the block of the basic Arabic
-// letters (ء to ي), the bulk of Arabic text.
-func isArabicLetter(r rune) bool { return r >= 0x0621 && r <= 0x064A }
+// number appends the number token that starts at byte i (code point pos)
+// of t.s, a digit, and returns the indices after it.
+func (t *tokenizer) number(i, pos int) (int, int) {
+	s := t.s
+	start, startPos := i, pos
+	fold := t.fold[:0]
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if isDigit(r) {
+			f, _ := foldOne(r)
+			fold = append(fold, byte(f))
+			i += size
+			pos++
+			continue
+		}
+		if r == ',' || r == '٬' || r == '.' || r == '٫' {
+			nr, nsize := utf8.DecodeRuneInString(s[i+size:])
+			if nsize > 0 && isDigit(nr) {
+				if r == '.' || r == '٫' {
+					fold = append(fold, '.')
+				}
+				i += size
+				pos++
+				continue
+			}
+		}
+		break
+	}
+	t.fold = fold
+	norm := s[start:i]
+	if norm != string(fold) {
+		norm, t.arena = arenaString(t.arena, fold, len(s)-i)
+	}
+	t.dst = append(t.dst, Token{Text: s[start:i], Norm: norm, Start: startPos, End: pos, Kind: Number,
+		byteStart: int32(start), byteEnd: int32(i)})
+	return i, pos
+}
 
 // arabicRunes caches, for the Arabic block U+0600–U+06FF (the runes of
 // nearly every Arabic word, two bytes each in UTF-8), what the tokenizer
@@ -298,13 +341,22 @@ var arabicPlain = func() (t [0x400]bool) {
 	return t
 }()
 
-// appendWord appends the word token that starts at byte start (code point
-// startPos) of s and returns the indices after it, dst, the scratch fold
-// buffer and the arena of folded forms. s[start:i] (code points startPos to
-// pos) are letters that fold to themselves (see skipPlainLetters). The
-// folded form is built only from the first rune that folds to something
-// else; a word that folds to itself is its own Norm.
-func appendWord(dst []Token, fold, arena []byte, s string, start, startPos, i, pos int) (int, int, []Token, []byte, []byte) {
+// word appends the word token that starts at byte start (code point
+// startPos) of t.s and returns the indices after it. Most words are made
+// of letters that fold to themselves only (see skipPlainLetters), and are
+// their own Norm; otherwise the folded form is built from the first rune
+// that folds to something else.
+func (t *tokenizer) word(start, startPos int) (int, int) {
+	s := t.s
+	i, n := skipPlainLetters(s, start)
+	pos := startPos + n
+	if i > start && (i == len(s) || s[i] < utf8.RuneSelf && !asciiWordByte[s[i]]) {
+		// a space or a mark follows
+		t.dst = append(t.dst, Token{Text: s[start:i], Norm: s[start:i], Start: startPos, End: pos, Kind: Word,
+			byteStart: int32(start), byteEnd: int32(i)})
+		return i, pos
+	}
+	fold := t.fold
 	folding := false // fold holds the folded form of s[start:i]
 	for i < len(s) {
 		// Arabic letters (two bytes, lead byte D8–DB) are decoded inline.
@@ -380,13 +432,14 @@ func appendWord(dst []Token, fold, arena []byte, s string, start, startPos, i, p
 		i += size
 		pos++
 	}
+	t.fold = fold
 	norm := s[start:i]
 	if folding && norm != string(fold) {
-		norm, arena = arenaString(arena, fold, len(s)-i)
+		norm, t.arena = arenaString(t.arena, fold, len(s)-i)
 	}
-	dst = append(dst, Token{Text: s[start:i], Norm: norm, Start: startPos, End: pos, Kind: Word,
+	t.dst = append(t.dst, Token{Text: s[start:i], Norm: norm, Start: startPos, End: pos, Kind: Word,
 		byteStart: int32(start), byteEnd: int32(i)})
-	return i, pos, dst, fold, arena
+	return i, pos
 }
 
 // skipPlainLetters steps over the letters from byte i of s that fold to

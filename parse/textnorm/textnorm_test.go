@@ -300,3 +300,40 @@ func TestTokenizeFoldedNorms(t *testing.T) {
 	}
 	assert.Equal(t, "2500", toks[7].Norm)
 }
+
+// TestTokenizeByteClasses checks the first-byte dispatch of the tokenizer
+// (asciiClass) on a token of each class, alone and between other tokens.
+func TestTokenizeByteClasses(t *testing.T) {
+	tests := []struct {
+		s    string
+		kind Kind // 0: no token
+		norm string
+	}{
+		{" ", 0, ""}, {"\t", 0, ""}, {"\n", 0, ""}, {"\r", 0, ""}, {"\v", 0, ""}, {"\f", 0, ""},
+		{"a", Word, "a"}, {"Z", Word, "z"}, {"qaeda", Word, "qaeda"}, {"Qaeda", Word, "qaeda"},
+		{".", Punct, "."}, {"'", Punct, "'"}, {"\"", Punct, "\""}, {"\x00", Punct, "\x00"}, {"~", Punct, "~"},
+		{"7", Number, "7"}, {"2,500", Number, "2500"},
+		{"قال", Word, "قال"}, {"أعلن", Word, "اعلن"}, {"شنّ", Word, "شن"}, {"،", Punct, "،"}, {"٬", Punct, ","},
+		{"٢٥", Number, "25"}, {"\u064E", Word, ""}, {"é", Word, "é"}, {"\u00a0", 0, ""},
+	}
+	for _, tt := range tests {
+		for _, s := range []string{tt.s, "x " + tt.s + " y", "(" + tt.s + ")"} {
+			toks := Tokenize(s)
+			var got []Token
+			for _, tok := range toks {
+				if tok.Text == tt.s || tok.Text != "x" && tok.Text != "y" && tok.Text != "(" && tok.Text != ")" {
+					got = append(got, tok)
+				}
+			}
+			if tt.kind == 0 {
+				assert.Empty(t, got, "%q", s)
+				continue
+			}
+			if assert.Len(t, got, 1, "%q", s) {
+				assert.Equal(t, tt.kind, got[0].Kind, "%q", s)
+				assert.Equal(t, tt.norm, got[0].Norm, "%q", s)
+				assert.Equal(t, tt.s, got[0].Text, "%q", s)
+			}
+		}
+	}
+}
