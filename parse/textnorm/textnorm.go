@@ -17,6 +17,7 @@
 package textnorm
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -225,8 +226,9 @@ func appendTokens(dst []Token, s string, base int) ([]Token, bool) {
 			i, pos = t.word(i, pos)
 			continue
 		case bytePunct:
-			t.dst = append(t.dst, Token{Text: s[i : i+1], Norm: s[i : i+1], Start: pos, End: pos + 1, Kind: Punct,
-				byteStart: int32(i), byteEnd: int32(i + 1)})
+			tok := t.push()
+			tok.Text, tok.Norm, tok.Start, tok.End, tok.Kind = s[i:i+1], s[i:i+1], pos, pos+1, Punct
+			tok.byteStart, tok.byteEnd, tok.record = int32(i), int32(i+1), nil
 			i++
 			pos++
 			continue
@@ -253,13 +255,24 @@ func appendTokens(dst []Token, s string, base int) ([]Token, bool) {
 			if f, ok := foldOne(r); ok && f != r || !ok && isPresentationForm(r) {
 				norm = FoldRune(r)
 			}
-			t.dst = append(t.dst, Token{Text: s[i : i+size], Norm: norm, Start: pos, End: pos + 1, Kind: Punct,
-				byteStart: int32(i), byteEnd: int32(i + size)})
+			tok := t.push()
+			tok.Text, tok.Norm, tok.Start, tok.End, tok.Kind = s[i:i+size], norm, pos, pos+1, Punct
+			tok.byteStart, tok.byteEnd, tok.record = int32(i), int32(i+size), nil
 			i += size
 			pos++
 		}
 	}
 	return t.dst, valid
+}
+
+// push returns a new last token of t.dst, for the caller to set every
+// field of (the slice may be reused: it holds an old token).
+func (t *tokenizer) push() *Token {
+	if len(t.dst) == cap(t.dst) {
+		t.dst = slices.Grow(t.dst, 1)
+	}
+	t.dst = t.dst[:len(t.dst)+1]
+	return &t.dst[len(t.dst)-1]
 }
 
 // number appends the number token that starts at byte i (code point pos)
@@ -295,8 +308,9 @@ func (t *tokenizer) number(i, pos int) (int, int) {
 	if norm != string(fold) {
 		norm, t.arena = arenaString(t.arena, fold, len(s)-i)
 	}
-	t.dst = append(t.dst, Token{Text: s[start:i], Norm: norm, Start: startPos, End: pos, Kind: Number,
-		byteStart: int32(start), byteEnd: int32(i)})
+	tok := t.push()
+	tok.Text, tok.Norm, tok.Start, tok.End, tok.Kind = s[start:i], norm, startPos, pos, Number
+	tok.byteStart, tok.byteEnd, tok.record = int32(start), int32(i), nil
 	return i, pos
 }
 
@@ -352,8 +366,9 @@ func (t *tokenizer) word(start, startPos int) (int, int) {
 	pos := startPos + n
 	if i > start && (i == len(s) || s[i] < utf8.RuneSelf && !asciiWordByte[s[i]]) {
 		// a space or a mark follows
-		t.dst = append(t.dst, Token{Text: s[start:i], Norm: s[start:i], Start: startPos, End: pos, Kind: Word,
-			byteStart: int32(start), byteEnd: int32(i)})
+		tok := t.push()
+		tok.Text, tok.Norm, tok.Start, tok.End, tok.Kind = s[start:i], s[start:i], startPos, pos, Word
+		tok.byteStart, tok.byteEnd, tok.record = int32(start), int32(i), nil
 		return i, pos
 	}
 	fold := t.fold
@@ -437,8 +452,9 @@ func (t *tokenizer) word(start, startPos int) (int, int) {
 	if folding && norm != string(fold) {
 		norm, t.arena = arenaString(t.arena, fold, len(s)-i)
 	}
-	t.dst = append(t.dst, Token{Text: s[start:i], Norm: norm, Start: startPos, End: pos, Kind: Word,
-		byteStart: int32(start), byteEnd: int32(i)})
+	tok := t.push()
+	tok.Text, tok.Norm, tok.Start, tok.End, tok.Kind = s[start:i], norm, startPos, pos, Word
+	tok.byteStart, tok.byteEnd, tok.record = int32(start), int32(i), nil
 	return i, pos
 }
 
