@@ -344,35 +344,78 @@ var asciiWordByte = func() (t [utf8.RuneSelf]bool) {
 	return t
 }()
 
-// arabicPlain tells the runes of the Arabic block that belong to a word and
-// fold to themselves, indexed by their two UTF-8 bytes less 0xD800 (the
-// entries of bytes that are no UTF-8 encoding are false).
-var arabicPlain = func() (t [0x400]bool) {
+// Classes of arabicClass.
+const (
+	notLetter   = iota // no word rune, or one left to the general path
+	plainLetter        // a letter that folds to itself
+	foldLetter         // a letter (or mark) that folds to another or to nothing, as arabicFolded tells
+)
+
+// arabicClass classifies the runes of the Arabic block for scanLetters,
+// indexed by their two UTF-8 bytes less 0xD800 (the entries of bytes that
+// are no UTF-8 encoding are notLetter).
+var arabicClass = func() (t [0x400]uint8) {
 	for k, r := range arabicRunes {
 		b := utf8.AppendRune(nil, rune(0x0600+k))
-		t[(int(b[0])<<8|int(b[1]))-0xD800] = r.word && r.same
+		c := &t[(int(b[0])<<8|int(b[1]))-0xD800]
+		switch {
+		case !r.word:
+		case r.same:
+			*c = plainLetter
+		case arabicFolded[k].n <= 2:
+			*c = foldLetter
+		}
+	}
+	return t
+}()
+
+// arabicFolded holds the folded form of each rune of the Arabic block, in
+// UTF-8: b[:n] (empty for a dropped mark; n is 3 when it does not fit, and
+// arabicClass leaves such a rune to the general path).
+var arabicFolded = func() (t [256]struct {
+	n uint8
+	b [2]byte
+}) {
+	for k, r := range arabicRunes {
+		f := rune(0x0600 + k)
+		if !r.same {
+			f = r.fold
+		}
+		var b []byte
+		if f >= 0 {
+			b = utf8.AppendRune(nil, f)
+		}
+		t[k].n = uint8(min(len(b), 3))
+		copy(t[k].b[:], b)
 	}
 	return t
 }()
 
 // word appends the word token that starts at byte start (code point
 // startPos) of t.s and returns the indices after it. Most words are made
-// of letters that fold to themselves only (see skipPlainLetters), and are
-// their own Norm; otherwise the folded form is built from the first rune
-// that folds to something else.
+// of Arabic or Latin letters only (see scanLetters): their Norm is their
+// text, or is folded straight into the arena. Otherwise the folded form is
+// built rune by rune from the first rune that scanLetters does not take.
 func (t *tokenizer) word(start, startPos int) (int, int) {
 	s := t.s
-	i, n := skipPlainLetters(s, start)
+	i, n, folds := scanLetters(s, start)
 	pos := startPos + n
-	if i > start && (i == len(s) || s[i] < utf8.RuneSelf && !asciiWordByte[s[i]]) {
+	if i > start && (i == len(s) || s[i] < utf8.RuneSelf && !asciiWordByte[s[i]] || arabicNonWord(s, i)) {
 		// a space or a mark follows
+		norm := s[start:i]
+		if folds {
+			norm = t.foldLetters(start, i)
+		}
 		tok := t.push()
-		tok.Text, tok.Norm, tok.Start, tok.End, tok.Kind = s[start:i], s[start:i], startPos, pos, Word
+		tok.Text, tok.Norm, tok.Start, tok.End, tok.Kind = s[start:i], norm, startPos, pos, Word
 		tok.byteStart, tok.byteEnd, tok.record = int32(start), int32(i), nil
 		return i, pos
 	}
-	fold := t.fold
+	fold := t.fold[:0]
 	folding := false // fold holds the folded form of s[start:i]
+	if folds {
+		fold, folding = appendFolded(fold, s[start:i]), true
+	}
 	for i < len(s) {
 		// Arabic letters (two bytes, lead byte D8–DB) are decoded inline.
 		if c := s[i]; c >= 0xD8 && c <= 0xDB && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
@@ -458,28 +501,80 @@ func (t *tokenizer) word(start, startPos int) (int, int) {
 	return i, pos
 }
 
-// skipPlainLetters steps over the letters from byte i of s that fold to
-// themselves, Arabic (one look-up in arabicPlain each) or lower-case Latin,
-// and returns the byte index after them and their number. Most words are
-// made of them only; the caller takes what follows.
-func skipPlainLetters(s string, i int) (int, int) {
+// scanLetters steps over the letters from byte i of s that are Arabic
+// (one look-up in arabicClass each) or Latin, and returns the byte index
+// after them, their number, and whether any of them folds to something
+// else (see appendFolded). Most words are made of them only; the caller
+// takes what follows.
+func scanLetters(s string, i int) (int, int, bool) {
 	n := 0
+	var class uint8 // the classes seen, or-ed
 	for i+1 < len(s) {
-		// the two bytes of an Arabic letter, D8 80 … DB BF, index arabicPlain
-		if k := (uint(s[i+1]) | uint(s[i])<<8) - 0xD800; k < uint(len(arabicPlain)) && arabicPlain[k] {
+		// the two bytes of an Arabic letter, D8 80 … DB BF, index arabicClass
+		if k := (uint(s[i+1]) | uint(s[i])<<8) - 0xD800; k < uint(len(arabicClass)) && arabicClass[k] != notLetter {
+			class |= arabicClass[k]
 			i += 2
 		} else if c := s[i]; c-'a' <= 'z'-'a' {
 			i++
+		} else if c-'A' <= 'Z'-'A' {
+			class |= foldLetter
+			i++
 		} else {
-			return i, n
+			return i, n, class&foldLetter != 0
 		}
 		n++
 	}
-	if i < len(s) && s[i]-'a' <= 'z'-'a' {
+	if i < len(s) && s[i]|0x20-'a' <= 'z'-'a' {
+		if s[i] <= 'Z' {
+			class |= foldLetter
+		}
 		i++
 		n++
 	}
-	return i, n
+	return i, n, class&foldLetter != 0
+}
+
+// arabicNonWord reports whether s[i:] starts with a rune of the Arabic
+// block that is no word rune (a comma, a digit).
+func arabicNonWord(s string, i int) bool {
+	return i+1 < len(s) && s[i]-0xD8 <= 0xDB-0xD8 && s[i+1]&0xC0 == 0x80 && !arabicRunes[int(s[i]&0x03)<<6|int(s[i+1]&0x3F)].word
+}
+
+// appendFolded appends the folded form of w, letters that scanLetters
+// took, to dst.
+func appendFolded(dst []byte, w string) []byte {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c < utf8.RuneSelf {
+			if c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+		} else if i+1 < len(w) {
+			f := &arabicFolded[int(c&0x03)<<6|int(w[i+1]&0x3F)]
+			n := len(dst)
+			dst = append(dst, f.b[0], f.b[1])
+			dst = dst[:n+int(f.n)]
+			i++
+		}
+	}
+	return dst
+}
+
+// foldLetters returns the folded form of t.s[start:i], letters that
+// scanLetters took, folded straight into the arena (see arenaString): it
+// is no longer than they are.
+func (t *tokenizer) foldLetters(start, i int) string {
+	w := t.s[start:i]
+	if cap(t.arena)-len(t.arena) < len(w) {
+		t.arena = make([]byte, 0, max(len(w), (len(t.s)-i)/2+16))
+	}
+	off := len(t.arena)
+	t.arena = appendFolded(t.arena, w)
+	if len(t.arena) == off {
+		return ""
+	}
+	return unsafe.String(&t.arena[off], len(t.arena)-off)
 }
 
 // arenaString returns a string of the bytes b, stored in arena, and the
