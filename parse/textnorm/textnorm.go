@@ -233,9 +233,24 @@ func appendTokens(dst []Token, s string, base int) ([]Token, bool) {
 			pos++
 			continue
 		case byteArabic:
-			if i+1 < len(s) && s[i+1]&0xC0 == 0x80 && arabicRunes[int(s[i]&0x03)<<6|int(s[i+1]&0x3F)].word {
-				i, pos = t.word(i, pos)
-				continue
+			if i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+				k := int(s[i]&0x03)<<6 | int(s[i+1]&0x3F)
+				if ar := &arabicRunes[k]; ar.word {
+					i, pos = t.word(i, pos)
+					continue
+				} else if !ar.digit {
+					// punctuation (، ؟): a token of its own
+					norm := s[i : i+2]
+					if !ar.same {
+						norm = FoldRune(rune(0x0600 + k))
+					}
+					tok := t.push()
+					tok.Text, tok.Norm, tok.Start, tok.End, tok.Kind = s[i:i+2], norm, pos, pos+1, Punct
+					tok.byteStart, tok.byteEnd, tok.record = int32(i), int32(i+2), nil
+					i += 2
+					pos++
+					continue
+				}
 			}
 		}
 		r, size := DecodeRune(s[i:])
@@ -316,15 +331,16 @@ func (t *tokenizer) number(i, pos int) (int, int) {
 
 // arabicRunes caches, for the Arabic block U+0600–U+06FF (the runes of
 // nearly every Arabic word, two bytes each in UTF-8), what the tokenizer
-// asks of a rune: whether it belongs to a word (isWordRune) and how it folds
-// (foldOne: same, dropped, or another rune).
+// asks of a rune: whether it belongs to a word (isWordRune) or is a digit
+// (isDigit), and how it folds (foldOne: same, dropped, or another rune).
 var arabicRunes = func() (t [256]struct {
-	word, same bool
-	fold       rune // when !same: the folded rune, or -1 to drop it
+	word, digit, same bool
+	fold              rune // when !same: the folded rune, or -1 to drop it
 }) {
 	for k := range t {
 		r := rune(0x0600 + k)
 		t[k].word = isWordRune(r)
+		t[k].digit = isDigit(r)
 		f, ok := foldOne(r)
 		if !ok || f == r { // the block holds no presentation forms
 			t[k].same = true
@@ -409,6 +425,9 @@ func (t *tokenizer) word(start, startPos int) (int, int) {
 		tok := t.push()
 		tok.Text, tok.Norm, tok.Start, tok.End, tok.Kind = s[start:i], norm, startPos, pos, Word
 		tok.byteStart, tok.byteEnd, tok.record = int32(start), int32(i), nil
+		if i < len(s) && s[i] == ' ' {
+			return i + 1, pos + 1 // and the space that most often follows
+		}
 		return i, pos
 	}
 	fold := t.fold[:0]

@@ -335,7 +335,7 @@ func TestTokenizeByteClasses(t *testing.T) {
 		{".", Punct, "."}, {"'", Punct, "'"}, {"\"", Punct, "\""}, {"\x00", Punct, "\x00"}, {"~", Punct, "~"},
 		{"7", Number, "7"}, {"2,500", Number, "2500"},
 		{"قال", Word, "قال"}, {"أعلن", Word, "اعلن"}, {"شنّ", Word, "شن"}, {"،", Punct, "،"}, {"٬", Punct, ","},
-		{"٢٥", Number, "25"}, {"\u064E", Word, ""}, {"é", Word, "é"}, {"\u00a0", 0, ""},
+		{"٢٥", Number, "25"}, {"؟", Punct, "؟"}, {"٪", Punct, "٪"}, {"\u064E", Word, ""}, {"é", Word, "é"}, {"\u00a0", 0, ""},
 	}
 	for _, tt := range tests {
 		for _, s := range []string{tt.s, "x " + tt.s + " y", "(" + tt.s + ")"} {
