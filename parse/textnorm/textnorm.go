@@ -17,6 +17,7 @@
 package textnorm
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -166,33 +167,90 @@ func AppendTokens(dst []Token, s string, base int) []Token {
 	return dst
 }
 
+// tokenizer is the state of appendTokens: its helpers take a pointer to it
+// instead of passing the slices back and forth (few arguments, in
+// registers).
+type tokenizer struct {
+	s     string
+	dst   []Token
+	fold  []byte // scratch for the folded form of the current token
+	arena []byte // holds the folded forms that differ from the text (see arenaString)
+}
+
+// Byte classes of asciiClass: what the first byte of a token tells.
+const (
+	byteOther  = iota // decoded and classified by its rune
+	byteSpace         // white space, skipped
+	byteLetter        // an ASCII letter: a word starts
+	bytePunct         // ASCII punctuation or a symbol: a token of its own, its own Norm
+	byteArabic        // the lead byte of a rune of the Arabic block (see arabicRunes)
+)
+
+// asciiClass classifies the bytes that start a token, by the rules of
+// appendTokens' general path (the rune of an ASCII byte is the byte).
+var asciiClass = func() (t [256]uint8) {
+	for c := range utf8.RuneSelf {
+		r := rune(c)
+		switch {
+		case isWordRune(r):
+			t[c] = byteLetter
+		case r == ' ' || unicode.IsSpace(r):
+			t[c] = byteSpace
+		case isDigit(r):
+			t[c] = byteOther
+		default:
+			if f, ok := foldOne(r); ok && f == r {
+				t[c] = bytePunct
+			}
+		}
+	}
+	for c := 0xD8; c <= 0xDB; c++ {
+		t[c] = byteArabic
+	}
+	return t
+}()
+
 // appendTokens is AppendTokens; it also reports whether s is valid UTF-8
 // (it decodes every rune of s anyway).
 func appendTokens(dst []Token, s string, base int) ([]Token, bool) {
-	var fold []byte  // scratch for the folded form of the current token
-	var arena []byte // holds the folded forms that differ from the text (see arenaString)
-	pos := base      // code-point index of s[i]
+	t := tokenizer{s: s, dst: dst}
+	pos := base // code-point index of s[i]
 	valid := true
 	for i := 0; i < len(s); {
-		if c := s[i]; c == ' ' { // every other token is followed by one
+		switch asciiClass[s[i]] {
+		case byteSpace:
 			i++
 			pos++
 			continue
-		} else if c-'A' <= 'Z'-'A' {
-			i, pos, dst, fold, arena = appendWord(dst, fold, arena, s, i, pos, i, pos)
+		case byteLetter:
+			i, pos = t.word(i, pos)
 			continue
-		} else if c-0xD8 <= 0xDB-0xD8 || c-'a' <= 'z'-'a' {
-			// most words start with a letter that folds to itself
-			if j, n := skipPlainLetters(s, i); j > i {
-				if j == len(s) || s[j] < utf8.RuneSelf && !asciiWordByte[s[j]] {
-					// and have no other: a space or a mark follows
-					dst = append(dst, Token{Text: s[i:j], Norm: s[i:j], Start: pos, End: pos + n, Kind: Word,
-						byteStart: int32(i), byteEnd: int32(j)})
-					i, pos = j, pos+n
-				} else {
-					i, pos, dst, fold, arena = appendWord(dst, fold, arena, s, i, pos, j, pos+n)
+		case bytePunct:
+			tok := t.push()
+			tok.Text, tok.Norm, tok.Start, tok.End, tok.Kind = s[i:i+1], s[i:i+1], pos, pos+1, Punct
+			tok.byteStart, tok.byteEnd, tok.record = int32(i), int32(i+1), nil
+			i++
+			pos++
+			continue
+		case byteArabic:
+			if i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+				k := int(s[i]&0x03)<<6 | int(s[i+1]&0x3F)
+				if ar := &arabicRunes[k]; ar.word {
+					i, pos = t.word(i, pos)
+					continue
+				} else if !ar.digit {
+					// punctuation (، ؟): a token of its own
+					norm := s[i : i+2]
+					if !ar.same {
+						norm = FoldRune(rune(0x0600 + k))
+					}
+					tok := t.push()
+					tok.Text, tok.Norm, tok.Start, tok.End, tok.Kind = s[i:i+2], norm, pos, pos+1, Punct
+					tok.byteStart, tok.byteEnd, tok.record = int32(i), int32(i+2), nil
+					i += 2
+					pos++
+					continue
 				}
-				continue
 			}
 		}
 		r, size := DecodeRune(s[i:])
@@ -200,74 +258,89 @@ func appendTokens(dst []Token, s string, base int) ([]Token, bool) {
 			valid = false
 		}
 		switch {
-		case isArabicLetter(r) || r < 0x80 && isWordRune(r):
-			// (a word that starts with a letter that folds to itself is taken above)
-			i, pos, dst, fold, arena = appendWord(dst, fold, arena, s, i, pos, i, pos)
 		case r == ' ' || r == '\n' || r == '\t' || unicode.IsSpace(r) || r == 0xFEFF || r == '\u200e' || r == '\u200f':
 			i += size
 			pos++
 		case isDigit(r):
-			start, startPos := i, pos
-			fold = fold[:0]
-			for i < len(s) {
-				r, size = utf8.DecodeRuneInString(s[i:])
-				if isDigit(r) {
-					f, _ := foldOne(r)
-					fold = append(fold, byte(f))
-					i += size
-					pos++
-					continue
-				}
-				if r == ',' || r == '٬' || r == '.' || r == '٫' {
-					nr, nsize := utf8.DecodeRuneInString(s[i+size:])
-					if nsize > 0 && isDigit(nr) {
-						if r == '.' || r == '٫' {
-							fold = append(fold, '.')
-						}
-						i += size
-						pos++
-						continue
-					}
-				}
-				break
-			}
-			norm := s[start:i]
-			if norm != string(fold) {
-				norm, arena = arenaString(arena, fold, len(s)-i)
-			}
-			dst = append(dst, Token{Text: s[start:i], Norm: norm, Start: startPos, End: pos, Kind: Number,
-				byteStart: int32(start), byteEnd: int32(i)})
+			i, pos = t.number(i, pos)
 		case isWordRune(r):
-			i, pos, dst, fold, arena = appendWord(dst, fold, arena, s, i, pos, i, pos)
+			i, pos = t.word(i, pos)
 		default:
 			norm := s[i : i+size]
 			if f, ok := foldOne(r); ok && f != r || !ok && isPresentationForm(r) {
 				norm = FoldRune(r)
 			}
-			dst = append(dst, Token{Text: s[i : i+size], Norm: norm, Start: pos, End: pos + 1, Kind: Punct,
-				byteStart: int32(i), byteEnd: int32(i + size)})
+			tok := t.push()
+			tok.Text, tok.Norm, tok.Start, tok.End, tok.Kind = s[i:i+size], norm, pos, pos+1, Punct
+			tok.byteStart, tok.byteEnd, tok.record = int32(i), int32(i+size), nil
 			i += size
 			pos++
 		}
 	}
-	return dst, valid
+	return t.dst, valid
 }
 
-// isArabicLetter reports whether r is in the block of the basic Arabic
-// letters (ء to ي), the bulk of Arabic text.
-func isArabicLetter(r rune) bool { return r >= 0x0621 && r <= 0x064A }
+// push returns a new last token of t.dst, for the caller to set every
+// field of (the slice may be reused: it holds an old token).
+func (t *tokenizer) push() *Token {
+	if len(t.dst) == cap(t.dst) {
+		t.dst = slices.Grow(t.dst, 1)
+	}
+	t.dst = t.dst[:len(t.dst)+1]
+	return &t.dst[len(t.dst)-1]
+}
+
+// number appends the number token that starts at byte i (code point pos)
+// of t.s, a digit, and returns the indices after it.
+func (t *tokenizer) number(i, pos int) (int, int) {
+	s := t.s
+	start, startPos := i, pos
+	fold := t.fold[:0]
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if isDigit(r) {
+			f, _ := foldOne(r)
+			fold = append(fold, byte(f))
+			i += size
+			pos++
+			continue
+		}
+		if r == ',' || r == '٬' || r == '.' || r == '٫' {
+			nr, nsize := utf8.DecodeRuneInString(s[i+size:])
+			if nsize > 0 && isDigit(nr) {
+				if r == '.' || r == '٫' {
+					fold = append(fold, '.')
+				}
+				i += size
+				pos++
+				continue
+			}
+		}
+		break
+	}
+	t.fold = fold
+	norm := s[start:i]
+	if norm != string(fold) {
+		norm, t.arena = arenaString(t.arena, fold, len(s)-i)
+	}
+	tok := t.push()
+	tok.Text, tok.Norm, tok.Start, tok.End, tok.Kind = s[start:i], norm, startPos, pos, Number
+	tok.byteStart, tok.byteEnd, tok.record = int32(start), int32(i), nil
+	return i, pos
+}
 
 // arabicRunes caches, for the Arabic block U+0600–U+06FF (the runes of
 // nearly every Arabic word, two bytes each in UTF-8), what the tokenizer
-// asks of a rune: whether it belongs to a word (isWordRune) and how it folds
-// (foldOne: same, dropped, or another rune).
+// asks of a rune: whether it belongs to a word (isWordRune) or is a digit
+// (isDigit), and how it folds (foldOne: same, dropped, or another rune).
 var arabicRunes = func() (t [256]struct {
-	word, same bool
-	fold       rune // when !same: the folded rune, or -1 to drop it
+	word, digit, same bool
+	fold              rune // when !same: the folded rune, or -1 to drop it
 }) {
 	for k := range t {
 		r := rune(0x0600 + k)
 		t[k].word = isWordRune(r)
+		t[k].digit = isDigit(r)
 		f, ok := foldOne(r)
 		if !ok || f == r { // the block holds no presentation forms
 			t[k].same = true
@@ -287,25 +360,81 @@ var asciiWordByte = func() (t [utf8.RuneSelf]bool) {
 	return t
 }()
 
-// arabicPlain tells the runes of the Arabic block that belong to a word and
-// fold to themselves, indexed by their two UTF-8 bytes less 0xD800 (the
-// entries of bytes that are no UTF-8 encoding are false).
-var arabicPlain = func() (t [0x400]bool) {
+// Classes of arabicClass.
+const (
+	notLetter   = iota // no word rune, or one left to the general path
+	plainLetter        // a letter that folds to itself
+	foldLetter         // a letter (or mark) that folds to another or to nothing, as arabicFolded tells
+)
+
+// arabicClass classifies the runes of the Arabic block for scanLetters,
+// indexed by their two UTF-8 bytes less 0xD800 (the entries of bytes that
+// are no UTF-8 encoding are notLetter).
+var arabicClass = func() (t [0x400]uint8) {
 	for k, r := range arabicRunes {
 		b := utf8.AppendRune(nil, rune(0x0600+k))
-		t[(int(b[0])<<8|int(b[1]))-0xD800] = r.word && r.same
+		c := &t[(int(b[0])<<8|int(b[1]))-0xD800]
+		switch {
+		case !r.word:
+		case r.same:
+			*c = plainLetter
+		case arabicFolded[k].n <= 2:
+			*c = foldLetter
+		}
 	}
 	return t
 }()
 
-// appendWord appends the word token that starts at byte start (code point
-// startPos) of s and returns the indices after it, dst, the scratch fold
-// buffer and the arena of folded forms. s[start:i] (code points startPos to
-// pos) are letters that fold to themselves (see skipPlainLetters). The
-// folded form is built only from the first rune that folds to something
-// else; a word that folds to itself is its own Norm.
-func appendWord(dst []Token, fold, arena []byte, s string, start, startPos, i, pos int) (int, int, []Token, []byte, []byte) {
+// arabicFolded holds the folded form of each rune of the Arabic block, in
+// UTF-8: b[:n] (empty for a dropped mark; n is 3 when it does not fit, and
+// arabicClass leaves such a rune to the general path).
+var arabicFolded = func() (t [256]struct {
+	n uint8
+	b [2]byte
+}) {
+	for k, r := range arabicRunes {
+		f := rune(0x0600 + k)
+		if !r.same {
+			f = r.fold
+		}
+		var b []byte
+		if f >= 0 {
+			b = utf8.AppendRune(nil, f)
+		}
+		t[k].n = uint8(min(len(b), 3))
+		copy(t[k].b[:], b)
+	}
+	return t
+}()
+
+// word appends the word token that starts at byte start (code point
+// startPos) of t.s and returns the indices after it. Most words are made
+// of Arabic or Latin letters only (see scanLetters): their Norm is their
+// text, or is folded straight into the arena. Otherwise the folded form is
+// built rune by rune from the first rune that scanLetters does not take.
+func (t *tokenizer) word(start, startPos int) (int, int) {
+	s := t.s
+	i, n, folds := scanLetters(s, start)
+	pos := startPos + n
+	if i > start && (i == len(s) || s[i] < utf8.RuneSelf && !asciiWordByte[s[i]] || arabicNonWord(s, i)) {
+		// a space or a mark follows
+		norm := s[start:i]
+		if folds {
+			norm = t.foldLetters(start, i)
+		}
+		tok := t.push()
+		tok.Text, tok.Norm, tok.Start, tok.End, tok.Kind = s[start:i], norm, startPos, pos, Word
+		tok.byteStart, tok.byteEnd, tok.record = int32(start), int32(i), nil
+		if i < len(s) && s[i] == ' ' {
+			return i + 1, pos + 1 // and the space that most often follows
+		}
+		return i, pos
+	}
+	fold := t.fold[:0]
 	folding := false // fold holds the folded form of s[start:i]
+	if folds {
+		fold, folding = appendFolded(fold, s[start:i]), true
+	}
 	for i < len(s) {
 		// Arabic letters (two bytes, lead byte D8–DB) are decoded inline.
 		if c := s[i]; c >= 0xD8 && c <= 0xDB && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
@@ -380,37 +509,91 @@ func appendWord(dst []Token, fold, arena []byte, s string, start, startPos, i, p
 		i += size
 		pos++
 	}
+	t.fold = fold
 	norm := s[start:i]
 	if folding && norm != string(fold) {
-		norm, arena = arenaString(arena, fold, len(s)-i)
+		norm, t.arena = arenaString(t.arena, fold, len(s)-i)
 	}
-	dst = append(dst, Token{Text: s[start:i], Norm: norm, Start: startPos, End: pos, Kind: Word,
-		byteStart: int32(start), byteEnd: int32(i)})
-	return i, pos, dst, fold, arena
+	tok := t.push()
+	tok.Text, tok.Norm, tok.Start, tok.End, tok.Kind = s[start:i], norm, startPos, pos, Word
+	tok.byteStart, tok.byteEnd, tok.record = int32(start), int32(i), nil
+	return i, pos
 }
 
-// skipPlainLetters steps over the letters from byte i of s that fold to
-// themselves, Arabic (one look-up in arabicPlain each) or lower-case Latin,
-// and returns the byte index after them and their number. Most words are
-// made of them only; the caller takes what follows.
-func skipPlainLetters(s string, i int) (int, int) {
+// scanLetters steps over the letters from byte i of s that are Arabic
+// (one look-up in arabicClass each) or Latin, and returns the byte index
+// after them, their number, and whether any of them folds to something
+// else (see appendFolded). Most words are made of them only; the caller
+// takes what follows.
+func scanLetters(s string, i int) (int, int, bool) {
 	n := 0
+	var class uint8 // the classes seen, or-ed
 	for i+1 < len(s) {
-		// the two bytes of an Arabic letter, D8 80 … DB BF, index arabicPlain
-		if k := (uint(s[i+1]) | uint(s[i])<<8) - 0xD800; k < uint(len(arabicPlain)) && arabicPlain[k] {
+		// the two bytes of an Arabic letter, D8 80 … DB BF, index arabicClass
+		if k := (uint(s[i+1]) | uint(s[i])<<8) - 0xD800; k < uint(len(arabicClass)) && arabicClass[k] != notLetter {
+			class |= arabicClass[k]
 			i += 2
 		} else if c := s[i]; c-'a' <= 'z'-'a' {
 			i++
+		} else if c-'A' <= 'Z'-'A' {
+			class |= foldLetter
+			i++
 		} else {
-			return i, n
+			return i, n, class&foldLetter != 0
 		}
 		n++
 	}
-	if i < len(s) && s[i]-'a' <= 'z'-'a' {
+	if i < len(s) && s[i]|0x20-'a' <= 'z'-'a' {
+		if s[i] <= 'Z' {
+			class |= foldLetter
+		}
 		i++
 		n++
 	}
-	return i, n
+	return i, n, class&foldLetter != 0
+}
+
+// arabicNonWord reports whether s[i:] starts with a rune of the Arabic
+// block that is no word rune (a comma, a digit).
+func arabicNonWord(s string, i int) bool {
+	return i+1 < len(s) && s[i]-0xD8 <= 0xDB-0xD8 && s[i+1]&0xC0 == 0x80 && !arabicRunes[int(s[i]&0x03)<<6|int(s[i+1]&0x3F)].word
+}
+
+// appendFolded appends the folded form of w, letters that scanLetters
+// took, to dst.
+func appendFolded(dst []byte, w string) []byte {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c < utf8.RuneSelf {
+			if c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+		} else if i+1 < len(w) {
+			f := &arabicFolded[int(c&0x03)<<6|int(w[i+1]&0x3F)]
+			n := len(dst)
+			dst = append(dst, f.b[0], f.b[1])
+			dst = dst[:n+int(f.n)]
+			i++
+		}
+	}
+	return dst
+}
+
+// foldLetters returns the folded form of t.s[start:i], letters that
+// scanLetters took, folded straight into the arena (see arenaString): it
+// is no longer than they are.
+func (t *tokenizer) foldLetters(start, i int) string {
+	w := t.s[start:i]
+	if cap(t.arena)-len(t.arena) < len(w) {
+		t.arena = make([]byte, 0, max(len(w), (len(t.s)-i)/2+16))
+	}
+	off := len(t.arena)
+	t.arena = appendFolded(t.arena, w)
+	if len(t.arena) == off {
+		return ""
+	}
+	return unsafe.String(&t.arena[off], len(t.arena)-off)
 }
 
 // arenaString returns a string of the bytes b, stored in arena, and the

@@ -247,32 +247,53 @@ func TestSliceInvalidUTF8(t *testing.T) {
 	}
 }
 
-func TestSkipPlainLetters(t *testing.T) {
+func TestScanLetters(t *testing.T) {
 	tests := []struct {
 		name, s   string
 		from      int
 		end, runs int
+		folds     bool
 	}{
-		{"empty", "", 0, 0, 0},
-		{"arabic word then space", "قوات الجيش", 0, len("قوات"), 4},
-		{"lower-case latin", "forces said", 0, len("forces"), 6},
-		{"stops at a capital", "aBc", 0, 1, 1},
-		{"stops at a folding letter", "مدينة", 0, len("مدين"), 4},
-		{"stops at an alef with hamza", "أعلن", 0, 0, 0},
-		{"stops at a diacritic", "شنّ", 0, len("شن"), 2},
-		{"stops at arabic punctuation", "قال،", 0, len("قال"), 3},
-		{"mixed scripts", "abcقوات", 0, len("abcقوات"), 7},
-		{"from the middle", "و قوات", len("و "), len("و قوات"), 4},
-		{"a lone lead byte", "قا\xd8", 0, len("قا"), 2},
-		{"a lead byte before ascii", "قا\xd8a", 0, len("قا"), 2},
-		{"final ascii letter", "قاz", 0, len("قاz"), 3},
+		{"empty", "", 0, 0, 0, false},
+		{"arabic word then space", "قوات الجيش", 0, len("قوات"), 4, false},
+		{"lower-case latin", "forces said", 0, len("forces"), 6, false},
+		{"a capital folds", "aBc", 0, 3, 3, true},
+		{"a final capital", "abC", 0, 3, 3, true},
+		{"a folding letter", "مدينة", 0, len("مدينة"), 5, true},
+		{"an alef with hamza", "أعلن", 0, len("أعلن"), 4, true},
+		{"a diacritic", "شنّ", 0, len("شنّ"), 3, true},
+		{"stops at arabic punctuation", "قال،", 0, len("قال"), 3, false},
+		{"stops at an arabic digit", "قال٣", 0, len("قال"), 3, false},
+		{"stops at a presentation form", "قالﻻ", 0, len("قال"), 3, false},
+		{"stops at an apostrophe", "o'clock", 0, 1, 1, false},
+		{"mixed scripts", "abcقوات", 0, len("abcقوات"), 7, false},
+		{"from the middle", "و قوات", len("و "), len("و قوات"), 4, false},
+		{"a lone lead byte", "قا\xd8", 0, len("قا"), 2, false},
+		{"a lead byte before ascii", "قا\xd8a", 0, len("قا"), 2, false},
+		{"final ascii letter", "قاz", 0, len("قاz"), 3, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			end, runes := skipPlainLetters(tt.s, tt.from)
+			end, runes, folds := scanLetters(tt.s, tt.from)
 			assert.Equal(t, tt.end, end)
 			assert.Equal(t, tt.runs, runes)
+			assert.Equal(t, tt.folds, folds)
+			if got := string(appendFolded(nil, tt.s[tt.from:end])); got != Fold(tt.s[tt.from:end]) {
+				t.Errorf("appendFolded(%q) = %q, want Fold's %q", tt.s[tt.from:end], got, Fold(tt.s[tt.from:end]))
+			}
 		})
+	}
+}
+
+// TestAppendFoldedBlock checks appendFolded against Fold on every letter
+// of the Arabic block that scanLetters takes.
+func TestAppendFoldedBlock(t *testing.T) {
+	for r := rune(0x0600); r <= 0x06FF; r++ {
+		w := string(r) + "ب" + string(r)
+		if end, _, _ := scanLetters(w, 0); end != len(w) {
+			continue
+		}
+		assert.Equal(t, Fold(w), string(appendFolded(nil, w)), "%U", r)
 	}
 }
 
@@ -299,4 +320,41 @@ func TestTokenizeFoldedNorms(t *testing.T) {
 		}
 	}
 	assert.Equal(t, "2500", toks[7].Norm)
+}
+
+// TestTokenizeByteClasses checks the first-byte dispatch of the tokenizer
+// (asciiClass) on a token of each class, alone and between other tokens.
+func TestTokenizeByteClasses(t *testing.T) {
+	tests := []struct {
+		s    string
+		kind Kind // 0: no token
+		norm string
+	}{
+		{" ", 0, ""}, {"\t", 0, ""}, {"\n", 0, ""}, {"\r", 0, ""}, {"\v", 0, ""}, {"\f", 0, ""},
+		{"a", Word, "a"}, {"Z", Word, "z"}, {"qaeda", Word, "qaeda"}, {"Qaeda", Word, "qaeda"},
+		{".", Punct, "."}, {"'", Punct, "'"}, {"\"", Punct, "\""}, {"\x00", Punct, "\x00"}, {"~", Punct, "~"},
+		{"7", Number, "7"}, {"2,500", Number, "2500"},
+		{"قال", Word, "قال"}, {"أعلن", Word, "اعلن"}, {"شنّ", Word, "شن"}, {"،", Punct, "،"}, {"٬", Punct, ","},
+		{"٢٥", Number, "25"}, {"؟", Punct, "؟"}, {"٪", Punct, "٪"}, {"\u064E", Word, ""}, {"é", Word, "é"}, {"\u00a0", 0, ""},
+	}
+	for _, tt := range tests {
+		for _, s := range []string{tt.s, "x " + tt.s + " y", "(" + tt.s + ")"} {
+			toks := Tokenize(s)
+			var got []Token
+			for _, tok := range toks {
+				if tok.Text == tt.s || tok.Text != "x" && tok.Text != "y" && tok.Text != "(" && tok.Text != ")" {
+					got = append(got, tok)
+				}
+			}
+			if tt.kind == 0 {
+				assert.Empty(t, got, "%q", s)
+				continue
+			}
+			if assert.Len(t, got, 1, "%q", s) {
+				assert.Equal(t, tt.kind, got[0].Kind, "%q", s)
+				assert.Equal(t, tt.norm, got[0].Norm, "%q", s)
+				assert.Equal(t, tt.s, got[0].Text, "%q", s)
+			}
+		}
+	}
 }

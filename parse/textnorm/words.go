@@ -74,11 +74,21 @@ func newWord(string) *WordRecord {
 	return new(WordRecord)
 }
 
-// internWords sets the record of every word of toks.
+// internWords sets the record of every word of toks. It looks words up in
+// the cache's read map itself, loaded once for all of them, and calls Get
+// only for the others (Get's first step is the same look-up).
 func internWords(toks []Token) {
+	var read map[string]*WordRecord
+	if m := words.read.Load(); m != nil {
+		read = *m
+	}
 	for i := range toks {
 		if t := &toks[i]; t.Kind == Word {
-			t.record = words.Get(t.Norm, newWord)
+			if r, ok := read[t.Norm]; ok {
+				t.record = r
+			} else {
+				t.record = words.Get(t.Norm, newWord)
+			}
 		}
 	}
 }
