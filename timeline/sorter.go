@@ -199,11 +199,15 @@ func appendItemHead(dst []byte, it *item) []byte {
 	return binary.AppendUvarint(dst, uint64(len(it.rec)))
 }
 
-// run is one sorted spill file being merged.
+// run is one sorted spill file being merged, or the last chunk, still in
+// memory (items in the order of order).
 type run struct {
 	r    *bufio.Reader
 	f    *os.File
 	head item // head.rec is reused by the next record
+
+	items []item
+	order []int32
 
 	scratch []byte // a key's text being read
 }
@@ -238,6 +242,13 @@ func (r *run) readString(last string) (string, error) {
 
 // next reads the run's next item into head; false at the end of the file.
 func (r *run) next() (bool, error) {
+	if r.f == nil {
+		if len(r.order) == 0 {
+			return false, nil
+		}
+		r.head, r.order = r.items[r.order[0]], r.order[1:]
+		return true, nil
+	}
 	seq, err := binary.ReadUvarint(r.r)
 	if err == io.EOF {
 		return false, nil
@@ -264,6 +275,13 @@ func (r *run) next() (bool, error) {
 	}
 	r.head = it
 	return true, nil
+}
+
+// close closes the run's file, if it has one.
+func (r *run) close() {
+	if r.f != nil {
+		r.f.Close()
+	}
 }
 
 func (r *run) corrupt(err error) error {
@@ -316,20 +334,15 @@ func (s *Sorter) EachRecord(fn func(rec []byte) error) error {
 		}
 		return nil
 	}
-	if len(s.buf) > 0 {
-		if err := s.spill(); err != nil {
-			return err
-		}
-		if err := s.wait(); err != nil {
-			return err
-		}
-	}
+	// the last chunk joins the merge from memory: writing it to a file
+	// to read it back at once would only lengthen the end of the run
+	last := &run{items: s.buf, order: sortedOrder(s.buf)}
 	for len(s.files) > maxMergeFiles {
 		if err := s.mergeSome(); err != nil {
 			return err
 		}
 	}
-	return mergeAhead(s.files, fn)
+	return mergeAhead(s.files, last, fn)
 }
 
 // mergeBatchBytes is about how many bytes of records mergeAhead hands over
@@ -346,7 +359,7 @@ type recordBatch struct {
 // while a second goroutine reads and merges the next ones: the merge's reads
 // and fn's writes, the last stretch of a sorted run, overlap. At most three
 // batches of about mergeBatchBytes are held.
-func mergeAhead(names []string, fn func(rec []byte) error) error {
+func mergeAhead(names []string, last *run, fn func(rec []byte) error) error {
 	full := make(chan *recordBatch, 1)
 	free := make(chan *recordBatch, 3) // room for every batch: giving one back never blocks
 	free <- &recordBatch{}
@@ -370,7 +383,7 @@ func mergeAhead(names []string, fn func(rec []byte) error) error {
 			b.buf, b.ends = b.buf[:0], b.ends[:0]
 			return true
 		}
-		err := mergeFiles(names, func(it *item) error {
+		err := mergeFiles(names, last, func(it *item) error {
 			b.buf = append(b.buf, it.rec...)
 			b.ends = append(b.ends, len(b.buf))
 			if len(b.buf) >= mergeBatchBytes && !send() {
@@ -418,7 +431,7 @@ var maxMergeFiles = 128
 func (s *Sorter) mergeSome() error {
 	batch := s.files[:maxMergeFiles:maxMergeFiles]
 	s.files = s.files[maxMergeFiles:]
-	name, err := s.writeRun(func(put func(*item) error) error { return mergeFiles(batch, put) })
+	name, err := s.writeRun(func(put func(*item) error) error { return mergeFiles(batch, nil, put) })
 	if name != "" {
 		s.files = append(s.files, name)
 	}
@@ -431,14 +444,20 @@ func (s *Sorter) mergeSome() error {
 	return nil
 }
 
-// mergeFiles calls fn with the items of the sorted spill files, in order.
-func mergeFiles(names []string, fn func(*item) error) error {
-	h := make(runHeap, 0, len(names))
+// mergeFiles calls fn with the items of the sorted spill files and of the
+// run in memory, if any, in order.
+func mergeFiles(names []string, mem *run, fn func(*item) error) error {
+	h := make(runHeap, 0, len(names)+1)
 	defer func() {
 		for _, r := range h {
-			r.f.Close()
+			r.close()
 		}
 	}()
+	if mem != nil {
+		if ok, _ := mem.next(); ok {
+			h = append(h, mem)
+		}
+	}
 	bufSize := min(max(mergeBuffers/len(names), 16<<10), 256<<10)
 	for _, name := range names {
 		f, err := os.Open(name)
@@ -470,7 +489,7 @@ func mergeFiles(names []string, fn func(*item) error) error {
 		if ok {
 			heap.Fix(&h, 0)
 		} else {
-			r.f.Close()
+			r.close()
 			heap.Pop(&h)
 		}
 	}

@@ -35,25 +35,38 @@ func collect(t *testing.T, s *Sorter) []events.Event {
 }
 
 func TestSorterInMemoryAndSpilledAgree(t *testing.T) {
-	evs := makeEvents(2500, 7)
-	mem := &Sorter{}
-	dir := t.TempDir()
-	spilled := &Sorter{ChunkSize: 100, Dir: dir}
-	for i := range evs {
-		require.NoError(t, mem.Add(&evs[i]))
-		require.NoError(t, spilled.Add(&evs[i]))
+	tests := []struct {
+		name  string
+		n     int
+		files int
+	}{
+		{"whole chunks", 2500, 25},
+		{"a last chunk in memory", 2563, 25}, // its 63 join the merge from memory
+		{"one spill and a chunk in memory", 101, 1},
 	}
-	require.NoError(t, spilled.wait())
-	assert.Len(t, spilled.files, 25)
-	a, b := collect(t, mem), collect(t, spilled)
-	require.Len(t, a, len(evs))
-	assert.Equal(t, a, b)
-	for i := 1; i < len(a); i++ {
-		assert.LessOrEqual(t, events.Compare(&a[i-1], &a[i]), 0, "out of order at %d", i)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			evs := makeEvents(tt.n, 7)
+			mem := &Sorter{}
+			dir := t.TempDir()
+			spilled := &Sorter{ChunkSize: 100, Dir: dir}
+			for i := range evs {
+				require.NoError(t, mem.Add(&evs[i]))
+				require.NoError(t, spilled.Add(&evs[i]))
+			}
+			require.NoError(t, spilled.wait())
+			assert.Len(t, spilled.files, tt.files)
+			a, b := collect(t, mem), collect(t, spilled)
+			require.Len(t, a, len(evs))
+			assert.Equal(t, a, b)
+			for i := 1; i < len(a); i++ {
+				assert.LessOrEqual(t, events.Compare(&a[i-1], &a[i]), 0, "out of order at %d", i)
+			}
+			left, err := os.ReadDir(dir)
+			require.NoError(t, err)
+			assert.Empty(t, left, "spill files are removed")
+		})
 	}
-	left, err := os.ReadDir(dir)
-	require.NoError(t, err)
-	assert.Empty(t, left, "spill files are removed")
 }
 
 func TestSorterTiesKeepInputOrder(t *testing.T) {
