@@ -896,25 +896,22 @@ func (s *sent) agentAfter(h *trigHit) ref {
 		if s.toks[j].clause != cl || s.isPunct(j) && !isQuoteMark(s.seg.Tokens[j].Text) {
 			return ref{}
 		}
-		w := s.norm(j)
-		for _, suf := range []string{"ها", "هم", "ه"} {
-			if !strings.HasSuffix(w, suf) || !s.lex.HasCue(s.lang, strings.TrimSuffix(w, suf), lexicon.CueSupport) {
-				continue
-			}
-			for k := j + 1; k < s.n() && k < j+4; k++ {
-				if m := s.toks[k].ment; m >= 0 && s.ments[m].chain >= 0 && !s.ments[m].isPlace {
-					return s.chainRef(s.ments[m].chain, "agent")
-				}
-				if s.toks[k].time < 0 {
-					break
-				}
-			}
-			if r := s.fallbackNP(j + 1); r.ok() {
-				r.how = "agent"
-				return r
-			}
-			return ref{}
+		if s.wordFacts(s.norm(j))&factAgentVerb == 0 {
+			continue
 		}
+		for k := j + 1; k < s.n() && k < j+4; k++ {
+			if m := s.toks[k].ment; m >= 0 && s.ments[m].chain >= 0 && !s.ments[m].isPlace {
+				return s.chainRef(s.ments[m].chain, "agent")
+			}
+			if s.toks[k].time < 0 {
+				break
+			}
+		}
+		if r := s.fallbackNP(j + 1); r.ok() {
+			r.how = "agent"
+			return r
+		}
+		return ref{}
 	}
 	return ref{}
 }

@@ -118,6 +118,10 @@ type Parser struct {
 	// maxArmies of them.
 	armies    sync.Map
 	armiesLen atomic.Int64
+
+	// words holds the wordFacts of the words the Arabic role rules asked
+	// about, for all articles.
+	words textnorm.WordCache[wordFacts]
 }
 
 // New loads the embedded lexicons and returns a Parser.
@@ -126,7 +130,7 @@ func New() (*Parser, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Parser{lex: lex}, nil
+	return &Parser{lex: lex, words: textnorm.WordCache[wordFacts]{Max: maxWordFacts}}, nil
 }
 
 // Lexicon returns the parser's lexicon (read-only).

@@ -362,8 +362,74 @@ func (s *sent) possessiveForce(i int) bool {
 	if t.ment >= 0 || t.trig >= 0 || s.seg.Tokens[i].Kind != textnorm.Word {
 		return false
 	}
-	w := s.norm(i)
-	for _, suf := range []string{"هم", "ها", "ه", "نا"} {
+	return s.wordFacts(s.norm(i))&factPossessiveForce != 0
+}
+
+// wordFacts are what the role rules read from a folded word alone, with
+// the lexicon's single-word cues: the same for every token of the word, so
+// the parser works them out once per word (Parser.words).
+type wordFacts uint8
+
+const (
+	// factPossessiveForce: a force or group noun with an attached pronoun
+	// (قواتها): see possessiveForce.
+	factPossessiveForce wordFacts = 1 << iota
+	// factAgentVerb: a light verb with an object pronoun (شنّتها): see
+	// agentAfter.
+	factAgentVerb
+)
+
+// maxWordFacts bounds the words Parser.words keeps: the words the rules ask
+// about are those near triggers, and most of them recur.
+const maxWordFacts = 1 << 16
+
+// possessivePronouns are the pronouns possessiveForceWord takes off a noun,
+// agentPronouns those agentVerbWord takes off a verb.
+var (
+	possessivePronouns = []string{"هم", "ها", "ه", "نا"}
+	agentPronouns      = []string{"ها", "هم", "ه"}
+)
+
+// pronounEnds marks the last bytes of the pronouns: a word ending in none
+// has no fact, and needs no look-up.
+var pronounEnds = func() (ends [256]bool) {
+	for _, list := range [][]string{possessivePronouns, agentPronouns} {
+		for _, p := range list {
+			ends[p[len(p)-1]] = true
+		}
+	}
+	return ends
+}()
+
+// wordFacts returns the facts of the folded word w, from the parser's cache
+// when the sentence has one (a sentence made by a test may not).
+func (s *sent) wordFacts(w string) wordFacts {
+	if w == "" || !pronounEnds[w[len(w)-1]] {
+		return 0
+	}
+	if s.words == nil || s.lang != "ar" {
+		return computeWordFacts(s.lex, s.lang, w)
+	}
+	return s.words.Get(w, func(w string) wordFacts { return computeWordFacts(s.lex, s.lang, w) })
+}
+
+// computeWordFacts works out the facts of the folded word w in language
+// lang.
+func computeWordFacts(lex *lexicon.Lexicon, lang, w string) wordFacts {
+	var f wordFacts
+	if possessiveForceWord(lex, lang, w) {
+		f |= factPossessiveForce
+	}
+	if agentVerbWord(lex, lang, w) {
+		f |= factAgentVerb
+	}
+	return f
+}
+
+// possessiveForceWord reports whether the folded word w is a force or group
+// noun with an attached pronoun.
+func possessiveForceWord(lex *lexicon.Lexicon, lang, w string) bool {
+	for _, suf := range possessivePronouns {
 		if !strings.HasSuffix(w, suf) {
 			continue
 		}
@@ -376,9 +442,20 @@ func (s *sent) possessiveForce(i int) bool {
 			if strings.HasSuffix(st, "ت") && !strings.HasSuffix(st, "ات") {
 				st = strings.TrimSuffix(st, "ت") + "ه"
 			}
-			if s.lex.HasCue(s.lang, st, lexicon.CueForce) || s.lex.HasCue(s.lang, st, lexicon.CueGroupHead) {
+			if lex.HasCue(lang, st, lexicon.CueForce) || lex.HasCue(lang, st, lexicon.CueGroupHead) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// agentVerbWord reports whether the folded word w is a light verb with an
+// object pronoun (شنّتها، نفذها).
+func agentVerbWord(lex *lexicon.Lexicon, lang, w string) bool {
+	for _, suf := range agentPronouns {
+		if strings.HasSuffix(w, suf) && lex.HasCue(lang, strings.TrimSuffix(w, suf), lexicon.CueSupport) {
+			return true
 		}
 	}
 	return false

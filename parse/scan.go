@@ -92,6 +92,7 @@ type chain struct {
 // sent is one sentence under analysis.
 type sent struct {
 	lex     *lexicon.Lexicon
+	words   *textnorm.WordCache[wordFacts] // the parser's (wordFacts); nil in some tests
 	idx     int
 	s       sentence.Sentence
 	seg     textnorm.Segment
@@ -233,7 +234,7 @@ func isQuoteMark(t string) bool {
 // lexicon finds a trigger: a sentence without one has no event (it still
 // names actors, for the article's memory). It returns whether there is one.
 func (p *Parser) scan(s *sent, anchor time.Time, mem *memory) bool {
-	s.lex = p.lex
+	s.lex, s.words = p.lex, &p.words
 	if s.lang == "en" {
 		return p.scanEN(s, anchor, mem)
 	}
