@@ -145,8 +145,31 @@ func lastRune(s string) (rune, int) {
 	return utf8.DecodeLastRuneInString(s)
 }
 
-// asciiMarks are the ASCII characters the splitter acts on.
-var asciiMarks = [utf8.RuneSelf]bool{'"': true, '\n': true, '\r': true, '.': true, '?': true, '!': true}
+// leadClass sorts the first byte of a character for skipPlain.
+type leadClass uint8
+
+const (
+	stopByte  leadClass = iota // a byte skipPlain stops at
+	plainByte                  // ASCII the splitter does not act on
+	plainLead                  // the first of two bytes: U+00C0 … U+07FF
+	lowArabic                  // 0xD8: U+0600 … U+063F, plain from U+0620
+)
+
+// leadClasses classes every byte. The ASCII the splitter acts on: '"',
+// line breaks and the end marks . ? !
+var leadClasses = func() (t [256]leadClass) {
+	for c := range utf8.RuneSelf {
+		t[c] = plainByte
+	}
+	for _, c := range []byte{'"', '\n', '\r', '.', '?', '!'} {
+		t[c] = stopByte
+	}
+	for c := 0xC3; c <= 0xDF; c++ {
+		t[c] = plainLead
+	}
+	t[0xD8] = lowArabic
+	return t
+}()
 
 // skipPlain returns the first position from at that holds a character the
 // splitter may act on: a quotation mark, a line break, an end mark or
@@ -155,25 +178,27 @@ var asciiMarks = [utf8.RuneSelf]bool{'"': true, '\n': true, '\r': true, '.': tru
 // U+07FF, but for U+0600 … U+061F, which holds ؛ and ؟) without decoding
 // them; what it steps over is valid UTF-8.
 func skipPlain(text string, at pos) pos {
-	for at.b < len(text) {
-		c := text[at.b]
-		switch {
-		case c < utf8.RuneSelf:
-			if asciiMarks[c] {
-				return at
+	b, n := at.b, at.n
+	for b < len(text) {
+		switch leadClasses[text[b]] {
+		case plainByte:
+			b++
+		case plainLead:
+			if b+1 >= len(text) || text[b+1]&0xC0 != 0x80 {
+				return pos{b, n}
 			}
-			at.b++
-		case 0xC3 <= c && c <= 0xDF && at.b+1 < len(text) && text[at.b+1]&0xC0 == 0x80:
-			if c == 0xD8 && text[at.b+1] < 0xA0 {
-				return at
+			b += 2
+		case lowArabic:
+			if b+1 >= len(text) || text[b+1] < 0xA0 || text[b+1] > 0xBF {
+				return pos{b, n}
 			}
-			at.b += 2
+			b += 2
 		default:
-			return at
+			return pos{b, n}
 		}
-		at.n++
+		n++
 	}
-	return at
+	return pos{b, n}
 }
 
 // split finds the sentences of s.text and appends them to s.out.

@@ -116,3 +116,28 @@ func BenchmarkSplit(b *testing.B) {
 		Split(text)
 	}
 }
+
+// TestSkipPlain: where skipPlain stops, in bytes and characters.
+func TestSkipPlain(t *testing.T) {
+	tests := []struct {
+		text  string
+		b, n  int
+		about string
+	}{
+		{"", 0, 0, "empty"},
+		{"plain words", 11, 11, "ASCII to the end"},
+		{"قصف عنيف. ثم", 15, 8, "stops at the full stop"},
+		{"قال \"نعم\"", 7, 4, "stops at a quotation mark"},
+		{"هل؟", 4, 2, "stops at ؟ (U+061F, below U+0620)"},
+		{"نعم؛ لا", 6, 3, "stops at ؛ (U+061B)"},
+		{"«نص»", 0, 0, "stops at « (U+00AB, below U+00C0)"},
+		{"été\nnext", 5, 3, "Latin letters, stops at the line break"},
+		{"ok \xd9", 3, 3, "stops at a lead byte without its second byte"},
+		{"ok\xd8\x41", 2, 2, "stops at 0xD8 followed by ASCII"},
+		{"ok😀", 2, 2, "stops at a four-byte character"},
+	}
+	for _, tt := range tests {
+		got := skipPlain(tt.text, pos{})
+		assert.Equal(t, pos{tt.b, tt.n}, got, tt.about)
+	}
+}
