@@ -136,9 +136,9 @@ func (p *parser) midnight(anchor time.Time) time.Time {
 
 // found is an expression found, with the interval it resolved to.
 type found struct {
-	x           Expr // without its dates
-	first, last time.Time
-	dated       bool // whether it resolved
+	x           Expr  // without its dates
+	first, last int64 // the interval's days (see dayOf)
+	dated       bool  // whether it resolved
 }
 
 func makeExpr(seg *textnorm.Segment, t *tx, first, last int, a time.Time, known bool) found {
@@ -153,20 +153,49 @@ func makeExpr(seg *textnorm.Segment, t *tx, first, last int, a time.Time, known 
 		EventRelative: t.kind == kEventRel,
 	}
 	f, l, ok := t.resolve(a, known)
-	if !ok || f.Before(minDate) || !l.Before(endDate) || l.Before(f) {
+	// resolve's times are all UTC midnights, so comparing their days is
+	// comparing them
+	fd, ld := dayOf(f), dayOf(l)
+	if !ok || fd < minDay || ld >= endDay || ld < fd {
 		return found{x: x}
 	}
-	x.Precision = precisionOf(f, l)
+	x.Precision = precisionOfDays(fd, ld)
 	if t.kind == kSince {
 		x.Precision = events.PrecisionRange
 	}
-	return found{x: x, first: f, last: l, dated: true}
+	return found{x: x, first: fd, last: ld, dated: true}
 }
 
-// minDate and endDate bound the days that makeExpr keeps, years 1–9999:
-// as the times of resolve are all UTC, comparing instants is comparing
-// their years, without working the years out.
-var minDate, endDate = civil(1, time.January, 1), civil(10000, time.January, 1)
+// minDay and endDay bound the days that makeExpr keeps, years 1–9999.
+var minDay, endDay = dayOf(civil(1, time.January, 1)), dayOf(civil(10000, time.January, 1))
+
+// dayOf is the day of the UTC time t, counted from 1970-01-01 (day 0).
+func dayOf(t time.Time) int64 {
+	s := t.Unix()
+	d := s / secondsPerDay
+	if s%secondsPerDay < 0 {
+		d-- // before 1970: round down
+	}
+	return d
+}
+
+const secondsPerDay = 24 * 60 * 60
+
+// precisionOfDays is precisionOf for the interval of days [first, last]:
+// the same, as resolve's times are all midnights.
+func precisionOfDays(first, last int64) events.Precision {
+	switch days := last - first + 1; {
+	case days <= 1:
+		return events.PrecisionDay
+	case days <= 7:
+		return events.PrecisionWeek
+	case days <= 31:
+		return events.PrecisionMonth
+	case days <= 366:
+		return events.PrecisionYear
+	}
+	return events.PrecisionRange
+}
 
 // results returns the expressions found, nil when none. Their dates are
 // substrings of one string, so that they cost one allocation in all; a
@@ -178,9 +207,9 @@ func (p *parser) results() []Expr {
 	buf := p.dates[:0]
 	for _, f := range p.found {
 		if f.dated {
-			buf = appendDate(buf, f.first)
-			if !f.last.Equal(f.first) {
-				buf = appendDate(buf, f.last)
+			buf = appendDay(buf, f.first)
+			if f.last != f.first {
+				buf = appendDay(buf, f.last)
 			}
 		}
 	}
@@ -192,7 +221,7 @@ func (p *parser) results() []Expr {
 		if f.dated {
 			out[i].Date, dates = dates[:dateLen], dates[dateLen:]
 			out[i].DateEnd = out[i].Date
-			if !f.last.Equal(f.first) {
+			if f.last != f.first {
 				out[i].DateEnd, dates = dates[:dateLen], dates[dateLen:]
 			}
 		}
@@ -203,10 +232,30 @@ func (p *parser) results() []Expr {
 // dateLen is the length of an ISO date.
 const dateLen = len("2006-01-02")
 
-// appendDate appends t as events.FormatDate writes it, for a year in
-// 1–9999: yyyy-mm-dd.
-func appendDate(b []byte, t time.Time) []byte {
-	y, m, d := t.Date()
+// appendDay appends day (see dayOf) as events.FormatDate writes it, for a
+// year in 1–9999: yyyy-mm-dd. It works the date out by the civil-from-days
+// arithmetic of H. Hinnant's "chrono-compatible low-level date algorithms"
+// (in 400-year eras from 0000-03-01, so that a leap day ends its year),
+// without time.Time.Date's general case.
+func appendDay(b []byte, day int64) []byte {
+	z := day + 719468 // days from 0000-03-01
+	era := z / 146097
+	if z < 0 && z%146097 != 0 {
+		era-- // no day of years 1–9999 is before 0000-03-01; this keeps the formula whole
+	}
+	doe := z - era*146097                                  // day of the era, [0, 146096]
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365 // year of the era, [0, 399]
+	doy := doe - (365*yoe + yoe/4 - yoe/100)               // day of the year from March 1, [0, 365]
+	mp := (5*doy + 2) / 153                                // month from March, [0, 11]
+	d := int(doy - (153*mp+2)/5 + 1)
+	m := int(mp + 3)
+	if m > 12 {
+		m -= 12
+	}
+	y := int(yoe + era*400)
+	if m <= 2 {
+		y++
+	}
 	return append(b,
 		byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
 		byte('0'+m/10), byte('0'+m%10), '-',
