@@ -72,3 +72,20 @@ func TestCanStartDeadNext(t *testing.T) {
 		requireGatesSkipOnly(t, &seg, "ar", seedAnchor)
 	}
 }
+
+// TestFindEachFixtures checks that FindEach yields what Find returns on
+// the sentences of the fixture articles, with and without an anchor.
+func TestFindEachFixtures(t *testing.T) {
+	found := 0
+	for _, lang := range []string{"ar", "en"} {
+		segs := fixtureSegments(t, lang)
+		for i := range segs {
+			for _, anchor := range []time.Time{seedAnchor, {}} {
+				xs := Find(&segs[i], lang, anchor)
+				requireEachIsFind(t, &segs[i], lang, anchor, xs)
+				found += len(xs)
+			}
+		}
+	}
+	require.Positive(t, found)
+}

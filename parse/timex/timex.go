@@ -98,6 +98,36 @@ type Expr struct {
 // unknown, and then relative expressions come back with Precision unknown
 // and empty dates (absolute ones still resolve).
 func Find(seg *textnorm.Segment, lang string, anchor time.Time) []Expr {
+	p := find(seg, lang, anchor)
+	if p == nil {
+		return nil
+	}
+	defer putParser(p)
+	out := make([]Expr, len(p.found))
+	for i := range p.found {
+		out[i] = p.found[i].x
+	}
+	return out
+}
+
+// FindEach calls f with each expression that Find returns, in order,
+// without making a slice of them: for a caller that keeps them in a
+// slice of its own.
+func FindEach(seg *textnorm.Segment, lang string, anchor time.Time, f func(Expr)) {
+	p := find(seg, lang, anchor)
+	if p == nil {
+		return
+	}
+	defer putParser(p)
+	for i := range p.found {
+		f(p.found[i].x)
+	}
+}
+
+// find finds the expressions of Find and returns the parser that holds
+// them in found, with their dates (see setDates), or nil when there are
+// none; putParser gives it back.
+func find(seg *textnorm.Segment, lang string, anchor time.Time) *parser {
 	_ = lang // the lexicon holds both languages; a word of either is read in both
 	lx, err := loadLexicon()
 	if err != nil || seg == nil || len(seg.Tokens) == 0 {
@@ -105,7 +135,6 @@ func Find(seg *textnorm.Segment, lang string, anchor time.Time) []Expr {
 	}
 	known := !anchor.IsZero()
 	p := getParser(lx, seg.Tokens)
-	defer putParser(p)
 	pos := 0 // where the last expression ends
 	for _, i32 := range p.starts {
 		i := int(i32)
@@ -121,7 +150,12 @@ func Find(seg *textnorm.Segment, lang string, anchor time.Time) []Expr {
 		}
 		pos = end
 	}
-	return p.results()
+	if len(p.found) == 0 {
+		putParser(p)
+		return nil
+	}
+	p.setDates()
+	return p
 }
 
 // midnight returns the anchor's date as a UTC midnight. The parser keeps
@@ -197,13 +231,10 @@ func precisionOfDays(first, last int64) events.Precision {
 	return events.PrecisionRange
 }
 
-// results returns the expressions found, nil when none. Their dates are
-// substrings of one string, so that they cost one allocation in all; a
-// date of one day is both Date and DateEnd.
-func (p *parser) results() []Expr {
-	if len(p.found) == 0 {
-		return nil
-	}
+// setDates sets the dates of the expressions found. They are substrings
+// of one string, so that they cost one allocation in all; a date of one
+// day is both Date and DateEnd.
+func (p *parser) setDates() {
 	buf := p.dates[:0]
 	for _, f := range p.found {
 		if f.dated {
@@ -215,44 +246,41 @@ func (p *parser) results() []Expr {
 	}
 	p.dates = buf
 	dates := string(buf)
-	out := make([]Expr, len(p.found))
-	for i, f := range p.found {
-		out[i] = f.x
+	for i := range p.found {
+		f := &p.found[i]
 		if f.dated {
-			out[i].Date, dates = dates[:dateLen], dates[dateLen:]
-			out[i].DateEnd = out[i].Date
+			f.x.Date, dates = dates[:dateLen], dates[dateLen:]
+			f.x.DateEnd = f.x.Date
 			if f.last != f.first {
-				out[i].DateEnd, dates = dates[:dateLen], dates[dateLen:]
+				f.x.DateEnd, dates = dates[:dateLen], dates[dateLen:]
 			}
 		}
 	}
-	return out
 }
 
 // dateLen is the length of an ISO date.
 const dateLen = len("2006-01-02")
 
 // appendDay appends day (see dayOf) as events.FormatDate writes it, for a
-// year in 1–9999: yyyy-mm-dd. It works the date out by the civil-from-days
-// arithmetic of H. Hinnant's "chrono-compatible low-level date algorithms"
-// (in 400-year eras from 0000-03-01, so that a leap day ends its year),
-// without time.Time.Date's general case.
+// day of the years 1–9999 (minDay ≤ day < endDay): yyyy-mm-dd. It works the
+// date out by the civil-from-days arithmetic of H. Hinnant's
+// "chrono-compatible low-level date algorithms" (in 400-year eras from
+// 0000-03-01, so that a leap day ends its year), without time.Time.Date's
+// general case; on those days every term is small and not negative, so it
+// computes in uint32.
 func appendDay(b []byte, day int64) []byte {
-	z := day + 719468 // days from 0000-03-01
-	era := z / 146097
-	if z < 0 && z%146097 != 0 {
-		era-- // no day of years 1–9999 is before 0000-03-01; this keeps the formula whole
-	}
+	z := uint32(day + 719468)                              // days from 0000-03-01
+	era := z / 146097                                      // [0, 24]
 	doe := z - era*146097                                  // day of the era, [0, 146096]
 	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365 // year of the era, [0, 399]
 	doy := doe - (365*yoe + yoe/4 - yoe/100)               // day of the year from March 1, [0, 365]
 	mp := (5*doy + 2) / 153                                // month from March, [0, 11]
-	d := int(doy - (153*mp+2)/5 + 1)
-	m := int(mp + 3)
+	d := doy - (153*mp+2)/5 + 1
+	m := mp + 3
 	if m > 12 {
 		m -= 12
 	}
-	y := int(yoe + era*400)
+	y := yoe + era*400
 	if m <= 2 {
 		y++
 	}
