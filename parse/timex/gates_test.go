@@ -59,7 +59,11 @@ func TestCanStartDeadNext(t *testing.T) {
 		{"وأكتوبر البيت", true},     // and a month, with a clitic
 		{"غداة الهجوم", true},       // and a day relative to another event
 		{"overnight strikes", true}, // and overnight
-		{"25.01.2024 البيت", true},  // and a number
+		{"25.01.2024 البيت", true},  // and a date with points
+		{"25 جندياً", false},        // a number before a word no rule reads
+		{"25 كانون الثاني", true},   // a number before a month
+		{"25/01/2024", true},        // and before punctuation
+		{"2014", false},             // nothing after it
 		{"منذ البيت", false},        // since needs what follows
 		{"يوم البيت", false},        // a part of the day needs its day
 		{"العام البيت", false},      // a calendar unit needs its modifier

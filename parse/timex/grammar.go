@@ -435,13 +435,17 @@ const innerClasses classSet = 1<<clPost | 1<<clNightJoin | 1<<clModPost | 1<<clE
 // article ال written apart and no phrase starts with any of its forms, or
 // a word that is no expression alone before a dead token (see dead): most
 // words that may start one, as في، من، على, are of that kind, and most
-// often followed by a word that no rule reads.
+// often followed by a word that no rule reads; so are numbers (25 جندياً)
+// but a date with points.
 func (p *parser) canStart(i int) bool {
 	if !p.mayStart(i) {
 		return false
 	}
 	if p.toks[i].Kind == textnorm.Number {
-		return true
+		// a number is a whole expression alone only as a date with
+		// points (25.01.2024); else a rule reads on past it (a month, a
+		// unit, / or -), and so not into a dead token
+		return !gates || !p.dead(i+1) || strings.Contains(p.toks[i].Norm, ".")
 	}
 	fs := p.info[i].forms
 	return fs.looseStarts != 0 && (fs.solo || !gates || !p.dead(i+1))
