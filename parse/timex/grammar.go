@@ -441,7 +441,7 @@ func (p *parser) canStart(i int) bool {
 	if !p.mayStart(i) {
 		return false
 	}
-	if p.toks[i].Kind == textnorm.Number {
+	if p.info[i].can&isNumber != 0 { // a Number token
 		// a number is a whole expression alone only as a date with
 		// points (25.01.2024); else a rule reads on past it (a month, a
 		// unit, / or -), and so not into a dead token
@@ -1423,49 +1423,59 @@ func (p *parser) core(i int, cued bool) (*tx, int) {
 	// each rule is tried only at a token of its first set, as its own
 	// gate would have it fail at once
 	can := p.firsts(i)
-	try := func(t *tx, e int) { best, end = pick(best, end, t, e) }
 	if can.has(clBlock) {
 		if ph, e := p.match(i, clBlock); ph != nil {
-			try(p.newTx(tx{kind: kBlock}), e)
+			best, end = pick(best, end, p.newTx(tx{kind: kBlock}), e)
 		}
 	}
 	if can&eventRelFirst != 0 {
-		try(p.eventRel(i))
+		t, e := p.eventRel(i)
+		best, end = pick(best, end, t, e)
 	}
 	if can.has(clSince) {
-		try(p.since(i))
+		t, e := p.since(i)
+		best, end = pick(best, end, t, e)
 	}
 	if can&intervalFirst != 0 {
-		try(p.interval(i))
+		t, e := p.interval(i)
+		best, end = pick(best, end, t, e)
 	}
 	if can&partialFirst != 0 {
-		try(p.dashInterval(i))
+		t, e := p.dashInterval(i)
+		best, end = pick(best, end, t, e)
 	}
 	if can&nightFirst != 0 {
-		try(p.night(i))
+		t, e := p.night(i)
+		best, end = pick(best, end, t, e)
 	}
 	if can&backFirst != 0 {
-		try(p.back(i))
+		t, e := p.back(i)
+		best, end = pick(best, end, t, e)
 	}
 	if can.has(clOvernight) {
 		if ph, e := p.match(i, clOvernight); ph != nil {
-			try(p.newTx(tx{kind: kOvernight}), e)
+			best, end = pick(best, end, p.newTx(tx{kind: kOvernight}), e)
 		}
 	}
 	if can.has(clThird) {
-		try(p.third(i))
+		t, e := p.third(i)
+		best, end = pick(best, end, t, e)
 	}
 	if can&dayFirst != 0 {
-		try(p.dayLevel(i))
+		t, e := p.dayLevel(i)
+		best, end = pick(best, end, t, e)
 	}
 	if can&monthFirst != 0 {
-		try(p.monthLevel(i, cued))
+		t, e := p.monthLevel(i, cued)
+		best, end = pick(best, end, t, e)
 	}
 	if can&yearFirst != 0 {
-		try(p.yearLevel(i, cued))
+		t, e := p.yearLevel(i, cued)
+		best, end = pick(best, end, t, e)
 	}
 	if can&calUnitFirst != 0 {
-		try(p.calUnit(i, false))
+		t, e := p.calUnit(i, false)
+		best, end = pick(best, end, t, e)
 	}
 	return best, end
 }
