@@ -1,20 +1,13 @@
 package parse
 
 import (
-	"slices"
-
 	"github.com/eventline/eventline/parse/quantity"
 	"github.com/eventline/eventline/parse/textnorm"
 )
 
 func init() {
 	findCounts = func(dst []countSpan, seg *textnorm.Segment, lang string, skip func(int) bool) []countSpan {
-		cs := quantity.Find(seg, lang, skip)
-		if len(cs) == 0 {
-			return dst
-		}
-		out := slices.Grow(dst, len(cs))
-		for _, c := range cs {
+		quantity.FindEach(seg, lang, skip, func(c quantity.Count) {
 			r := roleNone
 			switch c.Role {
 			case quantity.Killed:
@@ -24,10 +17,10 @@ func init() {
 			case quantity.Casualties:
 				r = roleCasualties
 			}
-			out = append(out, countSpan{Text: c.Text, First: c.First, Last: c.Last, Start: c.Start, End: c.End,
+			dst = append(dst, countSpan{Text: c.Text, First: c.First, Last: c.Last, Start: c.Start, End: c.End,
 				Value: c.Value, Qualifier: c.Qualifier, Unit: c.Unit, UnitFirst: c.UnitFirst, UnitLast: c.UnitLast,
 				Role: r, Vague: c.Vague})
-		}
-		return out
+		})
+		return dst
 	}
 }

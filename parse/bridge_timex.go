@@ -1,7 +1,6 @@
 package parse
 
 import (
-	"slices"
 	"time"
 
 	"github.com/eventline/eventline/events"
@@ -11,20 +10,15 @@ import (
 
 func init() {
 	findTimes = func(dst []timeSpan, seg *textnorm.Segment, lang string, anchor time.Time) []timeSpan {
-		xs := timex.Find(seg, lang, anchor)
-		if len(xs) == 0 {
-			return dst
-		}
-		out := slices.Grow(dst, len(xs))
-		for _, x := range xs {
+		timex.FindEach(seg, lang, anchor, func(x timex.Expr) {
 			t := timeSpan{Text: x.Text, First: x.First, Last: x.Last, Start: x.Start, End: x.End,
 				Date: x.Date, DateEnd: x.DateEnd, Precision: x.Precision, Relative: x.Relative}
 			if x.EventRelative || t.Date == "" || t.DateEnd == "" {
 				// relative to another event, or no anchor: an unknown date with its text kept
 				t.Date, t.DateEnd, t.Precision = "", "", events.PrecisionUnknown
 			}
-			out = append(out, t)
-		}
-		return out
+			dst = append(dst, t)
+		})
+		return dst
 	}
 }

@@ -11,7 +11,8 @@ import (
 
 // FuzzFind checks that Find never panics and that its output keeps the
 // package invariants on any input, in both languages, with and without a
-// skip callback, the same in tokens with word records and without.
+// skip callback, the same in tokens with word records and without, and
+// that FindEach yields what Find returns.
 func FuzzFind(f *testing.F) {
 	seeds := []string{
 		"",
@@ -51,6 +52,7 @@ func FuzzFind(f *testing.F) {
 		skipEvery := func(i int) bool { return i%5 == 4 }
 		for _, skip := range []func(int) bool{nil, skipEvery} {
 			counts := Find(&seg, lang, skip)
+			requireEachIsFind(t, &seg, lang, skip, counts)
 			prevLast := 0
 			for _, c := range counts {
 				if c.First < prevLast || c.First >= c.Last || c.Last > len(seg.Tokens) {

@@ -145,6 +145,43 @@ type found struct {
 // be read as numbers; it may be nil. lang is "ar" or "en"; any other value
 // is decided by the script of the segment's words.
 func Find(seg *textnorm.Segment, lang string, skip func(tok int) bool) []Count {
+	c := find(seg, lang, skip)
+	if c == nil {
+		return nil
+	}
+	defer c.release()
+	out := make([]Count, len(c.counts))
+	for k := range c.counts {
+		out[k] = c.count(k)
+	}
+	return out
+}
+
+// FindEach calls f with each count that Find returns, in order, without
+// making a slice of them: for a caller that keeps them in a slice of its
+// own.
+func FindEach(seg *textnorm.Segment, lang string, skip func(tok int) bool, f func(Count)) {
+	c := find(seg, lang, skip)
+	if c == nil {
+		return
+	}
+	defer c.release()
+	for k := range c.counts {
+		f(c.count(k))
+	}
+}
+
+// count returns the k-th count found, with its text and offsets.
+func (c *scan) count(k int) Count {
+	o := c.counts[k].Count
+	o.Text = c.seg.Slice(o.First, o.Last)
+	o.Start, o.End = c.toks[o.First].Start, c.toks[o.Last-1].End
+	return o
+}
+
+// find finds the counts of Find and returns the scan that holds them, with
+// their roles, or nil when there are none; release gives it back.
+func find(seg *textnorm.Segment, lang string, skip func(tok int) bool) *scan {
 	if seg == nil || len(seg.Tokens) == 0 {
 		return nil
 	}
@@ -160,8 +197,8 @@ func Find(seg *textnorm.Segment, lang string, skip func(tok int) bool) []Count {
 		ll = lx.ar
 	}
 	c := newScan(seg, lang, ll, skip)
-	defer c.release()
 	if len(c.starts) == 0 {
+		c.release()
 		return nil // no digits, number word, dual noun or zero phrase
 	}
 	c.findZeros()
@@ -187,17 +224,11 @@ func Find(seg *textnorm.Segment, lang string, skip func(tok int) bool) []Count {
 		slices.SortStableFunc(c.counts, func(a, b found) int { return cmp.Compare(a.First, b.First) })
 	}
 	if len(c.counts) == 0 {
+		c.release()
 		return nil
 	}
 	c.assignRoles()
-	out := make([]Count, len(c.counts))
-	for k := range c.counts {
-		o := &out[k]
-		*o = c.counts[k].Count
-		o.Text = seg.Slice(o.First, o.Last)
-		o.Start, o.End = seg.Tokens[o.First].Start, seg.Tokens[o.Last-1].End
-	}
-	return out
+	return c
 }
 
 // guessLang returns "ar" when the segment has more Arabic words than Latin

@@ -9,10 +9,18 @@ import (
 	"github.com/eventline/eventline/parse/textnorm"
 )
 
+// requireEachIsFind checks that FindEach yields cs, what Find returned.
+func requireEachIsFind(t testing.TB, seg *textnorm.Segment, lang string, skip func(int) bool, cs []Count) {
+	t.Helper()
+	var each []Count
+	FindEach(seg, lang, skip, func(c Count) { each = append(each, c) })
+	require.Equal(t, cs, each, "FindEach and Find: %q", seg.Text)
+}
+
 // TestFindRecords checks that Find counts the same in tokens with word
 // records (NewSegment), which the embedded data keeps its tokInfo in, as in
 // tokens without (Tokenize), twice so that the second pass reads what the
-// first stored.
+// first stored; and that FindEach yields what Find returns.
 func TestFindRecords(t *testing.T) {
 	lx, err := loadLexicon()
 	require.NoError(t, err)
@@ -28,6 +36,7 @@ func TestFindRecords(t *testing.T) {
 					seg := textnorm.NewSegment(line, 0)
 					want := Find(&plain, lang, nil)
 					require.Equal(t, want, Find(&seg, lang, nil), line)
+					requireEachIsFind(t, &seg, lang, nil, want)
 					found += len(want)
 				}
 			}

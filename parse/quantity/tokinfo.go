@@ -81,21 +81,40 @@ const maxMarkRune = 0x2100
 // Find looks nowhere else.
 func (l *langLex) fillInfos(toks []textnorm.Token, infos []*tokInfo, starts []int32) []int32 {
 	infos = infos[:len(toks)]
-	for j := range toks {
+	ns := len(starts)
+	starts = slices.Grow(starts, len(toks))[:ns+len(toks)]
+	slot, hasSlot, marks := l.slot, l.hasSlot, l.markInfos
+	for j := range infos {
 		t := &toks[j]
 		var in *tokInfo
-		if w := t.Record(); w != nil && l.hasSlot { // a word, most often with its tokInfo
-			in = l.slot.Load(w)
+		if w := t.Record(); w != nil { // a word, most often with its tokInfo
+			if hasSlot {
+				in = slot.Load(w)
+			}
+		} else if t.Kind == textnorm.Punct {
+			// otherInfo's look-up in markInfos, inline for a rune of one or
+			// two bytes (utf8.DecodeRuneInString's, for them)
+			r := rune(-1)
+			switch s := t.Norm; {
+			case len(s) == 1 && s[0] < utf8.RuneSelf:
+				r = rune(s[0])
+			case len(s) == 2 && s[0]-0xC2 <= 0xDF-0xC2 && s[1]&0xC0 == 0x80:
+				r = rune(s[0]&0x1F)<<6 | rune(s[1]&0x3F)
+			}
+			if uint(r) < uint(len(marks)) {
+				in = marks[r].Load()
+			}
 		}
 		if in == nil {
 			in = l.tokenInfo(t)
 		}
 		infos[j] = in
 		if in.begins || t.Kind == textnorm.Number {
-			starts = append(starts, int32(j))
+			starts[ns] = int32(j)
+			ns++
 		}
 	}
-	return starts
+	return starts[:ns]
 }
 
 // tokenInfo returns the tokInfo of token t: wordInfo or otherInfo, by its

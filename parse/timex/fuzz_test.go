@@ -9,11 +9,22 @@ import (
 	"github.com/eventline/eventline/parse/textnorm"
 )
 
+// requireEachIsFind checks that FindEach yields xs, what Find returned.
+func requireEachIsFind(t testing.TB, seg *textnorm.Segment, lang string, anchor time.Time, xs []Expr) {
+	t.Helper()
+	var each []Expr
+	FindEach(seg, lang, anchor, func(x Expr) { each = append(each, x) })
+	if !reflect.DeepEqual(xs, each) {
+		t.Fatalf("FindEach gave %+v, Find %+v", each, xs)
+	}
+}
+
 // FuzzFind checks that Find never panics and that its expressions keep the
 // invariants: First < Last, in order and not overlapping, Text and offsets
 // those of the tokens, both dates or neither, Date <= DateEnd, and a
 // precision that is unknown exactly when there is no date; and that tokens
-// with word records read the same as tokens without.
+// with word records read the same as tokens without, and that FindEach
+// yields what Find returns.
 func FuzzFind(f *testing.F) {
 	seeds := []string{
 		"",
@@ -39,6 +50,7 @@ func FuzzFind(f *testing.F) {
 		seg := textnorm.NewSegment(s, 7)
 		requireGatesSkipOnly(t, &seg, "ar", anchor)
 		xs := Find(&seg, "ar", anchor)
+		requireEachIsFind(t, &seg, "ar", anchor, xs)
 		plain := textnorm.Segment{Text: s, Start: 7, Tokens: textnorm.AppendTokens(nil, s, 7)}
 		if !reflect.DeepEqual(xs, Find(&plain, "ar", anchor)) {
 			t.Fatalf("tokens with word records read %+v, without %+v", xs, Find(&plain, "ar", anchor))

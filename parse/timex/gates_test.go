@@ -59,7 +59,11 @@ func TestCanStartDeadNext(t *testing.T) {
 		{"وأكتوبر البيت", true},     // and a month, with a clitic
 		{"غداة الهجوم", true},       // and a day relative to another event
 		{"overnight strikes", true}, // and overnight
-		{"25.01.2024 البيت", true},  // and a number
+		{"25.01.2024 البيت", true},  // and a date with points
+		{"25 جندياً", false},        // a number before a word no rule reads
+		{"25 كانون الثاني", true},   // a number before a month
+		{"25/01/2024", true},        // and before punctuation
+		{"2014", false},             // nothing after it
 		{"منذ البيت", false},        // since needs what follows
 		{"يوم البيت", false},        // a part of the day needs its day
 		{"العام البيت", false},      // a calendar unit needs its modifier
@@ -71,4 +75,21 @@ func TestCanStartDeadNext(t *testing.T) {
 		require.Equal(t, c.start, got, "canStart(0) of %q", c.text)
 		requireGatesSkipOnly(t, &seg, "ar", seedAnchor)
 	}
+}
+
+// TestFindEachFixtures checks that FindEach yields what Find returns on
+// the sentences of the fixture articles, with and without an anchor.
+func TestFindEachFixtures(t *testing.T) {
+	found := 0
+	for _, lang := range []string{"ar", "en"} {
+		segs := fixtureSegments(t, lang)
+		for i := range segs {
+			for _, anchor := range []time.Time{seedAnchor, {}} {
+				xs := Find(&segs[i], lang, anchor)
+				requireEachIsFind(t, &segs[i], lang, anchor, xs)
+				found += len(xs)
+			}
+		}
+	}
+	require.Positive(t, found)
 }

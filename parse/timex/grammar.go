@@ -25,10 +25,18 @@ type parser struct {
 	// empty until a rule needs it in a segment (see ruleMemo), as most
 	// segments have no day
 	parsed []parsed
+	// gen tells the entries of memo and parsed of this segment: those of
+	// the segments before have a smaller one, and a new entry 0, so that
+	// the tables are not cleared for each segment
+	gen uint32
 	// starts are the tokens that pass mayStart, in order: Find tries
 	// nowhere else
 	starts []int32
-	arena  txArena
+	// numbers are the Number tokens, whose values getParser works out
+	// after its loop
+	numbers []int32
+	scratch tokenInfo // the tokenInfo of the last token tokenAt worked out
+	arena   txArena
 	// lastDash is the index of the last token that holds a dash, -1 when
 	// none: as a dash is a Punct token, the others are not looked at
 	lastDash int
@@ -49,11 +57,12 @@ type tokInfo struct {
 	memo   int32 // index of the token's first hit in parser.memo
 }
 
-// parsed is a memoized result of a rule at a token.
+// parsed is a memoized result of a rule at a token, valid when gen is
+// the parser's (see parser.gen).
 type parsed struct {
-	t    *tx
-	end  int32
-	done bool
+	t   *tx
+	end int32
+	gen uint32
 }
 
 // Rules memoized by token in parser.parsed, by their index there.
@@ -68,22 +77,22 @@ const (
 func (p *parser) memoized(k int, rule func(int) (*tx, int), i int) (*tx, int) {
 	if len(p.parsed) == 0 {
 		n := numMemoRules * len(p.toks)
-		p.parsed = slices.Grow(p.parsed[:0], n)[:n]
-		clear(p.parsed)
+		p.parsed = slices.Grow(p.parsed[:0], n)[:n] // not cleared: see parser.gen
 	}
 	m := &p.parsed[numMemoRules*i+k]
-	if !m.done {
+	if m.gen != p.gen {
 		t, end := rule(i)
-		*m = parsed{t: t, end: int32(end), done: true}
+		*m = parsed{t: t, end: int32(end), gen: p.gen}
 	}
 	return m.t, int(m.end)
 }
 
-// hit is a memoized match: the longest phrase of a class at a token.
+// hit is a memoized match: the longest phrase of a class at a token,
+// valid when gen is the parser's (see parser.gen).
 type hit struct {
-	ph   *phrase
-	end  int32
-	done bool
+	ph  *phrase
+	end int32
+	gen uint32
 }
 
 // isNumber and isArticle are bits of tokInfo.can beyond the classes: the
@@ -132,32 +141,116 @@ func getParser(lx *lex, toks []textnorm.Token) *parser {
 	p := parsers.Get().(*parser)
 	p.lx, p.toks = lx, toks
 	p.info = slices.Grow(p.info[:0], len(toks))[:len(toks)]
-	p.parsed, p.starts = p.parsed[:0], p.starts[:0]
-	n := 0
+	p.starts = slices.Grow(p.starts[:0], len(toks))[:len(toks)]
+	p.parsed, p.numbers = p.parsed[:0], p.numbers[:0]
 	p.lastDash = -1
-	for i := range toks {
-		t := &toks[i]
-		var can classSet
-		if w := t.Record(); w != nil && lx.embedded { // a Word
-			in := infoSlot.Load(w)
-			if in == nil {
-				in = lx.recordInfo(t, w)
+	if p.gen++; p.gen == 0 { // after 2³² segments: no entry may look valid
+		clear(p.memo[:cap(p.memo)])
+		clear(p.parsed[:cap(p.parsed)])
+		p.gen = 1
+	}
+	info, starts := p.info, p.starts
+	toks = toks[:len(info)]
+	n, ns := 0, 0 // memo entries, starts
+	for i := 0; i < len(info); i++ {
+		if lx.embedded {
+			// most tokens are words with their tokenInfo in their record, or punctuation
+			if i, n, ns = p.fillRecords(info, starts, i, n, ns); i == len(info) {
+				break
 			}
-			p.info[i] = tokInfo{forms: in.forms, can: in.can, arabic: in.arabic, memo: int32(n)}
-			n += int(in.hits)
-			can = in.can
-		} else {
-			var hits int
-			can, hits = p.plainInfo(i, n)
-			n += hits
 		}
-		if can&^innerClasses != 0 { // mayStart
-			p.starts = append(p.starts, int32(i))
+		in := p.tokenAt(i)
+		info[i] = tokInfo{forms: in.forms, can: in.can, arabic: in.arabic, memo: int32(n)}
+		n += int(in.hits)
+		if in.can&^innerClasses != 0 { // mayStart
+			starts[ns] = int32(i)
+			ns++
 		}
 	}
-	p.memo = slices.Grow(p.memo[:0], n)[:n]
-	clear(p.memo)
+	p.starts = starts[:ns]
+	for _, i := range p.numbers {
+		info[i].num, info[i].isInt = intOf(toks[i])
+	}
+	p.memo = slices.Grow(p.memo[:0], n)[:n] // not cleared: see parser.gen
 	return p
+}
+
+// fillRecords is getParser's loop for the tokens from i on that are words
+// with their tokenInfo in their record, or punctuation of one rune of
+// lex.punct (what tokenAt does for them, inline), up to the first other
+// token: it sets info[i], counts the memo entries in n and lists the
+// starts, and returns where it stopped, n and the number of starts. As a
+// loop of its own without calls, it keeps its state in registers.
+func (p *parser) fillRecords(info []tokInfo, starts []int32, i, n, ns int) (int, int, int) {
+	slot, punct := infoSlot, &p.lx.punct
+	toks, starts := p.toks[:len(info)], starts[:len(info)]
+	for ; i < len(info); i++ {
+		t := &toks[i]
+		var in *tokenInfo
+		if w := t.Record(); w != nil {
+			if in = slot.Load(w); in == nil {
+				break
+			}
+		} else if t.Kind == textnorm.Punct {
+			// textnorm.DecodeRune's fast paths: one byte, or two of a rune below 0x800
+			var r rune
+			switch s := t.Norm; {
+			case len(s) == 1 && s[0] < utf8.RuneSelf:
+				r = rune(s[0])
+			case len(s) == 2 && s[0]-0xC2 <= 0xDF-0xC2 && s[1]&0xC0 == 0x80:
+				r = rune(s[0]&0x1F)<<6 | rune(s[1]&0x3F)
+			default:
+				return i, n, ns
+			}
+			if r >= maxPunctRune {
+				break
+			}
+			in = &punct[r]
+			if in.dash {
+				p.lastDash = i
+			}
+		} else {
+			break
+		}
+		e := &info[i]
+		e.forms = in.forms
+		e.can, e.arabic, e.isInt, e.num, e.memo = in.can, in.arabic, false, 0, int32(n)
+		n += int(in.hits)
+		if in.can&^innerClasses != 0 { // mayStart
+			starts[ns] = int32(i)
+			ns++
+		}
+	}
+	return i, n, ns
+}
+
+// tokenAt returns the tokenInfo of token i when its word record has none
+// (or it has no record), and notes in the parser a dash or a number.
+func (p *parser) tokenAt(i int) *tokenInfo {
+	t := &p.toks[i]
+	if w := t.Record(); w != nil && p.lx.embedded {
+		return p.lx.recordInfo(t, w)
+	}
+	if r, size := textnorm.DecodeRune(t.Norm); t.Kind == textnorm.Punct && r < maxPunctRune && size == len(t.Norm) {
+		ti := &p.lx.punct[r]
+		if ti.dash {
+			p.lastDash = i
+		}
+		return ti
+	}
+	switch t.Kind {
+	case textnorm.Number:
+		p.numbers = append(p.numbers, int32(i))
+		if n := t.Norm; n != "" && '0' <= n[0] && n[0] <= '9' && !p.lx.digitWords {
+			return &p.lx.number // what infoOf gives: no word of the lexicon starts with a digit
+		}
+	case textnorm.Punct:
+		if strings.ContainsFunc(t.Norm, isDash) {
+			p.lastDash = i
+		}
+	}
+	p.scratch = p.lx.infoOf(t, true)
+	return &p.scratch
 }
 
 // recordInfo works out the tokenInfo of token t and keeps it in its
@@ -166,29 +259,6 @@ func (lx *lex) recordInfo(t *textnorm.Token, w *textnorm.WordRecord) *tokenInfo 
 	in := sharedInfo(lx.infoOf(t, false)) // not from formCache, which holds the words without a record
 	infoSlot.Store(w, in)
 	return in
-}
-
-// plainInfo sets p.info[i] for token i, which has no word record, with
-// its first memo entry at n, and returns its classes and its number of
-// memo entries.
-func (p *parser) plainInfo(i, n int) (classSet, int) {
-	t := &p.toks[i]
-	if r, size := textnorm.DecodeRune(t.Norm); t.Kind == textnorm.Punct && r < maxPunctRune && size == len(t.Norm) {
-		ti := &p.lx.punct[r]
-		p.info[i] = tokInfo{forms: ti.forms, can: ti.can, arabic: ti.arabic, memo: int32(n)}
-		if ti.dash {
-			p.lastDash = i
-		}
-		return ti.can, int(ti.hits)
-	}
-	ti := p.lx.infoOf(t, true)
-	p.info[i] = tokInfo{forms: ti.forms, can: ti.can, arabic: ti.arabic, memo: int32(n)}
-	if t.Kind == textnorm.Number {
-		p.info[i].num, p.info[i].isInt = intOf(*t)
-	} else if t.Kind == textnorm.Punct && strings.ContainsFunc(t.Norm, isDash) {
-		p.lastDash = i
-	}
-	return ti.can, int(ti.hits)
 }
 
 func putParser(p *parser) {
@@ -365,13 +435,17 @@ const innerClasses classSet = 1<<clPost | 1<<clNightJoin | 1<<clModPost | 1<<clE
 // article ال written apart and no phrase starts with any of its forms, or
 // a word that is no expression alone before a dead token (see dead): most
 // words that may start one, as في، من، على, are of that kind, and most
-// often followed by a word that no rule reads.
+// often followed by a word that no rule reads; so are numbers (25 جندياً)
+// but a date with points.
 func (p *parser) canStart(i int) bool {
 	if !p.mayStart(i) {
 		return false
 	}
-	if p.toks[i].Kind == textnorm.Number {
-		return true
+	if p.info[i].can&isNumber != 0 { // a Number token
+		// a number is a whole expression alone only as a date with
+		// points (25.01.2024); else a rule reads on past it (a month, a
+		// unit, / or -), and so not into a dead token
+		return !gates || !p.dead(i+1) || strings.Contains(p.toks[i].Norm, ".")
 	}
 	fs := p.info[i].forms
 	return fs.looseStarts != 0 && (fs.solo || !gates || !p.dead(i+1))
@@ -415,9 +489,9 @@ func (p *parser) match(i int, c class) (*phrase, int) {
 	}
 	in := &p.info[i]
 	h := &p.memo[int(in.memo)+bits.OnesCount64(uint64(in.can&(1<<c-1)))]
-	if !h.done {
+	if h.gen != p.gen {
 		ph, end := p.matchUncached(i, c)
-		h.ph, h.end, h.done = ph, int32(end), true
+		h.ph, h.end, h.gen = ph, int32(end), p.gen
 	}
 	return h.ph, int(h.end)
 }
@@ -502,19 +576,43 @@ func (p *parser) intAt(i int) (int, bool) {
 	return int(p.info[i].num), true
 }
 
-// intOf is the value of token t for intAt, worked out once per token.
+// intOf is the value of token t for intAt, worked out once per token:
+// strconv.Atoi of its Norm, for a Number of at most six bytes written
+// without separators.
 func intOf(t textnorm.Token) (int32, bool) {
-	if t.Kind != textnorm.Number || len(t.Norm) == 0 || len(t.Norm) > 6 || strings.ContainsFunc(t.Text, isNumberSeparator) {
+	s := t.Norm
+	if t.Kind != textnorm.Number || len(s) == 0 || len(s) > 6 || hasNumberSeparator(t.Text) {
 		return 0, false
 	}
-	n, err := strconv.Atoi(t.Norm)
-	return int32(n), err == nil
+	n := int32(0)
+	for k := 0; k < len(s); k++ {
+		d := s[k] - '0'
+		if d > 9 { // a sign, a point: as Atoi reads them
+			v, err := strconv.Atoi(s)
+			return int32(v), err == nil
+		}
+		n = n*10 + int32(d)
+	}
+	return n, true
 }
 
-// isNumberSeparator reports whether r separates the digits of a number:
-// , . ٬ ٫ (strings.ContainsFunc with it is ContainsAny without a look-up of
-// each separator in turn).
-func isNumberSeparator(r rune) bool { return r == ',' || r == '.' || r == '٬' || r == '٫' }
+// hasNumberSeparator reports whether s holds a rune that separates the
+// digits of a number: , . ٬ ٫. It is strings.ContainsFunc(s,
+// isNumberSeparator) on the bytes: ٬ and ٫ are D9 AC and D9 AB in UTF-8,
+// and as D9 is no continuation byte, a rune starts at every D9 of s.
+func hasNumberSeparator(s string) bool {
+	for k := 0; k < len(s); k++ {
+		switch s[k] {
+		case ',', '.':
+			return true
+		case 0xD9:
+			if k+1 < len(s) && (s[k+1] == 0xAC || s[k+1] == 0xAB) {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // isDash reports whether r is - – or —.
 func isDash(r rune) bool { return r == '-' || r == '–' || r == '—' }
@@ -1325,49 +1423,59 @@ func (p *parser) core(i int, cued bool) (*tx, int) {
 	// each rule is tried only at a token of its first set, as its own
 	// gate would have it fail at once
 	can := p.firsts(i)
-	try := func(t *tx, e int) { best, end = pick(best, end, t, e) }
 	if can.has(clBlock) {
 		if ph, e := p.match(i, clBlock); ph != nil {
-			try(p.newTx(tx{kind: kBlock}), e)
+			best, end = pick(best, end, p.newTx(tx{kind: kBlock}), e)
 		}
 	}
 	if can&eventRelFirst != 0 {
-		try(p.eventRel(i))
+		t, e := p.eventRel(i)
+		best, end = pick(best, end, t, e)
 	}
 	if can.has(clSince) {
-		try(p.since(i))
+		t, e := p.since(i)
+		best, end = pick(best, end, t, e)
 	}
 	if can&intervalFirst != 0 {
-		try(p.interval(i))
+		t, e := p.interval(i)
+		best, end = pick(best, end, t, e)
 	}
 	if can&partialFirst != 0 {
-		try(p.dashInterval(i))
+		t, e := p.dashInterval(i)
+		best, end = pick(best, end, t, e)
 	}
 	if can&nightFirst != 0 {
-		try(p.night(i))
+		t, e := p.night(i)
+		best, end = pick(best, end, t, e)
 	}
 	if can&backFirst != 0 {
-		try(p.back(i))
+		t, e := p.back(i)
+		best, end = pick(best, end, t, e)
 	}
 	if can.has(clOvernight) {
 		if ph, e := p.match(i, clOvernight); ph != nil {
-			try(p.newTx(tx{kind: kOvernight}), e)
+			best, end = pick(best, end, p.newTx(tx{kind: kOvernight}), e)
 		}
 	}
 	if can.has(clThird) {
-		try(p.third(i))
+		t, e := p.third(i)
+		best, end = pick(best, end, t, e)
 	}
 	if can&dayFirst != 0 {
-		try(p.dayLevel(i))
+		t, e := p.dayLevel(i)
+		best, end = pick(best, end, t, e)
 	}
 	if can&monthFirst != 0 {
-		try(p.monthLevel(i, cued))
+		t, e := p.monthLevel(i, cued)
+		best, end = pick(best, end, t, e)
 	}
 	if can&yearFirst != 0 {
-		try(p.yearLevel(i, cued))
+		t, e := p.yearLevel(i, cued)
+		best, end = pick(best, end, t, e)
 	}
 	if can&calUnitFirst != 0 {
-		try(p.calUnit(i, false))
+		t, e := p.calUnit(i, false)
+		best, end = pick(best, end, t, e)
 	}
 	return best, end
 }

@@ -200,6 +200,11 @@ type lex struct {
 	// punct holds the tokenInfo of a Punct token of each rune below
 	// len(punct), worked out once: punctuation has no word record
 	punct [maxPunctRune]tokenInfo
+	// number is the tokenInfo of a Number token whose text starts with a
+	// digit, when digitWords is false: no word of the lexicon starts with
+	// an ASCII digit, so such a token is none
+	number     tokenInfo
+	digitWords bool
 }
 
 // maxPunctRune bounds the runes of lex.punct: ASCII, Latin-1 (« ») and
@@ -478,6 +483,10 @@ func readLexicon(fsys fs.FS) (*lex, error) {
 	for r := range rune(maxPunctRune) {
 		lx.punct[r] = lx.punctInfo(r)
 	}
+	for w := range lx.words {
+		lx.digitWords = lx.digitWords || w != "" && '0' <= w[0] && w[0] <= '9'
+	}
+	lx.number = infoFrom(&textnorm.Token{Norm: "0", Kind: textnorm.Number}, '0', false, &noForms) // infoOf's, for such a token
 	return lx, nil
 }
 

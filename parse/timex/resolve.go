@@ -2,8 +2,6 @@ package timex
 
 import (
 	"time"
-
-	"github.com/eventline/eventline/events"
 )
 
 // kind is the shape of a parsed time expression, before it is resolved
@@ -248,24 +246,6 @@ func (t *tx) resolve(a time.Time, known bool) (first, last time.Time, ok bool) {
 		return f, l, true
 	}
 	return first, last, false
-}
-
-// precisionOf is the precision of an interval by its length in days,
-// counted inclusively, as EVENTS.md defines them: 1 day, ≤7 week, ≤31
-// month, ≤366 year, longer range.
-func precisionOf(first, last time.Time) events.Precision {
-	days := int(last.Sub(first).Hours()/24) + 1
-	switch {
-	case days <= 1:
-		return events.PrecisionDay
-	case days <= 7:
-		return events.PrecisionWeek
-	case days <= 31:
-		return events.PrecisionMonth
-	case days <= 366:
-		return events.PrecisionYear
-	}
-	return events.PrecisionRange
 }
 
 // txArena hands out the tx values of one Find call: a parse tries many

@@ -127,6 +127,7 @@ func TestPrecisionOf(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			assert.Equal(t, tt.want, precisionOf(d(tt.first), d(tt.last)))
+			assert.Equal(t, tt.want, precisionOfDays(dayOf(d(tt.first)), dayOf(d(tt.last))))
 		})
 	}
 }
@@ -167,7 +168,7 @@ func TestDateBounds(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			in := !tc.day.Before(minDate) && tc.day.Before(endDate)
+			in := dayOf(tc.day) >= minDay && dayOf(tc.day) < endDay
 			assert.Equal(t, tc.want, in)
 			assert.Equal(t, tc.day.Year() >= 1 && tc.day.Year() <= 9999, in)
 		})

@@ -98,6 +98,36 @@ type Expr struct {
 // unknown, and then relative expressions come back with Precision unknown
 // and empty dates (absolute ones still resolve).
 func Find(seg *textnorm.Segment, lang string, anchor time.Time) []Expr {
+	p := find(seg, lang, anchor)
+	if p == nil {
+		return nil
+	}
+	defer putParser(p)
+	out := make([]Expr, len(p.found))
+	for i := range p.found {
+		out[i] = p.found[i].x
+	}
+	return out
+}
+
+// FindEach calls f with each expression that Find returns, in order,
+// without making a slice of them: for a caller that keeps them in a
+// slice of its own.
+func FindEach(seg *textnorm.Segment, lang string, anchor time.Time, f func(Expr)) {
+	p := find(seg, lang, anchor)
+	if p == nil {
+		return
+	}
+	defer putParser(p)
+	for i := range p.found {
+		f(p.found[i].x)
+	}
+}
+
+// find finds the expressions of Find and returns the parser that holds
+// them in found, with their dates (see setDates), or nil when there are
+// none; putParser gives it back.
+func find(seg *textnorm.Segment, lang string, anchor time.Time) *parser {
 	_ = lang // the lexicon holds both languages; a word of either is read in both
 	lx, err := loadLexicon()
 	if err != nil || seg == nil || len(seg.Tokens) == 0 {
@@ -105,7 +135,6 @@ func Find(seg *textnorm.Segment, lang string, anchor time.Time) []Expr {
 	}
 	known := !anchor.IsZero()
 	p := getParser(lx, seg.Tokens)
-	defer putParser(p)
 	pos := 0 // where the last expression ends
 	for _, i32 := range p.starts {
 		i := int(i32)
@@ -121,7 +150,12 @@ func Find(seg *textnorm.Segment, lang string, anchor time.Time) []Expr {
 		}
 		pos = end
 	}
-	return p.results()
+	if len(p.found) == 0 {
+		putParser(p)
+		return nil
+	}
+	p.setDates()
+	return p
 }
 
 // midnight returns the anchor's date as a UTC midnight. The parser keeps
@@ -136,9 +170,9 @@ func (p *parser) midnight(anchor time.Time) time.Time {
 
 // found is an expression found, with the interval it resolved to.
 type found struct {
-	x           Expr // without its dates
-	first, last time.Time
-	dated       bool // whether it resolved
+	x           Expr  // without its dates
+	first, last int64 // the interval's days (see dayOf)
+	dated       bool  // whether it resolved
 }
 
 func makeExpr(seg *textnorm.Segment, t *tx, first, last int, a time.Time, known bool) found {
@@ -153,60 +187,103 @@ func makeExpr(seg *textnorm.Segment, t *tx, first, last int, a time.Time, known 
 		EventRelative: t.kind == kEventRel,
 	}
 	f, l, ok := t.resolve(a, known)
-	if !ok || f.Before(minDate) || !l.Before(endDate) || l.Before(f) {
+	// resolve's times are all UTC midnights, so comparing their days is
+	// comparing them
+	fd, ld := dayOf(f), dayOf(l)
+	if !ok || fd < minDay || ld >= endDay || ld < fd {
 		return found{x: x}
 	}
-	x.Precision = precisionOf(f, l)
+	x.Precision = precisionOfDays(fd, ld)
 	if t.kind == kSince {
 		x.Precision = events.PrecisionRange
 	}
-	return found{x: x, first: f, last: l, dated: true}
+	return found{x: x, first: fd, last: ld, dated: true}
 }
 
-// minDate and endDate bound the days that makeExpr keeps, years 1–9999:
-// as the times of resolve are all UTC, comparing instants is comparing
-// their years, without working the years out.
-var minDate, endDate = civil(1, time.January, 1), civil(10000, time.January, 1)
+// minDay and endDay bound the days that makeExpr keeps, years 1–9999.
+var minDay, endDay = dayOf(civil(1, time.January, 1)), dayOf(civil(10000, time.January, 1))
 
-// results returns the expressions found, nil when none. Their dates are
-// substrings of one string, so that they cost one allocation in all; a
-// date of one day is both Date and DateEnd.
-func (p *parser) results() []Expr {
-	if len(p.found) == 0 {
-		return nil
+// dayOf is the day of the UTC time t, counted from 1970-01-01 (day 0).
+func dayOf(t time.Time) int64 {
+	s := t.Unix()
+	d := s / secondsPerDay
+	if s%secondsPerDay < 0 {
+		d-- // before 1970: round down
 	}
+	return d
+}
+
+const secondsPerDay = 24 * 60 * 60
+
+// precisionOfDays is precisionOf for the interval of days [first, last]:
+// the same, as resolve's times are all midnights.
+func precisionOfDays(first, last int64) events.Precision {
+	switch days := last - first + 1; {
+	case days <= 1:
+		return events.PrecisionDay
+	case days <= 7:
+		return events.PrecisionWeek
+	case days <= 31:
+		return events.PrecisionMonth
+	case days <= 366:
+		return events.PrecisionYear
+	}
+	return events.PrecisionRange
+}
+
+// setDates sets the dates of the expressions found. They are substrings
+// of one string, so that they cost one allocation in all; a date of one
+// day is both Date and DateEnd.
+func (p *parser) setDates() {
 	buf := p.dates[:0]
 	for _, f := range p.found {
 		if f.dated {
-			buf = appendDate(buf, f.first)
-			if !f.last.Equal(f.first) {
-				buf = appendDate(buf, f.last)
+			buf = appendDay(buf, f.first)
+			if f.last != f.first {
+				buf = appendDay(buf, f.last)
 			}
 		}
 	}
 	p.dates = buf
 	dates := string(buf)
-	out := make([]Expr, len(p.found))
-	for i, f := range p.found {
-		out[i] = f.x
+	for i := range p.found {
+		f := &p.found[i]
 		if f.dated {
-			out[i].Date, dates = dates[:dateLen], dates[dateLen:]
-			out[i].DateEnd = out[i].Date
-			if !f.last.Equal(f.first) {
-				out[i].DateEnd, dates = dates[:dateLen], dates[dateLen:]
+			f.x.Date, dates = dates[:dateLen], dates[dateLen:]
+			f.x.DateEnd = f.x.Date
+			if f.last != f.first {
+				f.x.DateEnd, dates = dates[:dateLen], dates[dateLen:]
 			}
 		}
 	}
-	return out
 }
 
 // dateLen is the length of an ISO date.
 const dateLen = len("2006-01-02")
 
-// appendDate appends t as events.FormatDate writes it, for a year in
-// 1–9999: yyyy-mm-dd.
-func appendDate(b []byte, t time.Time) []byte {
-	y, m, d := t.Date()
+// appendDay appends day (see dayOf) as events.FormatDate writes it, for a
+// day of the years 1–9999 (minDay ≤ day < endDay): yyyy-mm-dd. It works the
+// date out by the civil-from-days arithmetic of H. Hinnant's
+// "chrono-compatible low-level date algorithms" (in 400-year eras from
+// 0000-03-01, so that a leap day ends its year), without time.Time.Date's
+// general case; on those days every term is small and not negative, so it
+// computes in uint32.
+func appendDay(b []byte, day int64) []byte {
+	z := uint32(day + 719468)                              // days from 0000-03-01
+	era := z / 146097                                      // [0, 24]
+	doe := z - era*146097                                  // day of the era, [0, 146096]
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365 // year of the era, [0, 399]
+	doy := doe - (365*yoe + yoe/4 - yoe/100)               // day of the year from March 1, [0, 365]
+	mp := (5*doy + 2) / 153                                // month from March, [0, 11]
+	d := doy - (153*mp+2)/5 + 1
+	m := mp + 3
+	if m > 12 {
+		m -= 12
+	}
+	y := yoe + era*400
+	if m <= 2 {
+		y++
+	}
 	return append(b,
 		byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
 		byte('0'+m/10), byte('0'+m%10), '-',
