@@ -14,7 +14,6 @@
 package timeline
 
 import (
-	"bufio"
 	"container/heap"
 	"errors"
 	"fmt"
@@ -340,23 +339,17 @@ func mergeFiles(names []string, mem *run, fn func(*item) error) error {
 	}
 	bufSize := min(max(mergeBuffers/len(names), 16<<10), 64<<10)
 	for _, name := range names {
-		f, err := os.Open(name)
+		r, err := openRun(name, bufSize)
 		if err != nil {
-			return fmt.Errorf("timeline: %w", err)
+			return err
 		}
-		fi, err := f.Stat()
-		if err != nil {
-			f.Close()
-			return fmt.Errorf("timeline: %w", err)
-		}
-		r := &run{r: bufio.NewReaderSize(f, bufSize), f: f, size: fi.Size()}
 		ok, err := r.next()
 		if err != nil {
-			f.Close()
+			r.close()
 			return err
 		}
 		if !ok {
-			f.Close()
+			r.close()
 			continue
 		}
 		h = append(h, r)

@@ -51,9 +51,13 @@ func (w *spillWriter) put(it *item) error {
 	return nil
 }
 
-// errBlockTooLarge is the error of a block that S2 cannot encode (about
-// 4 GB).
-var errBlockTooLarge = errors.New("record too large to spill")
+// maxBlockBytes bounds a block, and so a record: a spill file's reader
+// takes a block that claims more as a sign of corruption rather than
+// allocate it.
+const maxBlockBytes = 1 << 30
+
+// errBlockTooLarge is the error of a record of more than maxBlockBytes.
+var errBlockTooLarge = fmt.Errorf("record too large to spill (more than %d bytes)", maxBlockBytes)
 
 // endBlock compresses the block filled so far.
 func (w *spillWriter) endBlock() error {
@@ -61,7 +65,7 @@ func (w *spillWriter) endBlock() error {
 		return nil
 	}
 	n := s2.MaxEncodedLen(len(w.block))
-	if n < 0 {
+	if n < 0 || len(w.block) > maxBlockBytes {
 		return errBlockTooLarge
 	}
 	if cap(w.comp) < n {
@@ -122,6 +126,20 @@ type run struct {
 	order []int32
 }
 
+// openRun opens a spill file to merge, with a read buffer of bufSize bytes.
+func openRun(name string, bufSize int) (*run, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("timeline: %w", err)
+	}
+	fi, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, fmt.Errorf("timeline: %w", err)
+	}
+	return &run{r: bufio.NewReaderSize(f, bufSize), f: f, size: fi.Size()}, nil
+}
+
 // errShortItem is the error of an item cut short in its block.
 var errShortItem = errors.New("item ends early")
 
@@ -148,6 +166,9 @@ func (r *run) nextBlock() (bool, error) {
 	size, err := s2.DecodedLen(r.comp)
 	if err != nil {
 		return false, err
+	}
+	if size > maxBlockBytes {
+		return false, fmt.Errorf("block of %d bytes decoded", size)
 	}
 	if cap(r.block) < size {
 		r.block = make([]byte, size)
