@@ -3,6 +3,7 @@ module github.com/eventline/eventline
 go 1.26.0
 
 require (
+	github.com/klauspost/compress v1.20.5
 	github.com/segmentio/asm v1.2.1
 	github.com/spf13/cobra v1.10.2
 	github.com/stretchr/testify v1.12.1

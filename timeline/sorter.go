@@ -14,12 +14,9 @@
 package timeline
 
 import (
-	"bufio"
 	"container/heap"
-	"encoding/binary"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 
 	"github.com/eventline/eventline/events"
@@ -31,8 +28,10 @@ const DefaultChunkSize = 20000
 // DefaultChunkBytes is how many bytes of records a Sorter holds before spilling.
 const DefaultChunkBytes = 32 << 20
 
-// mergeBuffers bounds the read buffers of all spill files merged at once.
-const mergeBuffers = 64 << 20
+// mergeBuffers bounds the read buffers of all spill files merged at once
+// (besides them, each file being merged holds one block, compressed and
+// decoded).
+const mergeBuffers = 16 << 20
 
 // Sorter collects records and yields them in timeline order: events with
 // Add and Each, or the caller's own records with AddRecord and EachRecord.
@@ -160,135 +159,15 @@ func (s *Sorter) writeRun(each func(put func(*item) error) error) (string, error
 	if err != nil {
 		return "", err
 	}
-	w := bufio.NewWriterSize(f, 1<<20)
-	var head []byte
-	err = each(func(it *item) error {
-		head = appendItemHead(head[:0], it)
-		if _, err := w.Write(head); err != nil {
-			return err
-		}
-		_, err := w.Write(it.rec)
-		return err
-	})
+	w := spillWriter{f: f}
+	err = each(w.put)
 	if err == nil {
-		err = w.Flush()
+		err = w.finish()
 	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
 	return f.Name(), err
-}
-
-// Spill files hold one item after another: the input sequence number, the
-// key's date, date_end, doc_id and id (each a uvarint length, then the
-// text), its sentence_index (a varint), then the record's length and bytes.
-
-func appendString(dst []byte, s string) []byte {
-	dst = binary.AppendUvarint(dst, uint64(len(s)))
-	return append(dst, s...)
-}
-
-// appendItemHead appends all of an item but its record's bytes.
-func appendItemHead(dst []byte, it *item) []byte {
-	dst = binary.AppendUvarint(dst, uint64(it.seq))
-	dst = appendString(dst, it.key.Date)
-	dst = appendString(dst, it.key.DateEnd)
-	dst = appendString(dst, it.key.DocID)
-	dst = appendString(dst, it.key.ID)
-	dst = binary.AppendVarint(dst, int64(it.key.SentenceIndex))
-	return binary.AppendUvarint(dst, uint64(len(it.rec)))
-}
-
-// run is one sorted spill file being merged, or the last chunk, still in
-// memory (items in the order of order).
-type run struct {
-	r    *bufio.Reader
-	f    *os.File
-	head item // head.rec is reused by the next record
-
-	items []item
-	order []int32
-
-	scratch []byte // a key's text being read
-}
-
-func (r *run) readBytes(dst []byte) ([]byte, error) {
-	n, err := binary.ReadUvarint(r.r)
-	if err != nil {
-		return dst, err
-	}
-	if uint64(cap(dst)) < n {
-		dst = make([]byte, n)
-	}
-	dst = dst[:n]
-	_, err = io.ReadFull(r.r, dst)
-	return dst, err
-}
-
-// readString reads a key's text. Records of a run come in timeline order,
-// so a text is often the one the last record had (its dates, its doc_id):
-// then that string is kept, not allocated again.
-func (r *run) readString(last string) (string, error) {
-	b, err := r.readBytes(r.scratch[:0])
-	r.scratch = b
-	if err != nil {
-		return "", err
-	}
-	if string(b) == last {
-		return last, nil
-	}
-	return string(b), nil
-}
-
-// next reads the run's next item into head; false at the end of the file.
-func (r *run) next() (bool, error) {
-	if r.f == nil {
-		if len(r.order) == 0 {
-			return false, nil
-		}
-		r.head, r.order = r.items[r.order[0]], r.order[1:]
-		return true, nil
-	}
-	seq, err := binary.ReadUvarint(r.r)
-	if err == io.EOF {
-		return false, nil
-	}
-	if err != nil {
-		return false, r.corrupt(err)
-	}
-	it := item{seq: int64(seq)}
-	last := &r.head.key
-	for _, f := range [...]struct{ p, last *string }{
-		{&it.key.Date, &last.Date}, {&it.key.DateEnd, &last.DateEnd}, {&it.key.DocID, &last.DocID}, {&it.key.ID, &last.ID},
-	} {
-		if *f.p, err = r.readString(*f.last); err != nil {
-			return false, r.corrupt(err)
-		}
-	}
-	sentence, err := binary.ReadVarint(r.r)
-	if err != nil {
-		return false, r.corrupt(err)
-	}
-	it.key.SentenceIndex = int(sentence)
-	if it.rec, err = r.readBytes(r.head.rec[:0]); err != nil {
-		return false, r.corrupt(err)
-	}
-	r.head = it
-	return true, nil
-}
-
-// close closes the run's file, if it has one.
-func (r *run) close() {
-	if r.f != nil {
-		r.f.Close()
-	}
-}
-
-func (r *run) corrupt(err error) error {
-	if err == io.EOF {
-		err = io.ErrUnexpectedEOF
-	}
-	return fmt.Errorf("timeline: corrupt spill file %s: %w", r.f.Name(), err)
 }
 
 type runHeap []*run
@@ -458,20 +337,19 @@ func mergeFiles(names []string, mem *run, fn func(*item) error) error {
 			h = append(h, mem)
 		}
 	}
-	bufSize := min(max(mergeBuffers/len(names), 16<<10), 256<<10)
+	bufSize := min(max(mergeBuffers/len(names), 16<<10), 64<<10)
 	for _, name := range names {
-		f, err := os.Open(name)
+		r, err := openRun(name, bufSize)
 		if err != nil {
-			return fmt.Errorf("timeline: %w", err)
+			return err
 		}
-		r := &run{r: bufio.NewReaderSize(f, bufSize), f: f}
 		ok, err := r.next()
 		if err != nil {
-			f.Close()
+			r.close()
 			return err
 		}
 		if !ok {
-			f.Close()
+			r.close()
 			continue
 		}
 		h = append(h, r)
