@@ -520,37 +520,75 @@ func (t *tokenizer) word(start, startPos int) (int, int) {
 	return i, pos
 }
 
+// letterPairs classifies the two bytes at a position of a text, indexed
+// by them as a little-endian uint16, for scanLetters: 0 when no letter it
+// takes starts there, else the letter's length in bytes (pairAdvance bits:
+// 2 for an Arabic letter of arabicClass, 1 for an ASCII letter, whatever
+// the byte after it) and pairFolds when it folds to something else. One
+// look-up per letter, whatever its script, and no range checks (64 KiB, of
+// which a text touches few lines).
+var letterPairs = func() (t [1 << 16]uint8) {
+	for k, c := range arabicClass {
+		if c == notLetter {
+			continue
+		}
+		b0, b1 := (k+0xD800)>>8, (k+0xD800)&0xFF
+		t[b0|b1<<8] = 2
+		if c == foldLetter {
+			t[b0|b1<<8] |= pairFolds
+		}
+	}
+	for c := 'A'; c <= 'z'; c++ {
+		if c <= 'Z' || c >= 'a' {
+			for b1 := range 256 {
+				t[int(c)|b1<<8] = 1
+				if c <= 'Z' {
+					t[int(c)|b1<<8] |= pairFolds
+				}
+			}
+		}
+	}
+	return t
+}()
+
+// Bits of letterPairs.
+const (
+	pairAdvance = 3
+	pairFolds   = 4
+)
+
+// pairAt returns s[i] | s[i+1]<<8, for 0 <= i < len(s)-1, without the
+// bounds checks that the compiler does not prove away in scanLetters' loop.
+func pairAt(s string, i int) uint16 {
+	p := unsafe.Add(unsafe.Pointer(unsafe.StringData(s)), i)
+	return uint16(*(*byte)(p)) | uint16(*(*byte)(unsafe.Add(p, 1)))<<8
+}
+
 // scanLetters steps over the letters from byte i of s that are Arabic
-// (one look-up in arabicClass each) or Latin, and returns the byte index
-// after them, their number, and whether any of them folds to something
-// else (see appendFolded). Most words are made of them only; the caller
-// takes what follows.
+// (those of arabicClass) or Latin, and returns the byte index after them,
+// their number, and whether any of them folds to something else (see
+// appendFolded). Most words are made of them only; the caller takes what
+// follows.
 func scanLetters(s string, i int) (int, int, bool) {
 	n := 0
 	var class uint8 // the classes seen, or-ed
 	for i+1 < len(s) {
-		// the two bytes of an Arabic letter, D8 80 … DB BF, index arabicClass
-		if k := (uint(s[i+1]) | uint(s[i])<<8) - 0xD800; k < uint(len(arabicClass)) && arabicClass[k] != notLetter {
-			class |= arabicClass[k]
-			i += 2
-		} else if c := s[i]; c-'a' <= 'z'-'a' {
-			i++
-		} else if c-'A' <= 'Z'-'A' {
-			class |= foldLetter
-			i++
-		} else {
-			return i, n, class&foldLetter != 0
+		c := letterPairs[pairAt(s, i)]
+		if c == 0 {
+			return i, n, class&pairFolds != 0
 		}
+		class |= c
+		i += int(c & pairAdvance)
 		n++
 	}
 	if i < len(s) && s[i]|0x20-'a' <= 'z'-'a' {
 		if s[i] <= 'Z' {
-			class |= foldLetter
+			class |= pairFolds
 		}
 		i++
 		n++
 	}
-	return i, n, class&foldLetter != 0
+	return i, n, class&pairFolds != 0
 }
 
 // arabicNonWord reports whether s[i:] starts with a rune of the Arabic
