@@ -44,10 +44,13 @@ func FuzzScanLetters(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		for i := range len(s) + 1 {
-			end, n, folds := scanLetters(s, i)
+			end, n, flags := scanLetters(s, i)
+			folds, ends := flags&pairFolds != 0, flags&scanEnds != 0
 			wantEnd, wantN, wantFolds := scanLettersRef(s, i)
-			if end != wantEnd || n != wantN || folds != wantFolds {
-				t.Fatalf("scanLetters(%q, %d) = %d, %d, %v, want %d, %d, %v", s, i, end, n, folds, wantEnd, wantN, wantFolds)
+			// word's test of a whole word, before scanEnds
+			wantEnds := wantEnd > i && (wantEnd == len(s) || s[wantEnd] < utf8.RuneSelf && !asciiWordByte[s[wantEnd]] || arabicNonWord(s, wantEnd))
+			if end != wantEnd || n != wantN || folds != wantFolds || ends != wantEnds {
+				t.Fatalf("scanLetters(%q, %d) = %d, %d, %v, %v, want %d, %d, %v, %v", s, i, end, n, folds, ends, wantEnd, wantN, wantFolds, wantEnds)
 			}
 			if utf8.ValidString(s[i:end]) && string(appendFolded(nil, s[i:end])) != Fold(s[i:end]) {
 				t.Fatalf("appendFolded(%q) = %q, want %q", s[i:end], appendFolded(nil, s[i:end]), Fold(s[i:end]))

@@ -414,22 +414,32 @@ var arabicFolded = func() (t [256]struct {
 // built rune by rune from the first rune that scanLetters does not take.
 func (t *tokenizer) word(start, startPos int) (int, int) {
 	s := t.s
-	i, n, folds := scanLetters(s, start)
-	pos := startPos + n
-	if i > start && (i == len(s) || s[i] < utf8.RuneSelf && !asciiWordByte[s[i]] || arabicNonWord(s, i)) {
-		// a space or a mark follows
-		norm := s[start:i]
-		if folds {
-			norm = t.foldLetters(start, i)
-		}
-		tok := t.push()
-		tok.Text, tok.Norm, tok.Start, tok.End, tok.Kind = s[start:i], norm, startPos, pos, Word
-		tok.byteStart, tok.byteEnd, tok.record = int32(start), int32(i), nil
-		if i < len(s) && s[i] == ' ' {
-			return i + 1, pos + 1 // and the space that most often follows
-		}
-		return i, pos
+	i, n, flags := scanLetters(s, start)
+	if flags&scanEnds == 0 {
+		return t.wordRest(start, startPos, i, n, flags&pairFolds != 0)
 	}
+	// a space or a mark follows
+	text := s[start:i]
+	norm := text
+	if flags&pairFolds != 0 {
+		norm = t.foldLetters(text, i)
+	}
+	pos := startPos + n
+	tok := t.push()
+	tok.Text, tok.Norm, tok.Start, tok.End, tok.Kind = text, norm, startPos, pos, Word
+	tok.byteStart, tok.byteEnd, tok.record = int32(start), int32(i), nil
+	if i < len(s) && s[i] == ' ' {
+		return i + 1, pos + 1 // and the space that most often follows
+	}
+	return i, pos
+}
+
+// wordRest is word for the words that scanLetters does not take whole:
+// s[start:i], n runes, are letters it took (folds tells whether any of
+// them folds); the folded form is built rune by rune from i on.
+func (t *tokenizer) wordRest(start, startPos, i, n int, folds bool) (int, int) {
+	s := t.s
+	pos := startPos + n
 	fold := t.fold[:0]
 	folding := false // fold holds the folded form of s[start:i]
 	if folds {
@@ -521,40 +531,52 @@ func (t *tokenizer) word(start, startPos int) (int, int) {
 }
 
 // letterPairs classifies the two bytes at a position of a text, indexed
-// by them as a little-endian uint16, for scanLetters: 0 when no letter it
-// takes starts there, else the letter's length in bytes (pairAdvance bits:
-// 2 for an Arabic letter of arabicClass, 1 for an ASCII letter, whatever
-// the byte after it) and pairFolds when it folds to something else. One
+// by them as a little-endian uint16, for scanLetters. For a letter that
+// scanLetters takes, it holds the letter's length in bytes (pairAdvance
+// bits: 2 for an Arabic letter of arabicClass, 1 for an ASCII letter,
+// whatever the byte after it), with pairFolds when the letter folds to
+// something else. Else its pairAdvance bits are 0, and pairEnds tells that
+// no word goes on there: an ASCII byte that is no letter nor apostrophe, or
+// a rune of the Arabic block that is no word rune (a comma, a digit). One
 // look-up per letter, whatever its script, and no range checks (64 KiB, of
 // which a text touches few lines).
 var letterPairs = func() (t [1 << 16]uint8) {
-	for k, c := range arabicClass {
-		if c == notLetter {
-			continue
-		}
-		b0, b1 := (k+0xD800)>>8, (k+0xD800)&0xFF
-		t[b0|b1<<8] = 2
-		if c == foldLetter {
-			t[b0|b1<<8] |= pairFolds
+	for b0 := range utf8.RuneSelf {
+		for b1 := range 256 {
+			switch {
+			case 'a' <= b0|0x20 && b0|0x20 <= 'z':
+				t[b0|b1<<8] = 1
+				if b0 <= 'Z' {
+					t[b0|b1<<8] |= pairFolds
+				}
+			case !asciiWordByte[b0]:
+				t[b0|b1<<8] = pairEnds
+			}
 		}
 	}
-	for c := 'A'; c <= 'z'; c++ {
-		if c <= 'Z' || c >= 'a' {
-			for b1 := range 256 {
-				t[int(c)|b1<<8] = 1
-				if c <= 'Z' {
-					t[int(c)|b1<<8] |= pairFolds
-				}
+	for k, r := range arabicRunes {
+		b := utf8.AppendRune(nil, rune(0x0600+k))
+		c := &t[int(b[0])|int(b[1])<<8]
+		switch arabicClass[(int(b[0])<<8|int(b[1]))-0xD800] {
+		case plainLetter:
+			*c = 2
+		case foldLetter:
+			*c = 2 | pairFolds
+		default:
+			if !r.word {
+				*c = pairEnds
 			}
 		}
 	}
 	return t
 }()
 
-// Bits of letterPairs.
+// Bits of letterPairs and of the flags of scanLetters.
 const (
 	pairAdvance = 3
 	pairFolds   = 4
+	pairEnds    = 8
+	scanEnds    = pairEnds // of scanLetters: the letters are a whole word
 )
 
 // pairAt returns s[i] | s[i+1]<<8, for 0 <= i < len(s)-1, without the
@@ -566,72 +588,96 @@ func pairAt(s string, i int) uint16 {
 
 // scanLetters steps over the letters from byte i of s that are Arabic
 // (those of arabicClass) or Latin, and returns the byte index after them,
-// their number, and whether any of them folds to something else (see
-// appendFolded). Most words are made of them only; the caller takes what
+// their number, and flags: pairFolds when any of them folds to something
+// else (see foldInto), scanEnds when there is at least one and no word
+// rune follows them (the end of s, white space, a mark: the letters are a
+// whole word). Most words are made of them only; the caller takes what
 // follows.
-func scanLetters(s string, i int) (int, int, bool) {
+func scanLetters(s string, i int) (int, int, uint8) {
 	n := 0
 	var class uint8 // the classes seen, or-ed
 	for i+1 < len(s) {
 		c := letterPairs[pairAt(s, i)]
-		if c == 0 {
-			return i, n, class&pairFolds != 0
+		if c&pairAdvance == 0 {
+			if n == 0 {
+				c = 0
+			}
+			return i, n, class | c&pairEnds
 		}
 		class |= c
 		i += int(c & pairAdvance)
 		n++
 	}
-	if i < len(s) && s[i]|0x20-'a' <= 'z'-'a' {
-		if s[i] <= 'Z' {
-			class |= pairFolds
+	if i < len(s) {
+		switch c := s[i]; {
+		case 'a' <= c|0x20 && c|0x20 <= 'z':
+			if c <= 'Z' {
+				class |= pairFolds
+			}
+			i++
+			n++
+		case c >= utf8.RuneSelf || asciiWordByte[c]:
+			return i, n, class // a word rune may start at the last byte
 		}
-		i++
-		n++
 	}
-	return i, n, class&pairFolds != 0
-}
-
-// arabicNonWord reports whether s[i:] starts with a rune of the Arabic
-// block that is no word rune (a comma, a digit).
-func arabicNonWord(s string, i int) bool {
-	return i+1 < len(s) && s[i]-0xD8 <= 0xDB-0xD8 && s[i+1]&0xC0 == 0x80 && !arabicRunes[int(s[i]&0x03)<<6|int(s[i+1]&0x3F)].word
+	if n == 0 {
+		return i, n, class
+	}
+	return i, n, class | scanEnds
 }
 
 // appendFolded appends the folded form of w, letters that scanLetters
 // took, to dst.
 func appendFolded(dst []byte, w string) []byte {
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c < utf8.RuneSelf {
-			if c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			dst = append(dst, c)
-		} else if i+1 < len(w) {
-			f := &arabicFolded[int(c&0x03)<<6|int(w[i+1]&0x3F)]
-			n := len(dst)
-			dst = append(dst, f.b[0], f.b[1])
-			dst = dst[:n+int(f.n)]
-			i++
-		}
-	}
-	return dst
+	dst = slices.Grow(dst, len(w))
+	n := foldInto(dst[len(dst):len(dst)+len(w)], w)
+	return dst[:len(dst)+n]
 }
 
-// foldLetters returns the folded form of t.s[start:i], letters that
+// foldInto writes the folded form of w, letters that scanLetters took, to
+// dst, which has room for len(w) bytes (no letter folds to a longer one),
+// and returns its length. It writes through unsafe pointers, each at most
+// at the offset in w of the letter's last byte, so within dst: the bounds
+// checks would cost as much as the folding.
+func foldInto(dst []byte, w string) int {
+	_ = dst[:len(w)]
+	d := unsafe.Pointer(unsafe.SliceData(dst))
+	j := 0 // bytes written, at most i
+	for i := 0; i < len(w); {
+		c := w[i]
+		if c < utf8.RuneSelf {
+			*(*byte)(unsafe.Add(d, j)) = c | 0x20 // an ASCII letter, in lower case
+			i++
+			j++
+			continue
+		}
+		if i+1 >= len(w) {
+			break // no letter: scanLetters takes whole ones
+		}
+		// the two bytes of a letter of arabicClass; j+1 <= i+1
+		f := &arabicFolded[int(c&0x03)<<6|int(w[i+1]&0x3F)]
+		*(*byte)(unsafe.Add(d, j)) = f.b[0]
+		*(*byte)(unsafe.Add(d, j+1)) = f.b[1]
+		j += int(f.n)
+		i += 2
+	}
+	return j
+}
+
+// foldLetters returns the folded form of w, t.s[:i]'s last letters, that
 // scanLetters took, folded straight into the arena (see arenaString): it
 // is no longer than they are.
-func (t *tokenizer) foldLetters(start, i int) string {
-	w := t.s[start:i]
+func (t *tokenizer) foldLetters(w string, i int) string {
 	if cap(t.arena)-len(t.arena) < len(w) {
 		t.arena = make([]byte, 0, max(len(w), (len(t.s)-i)/2+16))
 	}
 	off := len(t.arena)
-	t.arena = appendFolded(t.arena, w)
-	if len(t.arena) == off {
+	n := foldInto(t.arena[off:off+len(w)], w)
+	if n == 0 {
 		return ""
 	}
-	return unsafe.String(&t.arena[off], len(t.arena)-off)
+	t.arena = t.arena[:off+n]
+	return unsafe.String(&t.arena[off], n)
 }
 
 // arenaString returns a string of the bytes b, stored in arena, and the
