@@ -217,6 +217,10 @@ func appendTokens(dst []Token, s string, base int) ([]Token, bool) {
 	pos := base // code-point index of s[i]
 	valid := true
 	for i := 0; i < len(s); {
+		if i+1 < len(s) && letterPairs[pairAt(s, i)]&pairAdvance != 0 {
+			i, pos = t.words(i, pos)
+			continue
+		}
 		switch asciiClass[s[i]] {
 		case byteSpace:
 			i++
@@ -406,6 +410,71 @@ var arabicFolded = func() (t [256]struct {
 	}
 	return t
 }()
+
+// words appends the word tokens from byte i (code point pos) of t.s, where
+// a letter of letterPairs starts, for as long as they are whole words of
+// such letters (see scanLetters) with a space between them, and returns
+// the indices after the last one; it hands a word that goes on with other
+// runes to wordRest. Most of a text is such runs of words: one call serves
+// a run, and the tokens are appended to a local slice.
+func (t *tokenizer) words(i, pos int) (int, int) {
+	s, dst := t.s, t.dst
+	for {
+		// scanLetters, inlined by hand (the call costs spills), knowing
+		// that a letter starts at i
+		start := i
+		n := 0
+		var class, c uint8
+		for i+1 < len(s) {
+			c = letterPairs[pairAt(s, i)]
+			if c&pairAdvance == 0 {
+				break
+			}
+			class |= c
+			i += int(c & pairAdvance)
+			n++
+		}
+		if i+1 >= len(s) { // the last byte, or the end of s
+			c = pairEnds
+			if i < len(s) {
+				switch b := s[i]; {
+				case 'a' <= b|0x20 && b|0x20 <= 'z':
+					class |= letterPairs[b] & pairFolds
+					i++
+					n++
+				case b >= utf8.RuneSelf || asciiWordByte[b]:
+					c = 0 // a word rune may start there
+				}
+			}
+		}
+		end := i
+		if c&pairEnds == 0 {
+			t.dst = dst
+			return t.wordRest(start, pos, end, n, class&pairFolds != 0)
+		}
+		text := s[start:end]
+		norm := text
+		if class&pairFolds != 0 {
+			norm = t.foldLetters(text, end)
+		}
+		if len(dst) == cap(dst) {
+			dst = slices.Grow(dst, 1)
+		}
+		dst = dst[:len(dst)+1]
+		tok := &dst[len(dst)-1] // (append of a Token literal builds it on the stack first)
+		tok.Text, tok.Norm, tok.Start, tok.End, tok.Kind = text, norm, pos, pos+n, Word
+		tok.byteStart, tok.byteEnd, tok.record = int32(start), int32(end), nil
+		pos += n
+		i = end
+		// go on after a space when a letter follows it
+		if i+2 >= len(s) || s[i] != ' ' || letterPairs[pairAt(s, i+1)]&pairAdvance == 0 {
+			t.dst = dst
+			return i, pos
+		}
+		i++
+		pos++
+	}
+}
 
 // word appends the word token that starts at byte start (code point
 // startPos) of t.s and returns the indices after it. Most words are made
