@@ -695,6 +695,27 @@ func scanLetters(s string, i int) (int, int, uint8) {
 	return i, n, class | scanEnds
 }
 
+// foldPairs holds the folded form of the letters of arabicClass, indexed
+// by their two bytes as a little-endian uint16 less 0x80D8 (D8 80, the
+// first such pair), which leaves 14 bits: its two bytes, first one low, or
+// 0 for a letter (mark) that is dropped. No letter of arabicClass folds to
+// one byte (see the check below).
+var foldPairs = func() (t [1 << 14]uint16) {
+	for k, f := range arabicFolded {
+		b := utf8.AppendRune(nil, rune(0x0600+k))
+		if arabicClass[(int(b[0])<<8|int(b[1]))-0xD800] == notLetter {
+			continue
+		}
+		if f.n != 0 && f.n != 2 {
+			panic("textnorm: a letter of arabicClass folds to one byte")
+		}
+		if f.n == 2 {
+			t[(int(b[0])|int(b[1])<<8)-0x80D8] = uint16(f.b[0]) | uint16(f.b[1])<<8
+		}
+	}
+	return t
+}()
+
 // appendFolded appends the folded form of w, letters that scanLetters
 // took, to dst.
 func appendFolded(dst []byte, w string) []byte {
@@ -724,10 +745,12 @@ func foldInto(dst []byte, w string) int {
 			break // no letter: scanLetters takes whole ones
 		}
 		// the two bytes of a letter of arabicClass; j+1 <= i+1
-		f := &arabicFolded[int(c&0x03)<<6|int(w[i+1]&0x3F)]
-		*(*byte)(unsafe.Add(d, j)) = f.b[0]
-		*(*byte)(unsafe.Add(d, j+1)) = f.b[1]
-		j += int(f.n)
+		f := foldPairs[(pairAt(w, i)-0x80D8)&(1<<14-1)]
+		*(*byte)(unsafe.Add(d, j)) = byte(f)
+		*(*byte)(unsafe.Add(d, j+1)) = byte(f >> 8)
+		if f != 0 {
+			j += 2
+		}
 		i += 2
 	}
 	return j
