@@ -305,6 +305,27 @@ func FuzzTokenizeRef(f *testing.F) {
 				t.Fatalf("token %d = %+v, want %+v", i, got[i], want[i])
 			}
 		}
+		// NewSegment's tokens are the same, with the records of their words
+		seg := NewSegment(s, base)
+		if len(seg.Tokens) != len(want) {
+			t.Fatalf("NewSegment: %d tokens, want %d", len(seg.Tokens), len(want))
+		}
+		for i, tok := range seg.Tokens {
+			var rec *WordRecord
+			if tok.Kind == Word {
+				rec = words.lookup(words.index(), tok.Norm)
+				if rec == nil && !words.filled.Load() {
+					t.Fatalf("no record of %q", tok.Norm)
+				}
+			}
+			if tok.record != rec {
+				t.Fatalf("token %d %+v: record %p, want %p", i, tok, tok.record, rec)
+			}
+			tok.record = nil
+			if tok != want[i] {
+				t.Fatalf("NewSegment: token %d = %+v, want %+v", i, tok, want[i])
+			}
+		}
 	})
 }
 

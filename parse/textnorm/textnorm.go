@@ -175,6 +175,21 @@ type tokenizer struct {
 	dst   []Token
 	fold  []byte // scratch for the folded form of the current token
 	arena []byte // holds the folded forms that differ from the text (see arenaString)
+	// index, when not nil, is the index of words that the Words get their
+	// records from (see NewSegmentIn); else they get none.
+	index *wordIndex
+}
+
+// record returns the record of the folded word norm, or nil when t interns
+// no words.
+func (t *tokenizer) record(norm string) *WordRecord {
+	if t.index == nil {
+		return nil
+	}
+	if r := t.index.find(norm); r != nil {
+		return r
+	}
+	return words.miss(norm)
 }
 
 // Byte classes of asciiClass: what the first byte of a token tells.
@@ -213,7 +228,14 @@ var asciiClass = func() (t [256]uint8) {
 // appendTokens is AppendTokens; it also reports whether s is valid UTF-8
 // (it decodes every rune of s anyway).
 func appendTokens(dst []Token, s string, base int) ([]Token, bool) {
-	t := tokenizer{s: s, dst: dst}
+	return appendTokensIn(dst, s, base, nil)
+}
+
+// appendTokensIn is appendTokens with the records of the Words, from
+// index and words (see wordTable.lookup), when index is not nil: the
+// tokenizer looks each word up as it makes its token.
+func appendTokensIn(dst []Token, s string, base int, index *wordIndex) ([]Token, bool) {
+	t := tokenizer{s: s, dst: dst, index: index}
 	pos := base // code-point index of s[i]
 	valid := true
 	for i := 0; i < len(s); {
@@ -463,7 +485,13 @@ func (t *tokenizer) words(i, pos int) (int, int) {
 		dst = dst[:len(dst)+1]
 		tok := &dst[len(dst)-1] // (append of a Token literal builds it on the stack first)
 		tok.Text, tok.Norm, tok.Start, tok.End, tok.Kind = text, norm, pos, pos+n, Word
-		tok.byteStart, tok.byteEnd, tok.record = int32(start), int32(end), nil
+		var rec *WordRecord
+		if x := t.index; x != nil { // t.record, inlined by hand
+			if rec = x.find(norm); rec == nil {
+				rec = words.miss(norm)
+			}
+		}
+		tok.byteStart, tok.byteEnd, tok.record = int32(start), int32(end), rec
 		pos += n
 		i = end
 		// go on after a space when a letter follows it
@@ -496,7 +524,7 @@ func (t *tokenizer) word(start, startPos int) (int, int) {
 	pos := startPos + n
 	tok := t.push()
 	tok.Text, tok.Norm, tok.Start, tok.End, tok.Kind = text, norm, startPos, pos, Word
-	tok.byteStart, tok.byteEnd, tok.record = int32(start), int32(i), nil
+	tok.byteStart, tok.byteEnd, tok.record = int32(start), int32(i), t.record(norm)
 	if i < len(s) && s[i] == ' ' {
 		return i + 1, pos + 1 // and the space that most often follows
 	}
@@ -595,7 +623,7 @@ func (t *tokenizer) wordRest(start, startPos, i, n int, folds bool) (int, int) {
 	}
 	tok := t.push()
 	tok.Text, tok.Norm, tok.Start, tok.End, tok.Kind = s[start:i], norm, startPos, pos, Word
-	tok.byteStart, tok.byteEnd, tok.record = int32(start), int32(i), nil
+	tok.byteStart, tok.byteEnd, tok.record = int32(start), int32(i), t.record(norm)
 	return i, pos
 }
 

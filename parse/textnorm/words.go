@@ -65,21 +65,6 @@ func (s Slot[T]) Store(w *WordRecord, v *T) { atomic.StorePointer(&w.slots[s.i],
 // words interns the words of the segments.
 var words = wordTable{max: maxWords}
 
-// internWords sets the record of every word of toks, from one load of the
-// table's index for all of them.
-func internWords(toks []Token) {
-	x := words.index()
-	for i := range toks {
-		if t := &toks[i]; t.Kind == Word {
-			r := x.find(t.Norm)
-			if r == nil {
-				r = words.miss(t.Norm)
-			}
-			t.record = r
-		}
-	}
-}
-
 // Record returns the record of t's folded form, shared with every token of
 // the same form, or nil: t is no Word, was not made by NewSegmentIn, or
 // came after the records ran out.
