@@ -30,8 +30,7 @@ func NewSegmentIn(buf []Token, text string, start int) Segment {
 	if cap(buf) == 0 {
 		buf = make([]Token, 0, len(text)/8+1)
 	}
-	toks, valid := appendTokens(buf[:0], text, start)
-	internWords(toks)
+	toks, valid := appendTokensIn(buf[:0], text, start, words.index())
 	return Segment{Text: text, Start: start, Tokens: toks, valid: valid}
 }
 

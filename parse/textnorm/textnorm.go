@@ -175,6 +175,21 @@ type tokenizer struct {
 	dst   []Token
 	fold  []byte // scratch for the folded form of the current token
 	arena []byte // holds the folded forms that differ from the text (see arenaString)
+	// index, when not nil, is the index of words that the Words get their
+	// records from (see NewSegmentIn); else they get none.
+	index *wordIndex
+}
+
+// record returns the record of the folded word norm, or nil when t interns
+// no words.
+func (t *tokenizer) record(norm string) *WordRecord {
+	if t.index == nil {
+		return nil
+	}
+	if r := t.index.find(norm); r != nil {
+		return r
+	}
+	return words.miss(norm)
 }
 
 // Byte classes of asciiClass: what the first byte of a token tells.
@@ -213,10 +228,21 @@ var asciiClass = func() (t [256]uint8) {
 // appendTokens is AppendTokens; it also reports whether s is valid UTF-8
 // (it decodes every rune of s anyway).
 func appendTokens(dst []Token, s string, base int) ([]Token, bool) {
-	t := tokenizer{s: s, dst: dst}
+	return appendTokensIn(dst, s, base, nil)
+}
+
+// appendTokensIn is appendTokens with the records of the Words, from
+// index and words (see wordTable.lookup), when index is not nil: the
+// tokenizer looks each word up as it makes its token.
+func appendTokensIn(dst []Token, s string, base int, index *wordIndex) ([]Token, bool) {
+	t := tokenizer{s: s, dst: dst, index: index}
 	pos := base // code-point index of s[i]
 	valid := true
 	for i := 0; i < len(s); {
+		if i+1 < len(s) && letterPairs[pairAt(s, i)]&pairAdvance != 0 {
+			i, pos = t.words(i, pos)
+			continue
+		}
 		switch asciiClass[s[i]] {
 		case byteSpace:
 			i++
@@ -407,6 +433,77 @@ var arabicFolded = func() (t [256]struct {
 	return t
 }()
 
+// words appends the word tokens from byte i (code point pos) of t.s, where
+// a letter of letterPairs starts, for as long as they are whole words of
+// such letters (see scanLetters) with a space between them, and returns
+// the indices after the last one; it hands a word that goes on with other
+// runes to wordRest. Most of a text is such runs of words: one call serves
+// a run, and the tokens are appended to a local slice.
+func (t *tokenizer) words(i, pos int) (int, int) {
+	s, dst := t.s, t.dst
+	for {
+		// scanLetters, inlined by hand (the call costs spills), knowing
+		// that a letter starts at i
+		start := i
+		n := 0
+		var class, c uint8
+		for i+1 < len(s) {
+			c = letterPairs[pairAt(s, i)]
+			if c&pairAdvance == 0 {
+				break
+			}
+			class |= c
+			i += int(c & pairAdvance)
+			n++
+		}
+		if i+1 >= len(s) { // the last byte, or the end of s
+			c = pairEnds
+			if i < len(s) {
+				switch b := s[i]; {
+				case 'a' <= b|0x20 && b|0x20 <= 'z':
+					class |= letterPairs[b] & pairFolds
+					i++
+					n++
+				case b >= utf8.RuneSelf || asciiWordByte[b]:
+					c = 0 // a word rune may start there
+				}
+			}
+		}
+		end := i
+		if c&pairEnds == 0 {
+			t.dst = dst
+			return t.wordRest(start, pos, end, n, class&pairFolds != 0)
+		}
+		text := s[start:end]
+		norm := text
+		if class&pairFolds != 0 {
+			norm = t.foldLetters(text, end)
+		}
+		if len(dst) == cap(dst) {
+			dst = slices.Grow(dst, 1)
+		}
+		dst = dst[:len(dst)+1]
+		tok := &dst[len(dst)-1] // (append of a Token literal builds it on the stack first)
+		tok.Text, tok.Norm, tok.Start, tok.End, tok.Kind = text, norm, pos, pos+n, Word
+		var rec *WordRecord
+		if x := t.index; x != nil { // t.record, inlined by hand
+			if rec = x.find(norm); rec == nil {
+				rec = words.miss(norm)
+			}
+		}
+		tok.byteStart, tok.byteEnd, tok.record = int32(start), int32(end), rec
+		pos += n
+		i = end
+		// go on after a space when a letter follows it
+		if i+2 >= len(s) || s[i] != ' ' || letterPairs[pairAt(s, i+1)]&pairAdvance == 0 {
+			t.dst = dst
+			return i, pos
+		}
+		i++
+		pos++
+	}
+}
+
 // word appends the word token that starts at byte start (code point
 // startPos) of t.s and returns the indices after it. Most words are made
 // of Arabic or Latin letters only (see scanLetters): their Norm is their
@@ -414,22 +511,32 @@ var arabicFolded = func() (t [256]struct {
 // built rune by rune from the first rune that scanLetters does not take.
 func (t *tokenizer) word(start, startPos int) (int, int) {
 	s := t.s
-	i, n, folds := scanLetters(s, start)
-	pos := startPos + n
-	if i > start && (i == len(s) || s[i] < utf8.RuneSelf && !asciiWordByte[s[i]] || arabicNonWord(s, i)) {
-		// a space or a mark follows
-		norm := s[start:i]
-		if folds {
-			norm = t.foldLetters(start, i)
-		}
-		tok := t.push()
-		tok.Text, tok.Norm, tok.Start, tok.End, tok.Kind = s[start:i], norm, startPos, pos, Word
-		tok.byteStart, tok.byteEnd, tok.record = int32(start), int32(i), nil
-		if i < len(s) && s[i] == ' ' {
-			return i + 1, pos + 1 // and the space that most often follows
-		}
-		return i, pos
+	i, n, flags := scanLetters(s, start)
+	if flags&scanEnds == 0 {
+		return t.wordRest(start, startPos, i, n, flags&pairFolds != 0)
 	}
+	// a space or a mark follows
+	text := s[start:i]
+	norm := text
+	if flags&pairFolds != 0 {
+		norm = t.foldLetters(text, i)
+	}
+	pos := startPos + n
+	tok := t.push()
+	tok.Text, tok.Norm, tok.Start, tok.End, tok.Kind = text, norm, startPos, pos, Word
+	tok.byteStart, tok.byteEnd, tok.record = int32(start), int32(i), t.record(norm)
+	if i < len(s) && s[i] == ' ' {
+		return i + 1, pos + 1 // and the space that most often follows
+	}
+	return i, pos
+}
+
+// wordRest is word for the words that scanLetters does not take whole:
+// s[start:i], n runes, are letters it took (folds tells whether any of
+// them folds); the folded form is built rune by rune from i on.
+func (t *tokenizer) wordRest(start, startPos, i, n int, folds bool) (int, int) {
+	s := t.s
+	pos := startPos + n
 	fold := t.fold[:0]
 	folding := false // fold holds the folded form of s[start:i]
 	if folds {
@@ -516,84 +623,181 @@ func (t *tokenizer) word(start, startPos int) (int, int) {
 	}
 	tok := t.push()
 	tok.Text, tok.Norm, tok.Start, tok.End, tok.Kind = s[start:i], norm, startPos, pos, Word
-	tok.byteStart, tok.byteEnd, tok.record = int32(start), int32(i), nil
+	tok.byteStart, tok.byteEnd, tok.record = int32(start), int32(i), t.record(norm)
 	return i, pos
 }
 
+// letterPairs classifies the two bytes at a position of a text, indexed
+// by them as a little-endian uint16, for scanLetters. For a letter that
+// scanLetters takes, it holds the letter's length in bytes (pairAdvance
+// bits: 2 for an Arabic letter of arabicClass, 1 for an ASCII letter,
+// whatever the byte after it), with pairFolds when the letter folds to
+// something else. Else its pairAdvance bits are 0, and pairEnds tells that
+// no word goes on there: an ASCII byte that is no letter nor apostrophe, or
+// a rune of the Arabic block that is no word rune (a comma, a digit). One
+// look-up per letter, whatever its script, and no range checks (64 KiB, of
+// which a text touches few lines).
+var letterPairs = func() (t [1 << 16]uint8) {
+	for b0 := range utf8.RuneSelf {
+		for b1 := range 256 {
+			switch {
+			case 'a' <= b0|0x20 && b0|0x20 <= 'z':
+				t[b0|b1<<8] = 1
+				if b0 <= 'Z' {
+					t[b0|b1<<8] |= pairFolds
+				}
+			case !asciiWordByte[b0]:
+				t[b0|b1<<8] = pairEnds
+			}
+		}
+	}
+	for k, r := range arabicRunes {
+		b := utf8.AppendRune(nil, rune(0x0600+k))
+		c := &t[int(b[0])|int(b[1])<<8]
+		switch arabicClass[(int(b[0])<<8|int(b[1]))-0xD800] {
+		case plainLetter:
+			*c = 2
+		case foldLetter:
+			*c = 2 | pairFolds
+		default:
+			if !r.word {
+				*c = pairEnds
+			}
+		}
+	}
+	return t
+}()
+
+// Bits of letterPairs and of the flags of scanLetters.
+const (
+	pairAdvance = 3
+	pairFolds   = 4
+	pairEnds    = 8
+	scanEnds    = pairEnds // of scanLetters: the letters are a whole word
+)
+
+// pairAt returns s[i] | s[i+1]<<8, for 0 <= i < len(s)-1, without the
+// bounds checks that the compiler does not prove away in scanLetters' loop.
+func pairAt(s string, i int) uint16 {
+	p := unsafe.Add(unsafe.Pointer(unsafe.StringData(s)), i)
+	return uint16(*(*byte)(p)) | uint16(*(*byte)(unsafe.Add(p, 1)))<<8
+}
+
 // scanLetters steps over the letters from byte i of s that are Arabic
-// (one look-up in arabicClass each) or Latin, and returns the byte index
-// after them, their number, and whether any of them folds to something
-// else (see appendFolded). Most words are made of them only; the caller
-// takes what follows.
-func scanLetters(s string, i int) (int, int, bool) {
+// (those of arabicClass) or Latin, and returns the byte index after them,
+// their number, and flags: pairFolds when any of them folds to something
+// else (see foldInto), scanEnds when there is at least one and no word
+// rune follows them (the end of s, white space, a mark: the letters are a
+// whole word). Most words are made of them only; the caller takes what
+// follows.
+func scanLetters(s string, i int) (int, int, uint8) {
 	n := 0
 	var class uint8 // the classes seen, or-ed
 	for i+1 < len(s) {
-		// the two bytes of an Arabic letter, D8 80 … DB BF, index arabicClass
-		if k := (uint(s[i+1]) | uint(s[i])<<8) - 0xD800; k < uint(len(arabicClass)) && arabicClass[k] != notLetter {
-			class |= arabicClass[k]
-			i += 2
-		} else if c := s[i]; c-'a' <= 'z'-'a' {
-			i++
-		} else if c-'A' <= 'Z'-'A' {
-			class |= foldLetter
-			i++
-		} else {
-			return i, n, class&foldLetter != 0
+		c := letterPairs[pairAt(s, i)]
+		if c&pairAdvance == 0 {
+			if n == 0 {
+				c = 0
+			}
+			return i, n, class | c&pairEnds
 		}
+		class |= c
+		i += int(c & pairAdvance)
 		n++
 	}
-	if i < len(s) && s[i]|0x20-'a' <= 'z'-'a' {
-		if s[i] <= 'Z' {
-			class |= foldLetter
+	if i < len(s) {
+		switch c := s[i]; {
+		case 'a' <= c|0x20 && c|0x20 <= 'z':
+			if c <= 'Z' {
+				class |= pairFolds
+			}
+			i++
+			n++
+		case c >= utf8.RuneSelf || asciiWordByte[c]:
+			return i, n, class // a word rune may start at the last byte
 		}
-		i++
-		n++
 	}
-	return i, n, class&foldLetter != 0
+	if n == 0 {
+		return i, n, class
+	}
+	return i, n, class | scanEnds
 }
 
-// arabicNonWord reports whether s[i:] starts with a rune of the Arabic
-// block that is no word rune (a comma, a digit).
-func arabicNonWord(s string, i int) bool {
-	return i+1 < len(s) && s[i]-0xD8 <= 0xDB-0xD8 && s[i+1]&0xC0 == 0x80 && !arabicRunes[int(s[i]&0x03)<<6|int(s[i+1]&0x3F)].word
-}
+// foldPairs holds the folded form of the letters of arabicClass, indexed
+// by their two bytes as a little-endian uint16 less 0x80D8 (D8 80, the
+// first such pair), which leaves 14 bits: its two bytes, first one low, or
+// 0 for a letter (mark) that is dropped. No letter of arabicClass folds to
+// one byte (see the check below).
+var foldPairs = func() (t [1 << 14]uint16) {
+	for k, f := range arabicFolded {
+		b := utf8.AppendRune(nil, rune(0x0600+k))
+		if arabicClass[(int(b[0])<<8|int(b[1]))-0xD800] == notLetter {
+			continue
+		}
+		if f.n != 0 && f.n != 2 {
+			panic("textnorm: a letter of arabicClass folds to one byte")
+		}
+		if f.n == 2 {
+			t[(int(b[0])|int(b[1])<<8)-0x80D8] = uint16(f.b[0]) | uint16(f.b[1])<<8
+		}
+	}
+	return t
+}()
 
 // appendFolded appends the folded form of w, letters that scanLetters
 // took, to dst.
 func appendFolded(dst []byte, w string) []byte {
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c < utf8.RuneSelf {
-			if c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			dst = append(dst, c)
-		} else if i+1 < len(w) {
-			f := &arabicFolded[int(c&0x03)<<6|int(w[i+1]&0x3F)]
-			n := len(dst)
-			dst = append(dst, f.b[0], f.b[1])
-			dst = dst[:n+int(f.n)]
-			i++
-		}
-	}
-	return dst
+	dst = slices.Grow(dst, len(w))
+	n := foldInto(dst[len(dst):len(dst)+len(w)], w)
+	return dst[:len(dst)+n]
 }
 
-// foldLetters returns the folded form of t.s[start:i], letters that
+// foldInto writes the folded form of w, letters that scanLetters took, to
+// dst, which has room for len(w) bytes (no letter folds to a longer one),
+// and returns its length. It writes through unsafe pointers, each at most
+// at the offset in w of the letter's last byte, so within dst: the bounds
+// checks would cost as much as the folding.
+func foldInto(dst []byte, w string) int {
+	_ = dst[:len(w)]
+	d := unsafe.Pointer(unsafe.SliceData(dst))
+	j := 0 // bytes written, at most i
+	for i := 0; i < len(w); {
+		c := w[i]
+		if c < utf8.RuneSelf {
+			*(*byte)(unsafe.Add(d, j)) = c | 0x20 // an ASCII letter, in lower case
+			i++
+			j++
+			continue
+		}
+		if i+1 >= len(w) {
+			break // no letter: scanLetters takes whole ones
+		}
+		// the two bytes of a letter of arabicClass; j+1 <= i+1
+		f := foldPairs[(pairAt(w, i)-0x80D8)&(1<<14-1)]
+		*(*byte)(unsafe.Add(d, j)) = byte(f)
+		*(*byte)(unsafe.Add(d, j+1)) = byte(f >> 8)
+		if f != 0 {
+			j += 2
+		}
+		i += 2
+	}
+	return j
+}
+
+// foldLetters returns the folded form of w, t.s[:i]'s last letters, that
 // scanLetters took, folded straight into the arena (see arenaString): it
 // is no longer than they are.
-func (t *tokenizer) foldLetters(start, i int) string {
-	w := t.s[start:i]
+func (t *tokenizer) foldLetters(w string, i int) string {
 	if cap(t.arena)-len(t.arena) < len(w) {
 		t.arena = make([]byte, 0, max(len(w), (len(t.s)-i)/2+16))
 	}
 	off := len(t.arena)
-	t.arena = appendFolded(t.arena, w)
-	if len(t.arena) == off {
+	n := foldInto(t.arena[off:off+len(w)], w)
+	if n == 0 {
 		return ""
 	}
-	return unsafe.String(&t.arena[off], len(t.arena)-off)
+	t.arena = t.arena[:off+n]
+	return unsafe.String(&t.arena[off], n)
 }
 
 // arenaString returns a string of the bytes b, stored in arena, and the

@@ -274,10 +274,10 @@ func TestScanLetters(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			end, runes, folds := scanLetters(tt.s, tt.from)
+			end, runes, flags := scanLetters(tt.s, tt.from)
 			assert.Equal(t, tt.end, end)
 			assert.Equal(t, tt.runs, runes)
-			assert.Equal(t, tt.folds, folds)
+			assert.Equal(t, tt.folds, flags&pairFolds != 0)
 			if got := string(appendFolded(nil, tt.s[tt.from:end])); got != Fold(tt.s[tt.from:end]) {
 				t.Errorf("appendFolded(%q) = %q, want Fold's %q", tt.s[tt.from:end], got, Fold(tt.s[tt.from:end]))
 			}

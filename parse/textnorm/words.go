@@ -7,7 +7,7 @@ import (
 
 // WordRecord is the record of one folded word, shared by all the tokens
 // that fold to it. The analyzers keep in its slots what they compute from
-// the folded word alone (see Slot), so that a token costs one map look-up,
+// the folded word alone (see Slot), so that a token costs one table look-up,
 // when NewSegmentIn interns it, instead of one per analyzer.
 //
 // Records are never freed: at most maxWords words get one (after that,
@@ -63,35 +63,7 @@ func (s Slot[T]) Load(w *WordRecord) *T { return (*T)(atomic.LoadPointer(&w.slot
 func (s Slot[T]) Store(w *WordRecord, v *T) { atomic.StorePointer(&w.slots[s.i], unsafe.Pointer(v)) }
 
 // words interns the words of the segments.
-var words = WordCache[*WordRecord]{Max: maxWords}
-
-// newWord returns a new record, or nil when words is full: a record that
-// would be thrown away would only take its slots' computations with it.
-func newWord(string) *WordRecord {
-	if words.full() {
-		return nil
-	}
-	return new(WordRecord)
-}
-
-// internWords sets the record of every word of toks. It looks words up in
-// the cache's read map itself, loaded once for all of them, and calls Get
-// only for the others (Get's first step is the same look-up).
-func internWords(toks []Token) {
-	var read map[string]*WordRecord
-	if m := words.read.Load(); m != nil {
-		read = *m
-	}
-	for i := range toks {
-		if t := &toks[i]; t.Kind == Word {
-			if r, ok := read[t.Norm]; ok {
-				t.record = r
-			} else {
-				t.record = words.Get(t.Norm, newWord)
-			}
-		}
-	}
-}
+var words = wordTable{max: maxWords}
 
 // Record returns the record of t's folded form, shared with every token of
 // the same form, or nil: t is no Word, was not made by NewSegmentIn, or
