@@ -70,10 +70,18 @@ func differentialInputs() []string {
 		strings.Repeat("a", 2000) + " " + strings.Repeat("b", 10),
 		strings.Repeat("a", 2001) + " " + strings.Repeat("b", 10),
 		strings.Repeat("word ", 399) + "end" + strings.Repeat(" ", 10) + "more",
+		// words before a period near the length of the longest abbreviation,
+		// abbreviations glued to longer words, openers and two-byte letters
+		// before them, initials of two-byte capitals
+		"xU.S. The end. approx. 5. Xapprox. The. (Sheikh. Ali) «Dr. No» \"Mr. X\" [p.m. The]",
+		"éU.S. The. ÉU.N. In. É. Smith. Ω. The. Ж. It. Ωmega. the ط. ثم. د. أحمد م. علي",
+		"Sept. 5. Sept. The. Sept. x. Sept.\n5 U.S.\nThe a.m.\n\nIt. e.g. no. Nos. 3.",
+		"\u00a0Dr. X\u00a0U.S. The\u2003p.m. It\u3000vs. The",
+		"word. \u00c9cole. word. éa. word. \u0250a. word. \u024fa. word. ǅa.",
 		// invalid UTF-8: each bad byte is a U+FFFD of its own
 		"\xff", "\xe2\x80", "a\xe2\x80. B\xc2. C", "\xc2\xab lo. \xc2\xbb.", "\xe2\x80\x9cno. \xe2\x80\x9d x",
 		"bad \xd8. good.", "\xd8\x9f\xd8 x\xd8\x9b y", "U.S\xff. The end.", "\xf0\x9f\x98. Ok.", "\xed\xa0\x80 s. T",
-		"\x80\x80. \x80", "ok \"\xff\" yes. No.", "\xef\xbb\xbf lead. \xef\xbf\xbd rep.",
+		"\x80\x80. \x80", "U.S\xc3. The", "\xc3U.S. The", "a\xd8\xa0. b", "\xa0U.S. The", "x\xe2\x80\xafU.S. The", "ok \"\xff\" yes. No.", "\xef\xbb\xbf lead. \xef\xbf\xbd rep.",
 		strings.Repeat("\xff", 2100) + " " + strings.Repeat("a ", 1100),
 		strings.Repeat("ab\xe2 ", 900),
 	}

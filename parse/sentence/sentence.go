@@ -48,10 +48,44 @@ const (
 type rules struct {
 	abbrevs  map[string]abbrevKind
 	starters map[string]bool
+
+	// abbrevLens has, for each first byte of an abbreviation, bit k set
+	// when one of k bytes begins with it (k < 64; a longer one sets bit 0,
+	// which lets every word with its first byte through): most words before
+	// a period are not looked up in abbrevs.
+	abbrevLens [256]uint64
+	// wordLimit is the longest word before a period that periodEnds looks
+	// at: the longest abbreviation, or an initial (one character and the
+	// period).
+	wordLimit int
+}
+
+// abbrev returns the kind of the abbreviation word (which ends with its
+// period), if it is one.
+func (r *rules) abbrev(word string) (abbrevKind, bool) {
+	if n := len(word); r.abbrevLens[word[0]]&(1<<min(n, 63)|1) == 0 {
+		return 0, false
+	}
+	k, ok := r.abbrevs[word]
+	return k, ok
+}
+
+// addAbbrev records the abbreviation a of kind k.
+func (r *rules) addAbbrev(a string, k abbrevKind) {
+	r.abbrevs[a] = k
+	if a == "" {
+		return
+	}
+	if len(a) < 64 {
+		r.abbrevLens[a[0]] |= 1 << len(a)
+	} else {
+		r.abbrevLens[a[0]] |= 1
+	}
+	r.wordLimit = max(r.wordLimit, len(a))
 }
 
 var loadRules = sync.OnceValues(func() (*rules, error) {
-	r := &rules{abbrevs: map[string]abbrevKind{}, starters: map[string]bool{}}
+	r := &rules{abbrevs: map[string]abbrevKind{}, starters: map[string]bool{}, wordLimit: 1 + utf8.UTFMax}
 	rows, err := lexicon.ReadTSV(dataFS, "data/abbreviations.tsv", 2)
 	if err != nil {
 		return nil, err
@@ -68,7 +102,7 @@ var loadRules = sync.OnceValues(func() (*rules, error) {
 		default:
 			return nil, row.Errorf("kind %q is not one of title, month, other", row.Cell(1))
 		}
-		r.abbrevs[row.Cell(0)] = k
+		r.addAbbrev(row.Cell(0), k)
 	}
 	rows, err = lexicon.ReadTSV(dataFS, "data/starters.tsv", 1)
 	if err != nil {
@@ -100,7 +134,7 @@ func Split(text string) []Sentence {
 	r, err := loadRules()
 	if err != nil {
 		// The embedded data is checked by the package tests; fall back to no abbreviations.
-		r = &rules{}
+		r = &rules{wordLimit: 1 + utf8.UTFMax}
 	}
 	s := splitter{text: text, r: r, quoteStart: -1}
 	s.split()
@@ -299,11 +333,12 @@ func (s *splitter) emit(end pos) {
 	b := s.trimSpace(a, end)
 	for a.b < b.b {
 		// a run-on text is cut at a space near MaxRunes: no sentence grows without bound
-		c := b
+		c, e := b, b // b is trimmed already
 		if c.n-a.n > MaxRunes {
 			c = s.cut(a)
+			e = s.trimSpace(a, c)
 		}
-		if e := s.trimSpace(a, c); a.b < e.b {
+		if a.b < e.b {
 			if s.out == nil {
 				// about one sentence for every 64 bytes or more (wire copy averages 100)
 				s.out = make([]Sentence, 0, min(len(s.text)/64+1, 256))
@@ -383,12 +418,7 @@ func (s *splitter) quoteEnds(i, j int) bool {
 			return false
 		}
 	}
-	next := s.nextWord(j)
-	if next == "" {
-		return true
-	}
-	first, _ := utf8.DecodeRuneInString(next)
-	return !(unicode.IsLower(first) && first < 0x0250)
+	return !s.lowerAfter(j)
 }
 
 // straightCloses reports whether the straight quote at byte i can only
@@ -449,39 +479,75 @@ func (s *splitter) periodEnds(i int) bool {
 	if (i+1 < len(text) && text[i+1] == '.') || (i > 0 && text[i-1] == '.') {
 		return false
 	}
-	// The word before the period, with inner periods (U.S.).
-	w := i
-	for w > 0 {
-		c, size := lastRune(text[:w])
-		if isSpace(c) || isOpener(c) {
-			break
+	// The word before the period, with inner periods (U.S.), when it is
+	// short enough to be an abbreviation or an initial.
+	if w, ok := s.shortWordBefore(i); ok {
+		word := text[w : i+1]
+		if k, ok := s.r.abbrev(word); ok {
+			switch k {
+			case abbrevTitle:
+				return false
+			case abbrevMonth:
+				next := s.nextWord(i + 1)
+				return next == "" || !startsWithDigit(next)
+			case abbrevOther:
+				next := s.nextWord(i + 1)
+				return next == "" || s.r.starters[next]
+			}
 		}
-		w -= size
-	}
-	word := text[w : i+1]
-	next := s.nextWord(i + 1)
-	if k, ok := s.r.abbrevs[word]; ok {
-		switch k {
-		case abbrevTitle:
-			return false
-		case abbrevMonth:
-			return next == "" || !startsWithDigit(next)
-		case abbrevOther:
+		// An initial: one capital letter (J. Smith).
+		if c, size := utf8.DecodeRuneInString(text[w:i]); size == i-w && unicode.IsUpper(c) {
+			next := s.nextWord(i + 1)
 			return next == "" || s.r.starters[next]
 		}
 	}
-	// An initial: one capital letter (J. Smith).
-	if c, size := utf8.DecodeRuneInString(text[w:i]); size == i-w && unicode.IsUpper(c) {
-		return next == "" || s.r.starters[next]
-	}
 	// A lower-case Latin word after the period continues the sentence.
-	if next != "" {
-		first, _ := utf8.DecodeRuneInString(next)
-		if unicode.IsLower(first) && first < 0x0250 {
-			return false
+	return !s.lowerAfter(i + 1)
+}
+
+// shortWordBefore returns where the word that ends at the period at byte i
+// begins: after a space or an opening quote or bracket, or at the start of
+// the text. It reports false, without looking further back, for a word
+// longer than s.r.wordLimit bytes with its period, which is neither an
+// abbreviation nor an initial.
+func (s *splitter) shortWordBefore(i int) (int, bool) {
+	text := s.text
+	first := i + 1 - s.r.wordLimit // the first byte a short word may begin at
+	w := i
+	for w > 0 {
+		if c := text[w-1]; c < utf8.RuneSelf {
+			if asciiBreaks[c]&spaceOrOpener != 0 {
+				break
+			}
+			w--
+		} else if w >= 2 && c&0xC0 == 0x80 && text[w-2]-0xC3 <= 0xDF-0xC3 {
+			// a two-byte character from U+00C0 on: no space, no opener
+			w -= 2
+		} else {
+			c, size := lastRune(text[:w])
+			if isSpace(c) || isOpener(c) {
+				break
+			}
+			w -= size
+		}
+		if w < first {
+			return 0, false
 		}
 	}
-	return true
+	return w, true
+}
+
+// lowerAfter reports whether the word after byte i (as nextWord finds it)
+// begins with a lower-case Latin letter (below U+0250).
+func (s *splitter) lowerAfter(i int) bool {
+	j, ok := s.wordStart(i)
+	if !ok || j == len(s.text) {
+		return false
+	}
+	// a lower-case letter is neither white space nor a mark that ends a
+	// word, so the word it begins is not empty
+	c, _ := textnorm.DecodeRune(s.text[j:])
+	return c < 0x0250 && unicode.IsLower(c)
 }
 
 func isOpener(r rune) bool {
@@ -498,25 +564,47 @@ func isOpener(r rune) bool {
 // U+FFFD would not.
 func (s *splitter) nextWord(i int) string {
 	text := s.text
-	for i < len(text) {
-		c, w := textnorm.DecodeRune(s.text[i:])
-		if !isSpace(c) && !isOpener(c) {
-			break
-		}
-		if c == '\n' {
-			return ""
-		}
-		i += w
+	i, ok := s.wordStart(i)
+	if !ok {
+		return ""
 	}
 	j := i
 	for j < len(text) {
-		c, w := textnorm.DecodeRune(s.text[j:])
+		if c := text[j]; c < utf8.RuneSelf {
+			if asciiBreaks[c]&spaceOrEnd != 0 {
+				break
+			}
+			j++
+			continue
+		}
+		c, w := textnorm.DecodeRune(text[j:])
 		if isSpace(c) || endsWord(c) {
 			break
 		}
 		j += w
 	}
 	return text[i:j]
+}
+
+// wordStart returns where the word after byte i begins, skipping spaces and
+// opening quotes; false at a line break.
+func (s *splitter) wordStart(i int) (int, bool) {
+	text := s.text
+	for i < len(text) {
+		c, w := rune(text[i]), 1
+		if c < utf8.RuneSelf {
+			if asciiBreaks[c]&spaceOrOpener == 0 {
+				break
+			}
+		} else if c, w = textnorm.DecodeRune(text[i:]); !isSpace(c) && !isOpener(c) {
+			break
+		}
+		if c == '\n' {
+			return i, false
+		}
+		i += w
+	}
+	return i, true
 }
 
 // endsWord reports the punctuation that ends the word nextWord returns.
@@ -527,6 +615,27 @@ func endsWord(r rune) bool {
 	}
 	return false
 }
+
+// The classes of asciiBreaks.
+const (
+	spaceOrOpener = 1 << iota // isSpace or isOpener
+	spaceOrEnd                // isSpace or endsWord
+)
+
+// asciiBreaks holds, for each ASCII byte, which of the tests that end the
+// words of periodEnds and nextWord it meets: a table look-up instead of the
+// switches for the common case.
+var asciiBreaks = func() (t [utf8.RuneSelf]uint8) {
+	for c := range rune(utf8.RuneSelf) {
+		if isSpace(c) || isOpener(c) {
+			t[c] |= spaceOrOpener
+		}
+		if isSpace(c) || endsWord(c) {
+			t[c] |= spaceOrEnd
+		}
+	}
+	return t
+}()
 
 func startsWithDigit(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
