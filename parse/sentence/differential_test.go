@@ -147,6 +147,49 @@ func FuzzSplitMatchesReference(f *testing.F) {
 	f.Fuzz(checkMatchesReference)
 }
 
+// checkSkipPlain compares skipPlain with skipPlainReference from every byte
+// of s.
+func checkSkipPlain(t *testing.T, s string) {
+	t.Helper()
+	for b := range len(s) + 1 {
+		at := pos{b, 3 * b}
+		if got, want := skipPlain(s, at), skipPlainReference(s, at); got != want {
+			t.Fatalf("skipPlain(%q, %v) = %v, want %v", s, at, got, want)
+		}
+	}
+}
+
+// skipPlainInputs are texts for skipPlain: every byte next to every kind of
+// byte at each place in an eight-byte word, ASCII stops and their
+// neighbours, lead bytes C0 … C3, D7 … D9, DF, E0 and their continuations.
+func skipPlainInputs() []string {
+	in := []string{"abcdefgh ijklmnop", "abcdefg\nhijklmnop", "\v\f\t\x00\x1f !\"#-./09:;<=>?@AZ[`az{~\x7f"}
+	bytes := []string{" ", "a", "0", ",", ".", "?", "!", "\"", "\n", "\r", "\v", "\f", "\x09", "\x0e", "\x20", "\x21", "\x23", "\x2d", "\x2f", "\x3e", "\x40",
+		"\x80", "\x9b", "\x9f", "\xa0", "\xbf", "\xc0", "\xc1", "\xc2", "\xc3", "\xd7", "\xd8", "\xd9", "\xdf", "\xe0", "\xe2", "\xf0", "\xff",
+		"é", "ا", "،", "؛", "؟", "«", "»", "“", "”", "\u2029", "😀"}
+	for _, x := range bytes {
+		for _, y := range bytes {
+			for k := range 9 {
+				in = append(in, strings.Repeat("ب", k/2)+strings.Repeat("a", k%2)+x+y+"ججججججججabcdefgh")
+			}
+		}
+	}
+	return in
+}
+
+func TestSkipPlainMatchesReference(t *testing.T) {
+	for _, s := range append(append(skipPlainInputs(), differentialInputs()...), fixtureTexts(t)...) {
+		checkSkipPlain(t, s)
+	}
+}
+
+func FuzzSkipPlainMatchesReference(f *testing.F) {
+	for _, s := range append(skipPlainInputs()[:200], differentialInputs()...) {
+		f.Add(s)
+	}
+	f.Fuzz(checkSkipPlain)
+}
+
 // TestIsSpaceMatchesUnicode checks the shortcut of isSpace against
 // unicode.IsSpace on every code point.
 func TestIsSpaceMatchesUnicode(t *testing.T) {

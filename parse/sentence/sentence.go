@@ -179,7 +179,8 @@ func lastRune(s string) (rune, int) {
 	return utf8.DecodeLastRuneInString(s)
 }
 
-// leadClass sorts the first byte of a character for skipPlain.
+// leadClass sorts the first byte of a character for plainChar (skipPlain a
+// character at a time).
 type leadClass uint8
 
 const (
@@ -211,28 +212,128 @@ var leadClasses = func() (t [256]leadClass) {
 // two-byte characters of Latin, Greek, Cyrillic, Hebrew and Arabic (U+00C0 …
 // U+07FF, but for U+0600 … U+061F, which holds ؛ and ؟) without decoding
 // them; what it steps over is valid UTF-8.
+//
+// It looks at eight bytes at a time, with arithmetic on all eight at once in
+// a uint64 (SWAR): eight bytes at a character boundary that hold only such
+// characters it steps over in one go, but for a last byte that begins a
+// two-byte character, which the next eight take. Eight bytes that hold
+// anything else (or might: \v and \f count as stops here), and the last few
+// bytes of the text, it walks a character at a time (plainChar).
 func skipPlain(text string, at pos) pos {
 	b, n := at.b, at.n
-	for b < len(text) {
-		switch leadClasses[text[b]] {
-		case plainByte:
-			b++
-		case plainLead:
-			if b+1 >= len(text) || text[b+1]&0xC0 != 0x80 {
-				return pos{b, n}
+	for b+8 <= len(text) {
+		w := text[b : b+8]
+		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		b6 := x << 1 // bit 6 of every byte in its top bit
+		b5 := x << 2 // bit 5
+		if hi := x & m.highs; hi == 0 {
+			// ASCII only: of the bytes below 0x40, . ? ! " \n \r (and \v
+			// \f, which share their range) are stops, the ranges [0A, 0E)
+			// [21, 23) [2E, 2F) [3F, 40): the parity of how many of the
+			// bounds a byte reaches (0x40: bit 6) tells
+			if ((x+m.ge0A)^(x+m.ge0E)^(x+m.ge21)^(x+m.ge23)^(x+m.ge2E)^(x+m.ge2F)^(x+m.ge3F)^b6)&m.highs == 0 {
+				b, n = b+8, n+8
+				continue
 			}
-			b += 2
-		case lowArabic:
-			if b+1 >= len(text) || text[b+1] < 0xA0 || text[b+1] > 0xBF {
-				return pos{b, n}
+		} else {
+			lead := hi & b6   // 11xxxxxx
+			cont := hi ^ lead // 10xxxxxx
+			y := x & m.low5   // the low five bits
+			// every lead byte followed by a continuation byte and every
+			// continuation byte preceded by a lead byte: two-byte
+			// characters only (a lead in the last byte is left for the
+			// next eight)
+			bad := cont ^ lead<<8
+			// no lead byte of three or four bytes (E0 … FF: bit 5 set),
+			// nor C0, C1 or C2 (low five bits below 3)
+			bad |= lead & (b5 | ^(y + m.add3))
+			// D8 only before a second byte with bit 5 set (A0 … BF)
+			bad |= (lead &^ ((y ^ m.d8) + m.add1)) << 8 &^ b5
+			// no byte below 0x40 but the space (bit 5 alone): the ASCII
+			// stops are among them
+			bad |= ^(x | b6) & m.highs & (^b5 | (y + m.add1))
+			if bad == 0 {
+				// the continuation bytes counted by a multiplication that
+				// adds the eight bytes of cont>>7 into the top one
+				// (bits.OnesCount64 has a call in it on amd64 v1, which
+				// costs the loop its registers)
+				k := 8 - int(lead>>63)
+				b, n = b+k, n+k-int((cont>>7)*ones>>56)
+				continue
 			}
-			b += 2
-		default:
-			return pos{b, n}
 		}
+		// something to act on, or a character not stepped over above, in
+		// these eight bytes: walk them one at a time
+		for end := b + 8; b < end; n++ {
+			w := plainChar(text, b)
+			if w == 0 {
+				return pos{b, n}
+			}
+			b += w
+		}
+	}
+	for b < len(text) {
+		w := plainChar(text, b)
+		if w == 0 {
+			break
+		}
+		b += w
 		n++
 	}
 	return pos{b, n}
+}
+
+// plainChar returns the width of the character at byte b of text when
+// skipPlain steps over it (1 or 2), or 0 when skipPlain stops there.
+func plainChar(text string, b int) int {
+	switch leadClasses[text[b]] {
+	case plainByte:
+		return 1
+	case plainLead:
+		if b+1 < len(text) && text[b+1]&0xC0 == 0x80 {
+			return 2
+		}
+	case lowArabic:
+		if b+1 < len(text) && text[b+1] >= 0xA0 && text[b+1] <= 0xBF {
+			return 2
+		}
+	}
+	return 0
+}
+
+// Byte-parallel arithmetic on the eight bytes of a uint64 (SWAR).
+const (
+	ones  = 0x0101010101010101
+	highs = 0x8080808080808080 // the top bit of every byte
+	low7  = 0x7f7f7f7f7f7f7f7f
+	low5  = 0x1f1f1f1f1f1f1f1f
+)
+
+// word8 returns the eight bytes of s from i as a little-endian uint64 (the
+// first byte lowest); the compiler makes one load of it.
+func word8(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// m holds the masks of skipPlain in a variable rather than constants: the
+// compiler then reads each where it is used, as the operand of its
+// instruction, instead of moving a 64-bit constant into a register first
+// (and it keeps from regrouping the expressions round the constants, which
+// cost more instructions). They never change.
+var m = struct {
+	highs, low5, d8, add1, add3              uint64
+	ge0A, ge0E, ge21, ge23, ge2E, ge2F, ge3F uint64
+}{highs, low5, 0x18 * ones, (0x80 - 1) * ones, (0x80 - 3) * ones,
+	(0x80 - 0x0A) * ones, (0x80 - 0x0E) * ones, (0x80 - 0x21) * ones, (0x80 - 0x23) * ones,
+	(0x80 - 0x2E) * ones, (0x80 - 0x2F) * ones, (0x80 - 0x3F) * ones}
+
+// atLeast sets the top bit of each byte of a (bytes below 0x80) that is at
+// least c; no byte carries into the next.
+func atLeast(a uint64, c byte) uint64 {
+	return a + (0x80-uint64(c))*ones
 }
 
 // split finds the sentences of s.text and appends them to s.out.
