@@ -481,8 +481,14 @@ func (s *splitter) cut(a pos) pos {
 // skipSpace returns the first position from a, before b, that is not white space.
 func (s *splitter) skipSpace(a, b pos) pos {
 	for a.b < b.b {
-		c, w := textnorm.DecodeRune(s.text[a.b:])
-		if !isSpace(c) {
+		w := 1
+		if c := s.text[a.b]; c < utf8.RuneSelf {
+			if !latin1Space[c] {
+				break
+			}
+		} else if r, size := textnorm.DecodeRune(s.text[a.b:]); isSpace(r) {
+			w = size
+		} else {
 			break
 		}
 		a = pos{a.b + w, a.n + 1}
@@ -493,8 +499,14 @@ func (s *splitter) skipSpace(a, b pos) pos {
 // trimSpace returns b moved back over the white space that ends a…b.
 func (s *splitter) trimSpace(a, b pos) pos {
 	for a.b < b.b {
-		c, w := lastRune(s.text[a.b:b.b])
-		if !isSpace(c) {
+		w := 1
+		if c := s.text[b.b-1]; c < utf8.RuneSelf {
+			if !latin1Space[c] {
+				break
+			}
+		} else if r, size := lastRune(s.text[a.b:b.b]); isSpace(r) {
+			w = size
+		} else {
 			break
 		}
 		b = pos{b.b - w, b.n - 1}
