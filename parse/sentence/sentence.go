@@ -221,8 +221,8 @@ var leadClasses = func() (t [256]leadClass) {
 // bytes of the text, it walks a character at a time (plainChar).
 func skipPlain(text string, at pos) pos {
 	b, n := at.b, at.n
-	for b+8 <= len(text) {
-		w := text[b : b+8]
+	for len(text)-b >= 8 {
+		w := text[b:]
 		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
 			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
 		b6 := x << 1 // bit 6 of every byte in its top bit
