@@ -227,19 +227,19 @@ func skipPlain(text string, at pos) pos {
 			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
 		b6 := x << 1 // bit 6 of every byte in its top bit
 		b5 := x << 2 // bit 5
-		if hi := x & m.highs; hi == 0 {
+		if hi := x & swar.highs; hi == 0 {
 			// ASCII only: of the bytes below 0x40, . ? ! " \n \r (and \v
 			// \f, which share their range) are stops, the ranges [0A, 0E)
 			// [21, 23) [2E, 2F) [3F, 40): the parity of how many of the
 			// bounds a byte reaches (0x40: bit 6) tells
-			if ((x+m.ge0A)^(x+m.ge0E)^(x+m.ge21)^(x+m.ge23)^(x+m.ge2E)^(x+m.ge2F)^(x+m.ge3F)^b6)&m.highs == 0 {
+			if ((x+swar.ge0A)^(x+swar.ge0E)^(x+swar.ge21)^(x+swar.ge23)^(x+swar.ge2E)^(x+swar.ge2F)^(x+swar.ge3F)^b6)&swar.highs == 0 {
 				b, n = b+8, n+8
 				continue
 			}
 		} else {
-			lead := hi & b6   // 11xxxxxx
-			cont := hi ^ lead // 10xxxxxx
-			y := x & m.low5   // the low five bits
+			lead := hi & b6    // 11xxxxxx
+			cont := hi ^ lead  // 10xxxxxx
+			y := x & swar.low5 // the low five bits
 			// every lead byte followed by a continuation byte and every
 			// continuation byte preceded by a lead byte: two-byte
 			// characters only (a lead in the last byte is left for the
@@ -247,12 +247,12 @@ func skipPlain(text string, at pos) pos {
 			bad := cont ^ lead<<8
 			// no lead byte of three or four bytes (E0 … FF: bit 5 set),
 			// nor C0, C1 or C2 (low five bits below 3)
-			bad |= lead & (b5 | ^(y + m.add3))
+			bad |= lead & (b5 | ^(y + swar.add3))
 			// D8 only before a second byte with bit 5 set (A0 … BF)
-			bad |= (lead &^ ((y ^ m.d8) + m.add1)) << 8 &^ b5
+			bad |= (lead &^ ((y ^ swar.d8) + swar.add1)) << 8 &^ b5
 			// no byte below 0x40 but the space (bit 5 alone): the ASCII
 			// stops are among them
-			bad |= ^(x | b6) & m.highs & (^b5 | (y + m.add1))
+			bad |= ^(x | b6) & swar.highs & (^b5 | (y + swar.add1))
 			if bad == 0 {
 				// the continuation bytes counted by a multiplication that
 				// adds the eight bytes of cont>>7 into the top one
@@ -306,35 +306,22 @@ func plainChar(text string, b int) int {
 const (
 	ones  = 0x0101010101010101
 	highs = 0x8080808080808080 // the top bit of every byte
-	low7  = 0x7f7f7f7f7f7f7f7f
 	low5  = 0x1f1f1f1f1f1f1f1f
 )
 
-// word8 returns the eight bytes of s from i as a little-endian uint64 (the
-// first byte lowest); the compiler makes one load of it.
-func word8(s string, i int) uint64 {
-	s = s[i : i+8]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
-
-// m holds the masks of skipPlain in a variable rather than constants: the
-// compiler then reads each where it is used, as the operand of its
+// swar holds the masks of skipPlain in a variable rather than constants:
+// the compiler then reads each where it is used, as the operand of its
 // instruction, instead of moving a 64-bit constant into a register first
 // (and it keeps from regrouping the expressions round the constants, which
-// cost more instructions). They never change.
-var m = struct {
+// cost more instructions). They never change. Adding addC or geC to bytes
+// below 0x80 sets the top bit of those that are at least C; no byte carries
+// into the next.
+var swar = struct {
 	highs, low5, d8, add1, add3              uint64
 	ge0A, ge0E, ge21, ge23, ge2E, ge2F, ge3F uint64
 }{highs, low5, 0x18 * ones, (0x80 - 1) * ones, (0x80 - 3) * ones,
 	(0x80 - 0x0A) * ones, (0x80 - 0x0E) * ones, (0x80 - 0x21) * ones, (0x80 - 0x23) * ones,
 	(0x80 - 0x2E) * ones, (0x80 - 0x2F) * ones, (0x80 - 0x3F) * ones}
-
-// atLeast sets the top bit of each byte of a (bytes below 0x80) that is at
-// least c; no byte carries into the next.
-func atLeast(a uint64, c byte) uint64 {
-	return a + (0x80-uint64(c))*ones
-}
 
 // split finds the sentences of s.text and appends them to s.out.
 func (s *splitter) split() {
