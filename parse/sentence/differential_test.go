@@ -70,10 +70,18 @@ func differentialInputs() []string {
 		strings.Repeat("a", 2000) + " " + strings.Repeat("b", 10),
 		strings.Repeat("a", 2001) + " " + strings.Repeat("b", 10),
 		strings.Repeat("word ", 399) + "end" + strings.Repeat(" ", 10) + "more",
+		// words before a period near the length of the longest abbreviation,
+		// abbreviations glued to longer words, openers and two-byte letters
+		// before them, initials of two-byte capitals
+		"xU.S. The end. approx. 5. Xapprox. The. (Sheikh. Ali) «Dr. No» \"Mr. X\" [p.m. The]",
+		"éU.S. The. ÉU.N. In. É. Smith. Ω. The. Ж. It. Ωmega. the ط. ثم. د. أحمد م. علي",
+		"Sept. 5. Sept. The. Sept. x. Sept.\n5 U.S.\nThe a.m.\n\nIt. e.g. no. Nos. 3.",
+		"\u00a0Dr. X\u00a0U.S. The\u2003p.m. It\u3000vs. The",
+		"word. \u00c9cole. word. éa. word. \u0250a. word. \u024fa. word. ǅa.",
 		// invalid UTF-8: each bad byte is a U+FFFD of its own
 		"\xff", "\xe2\x80", "a\xe2\x80. B\xc2. C", "\xc2\xab lo. \xc2\xbb.", "\xe2\x80\x9cno. \xe2\x80\x9d x",
 		"bad \xd8. good.", "\xd8\x9f\xd8 x\xd8\x9b y", "U.S\xff. The end.", "\xf0\x9f\x98. Ok.", "\xed\xa0\x80 s. T",
-		"\x80\x80. \x80", "ok \"\xff\" yes. No.", "\xef\xbb\xbf lead. \xef\xbf\xbd rep.",
+		"\x80\x80. \x80", "U.S\xc3. The", "\xc3U.S. The", "a\xd8\xa0. b", "\xa0U.S. The", "x\xe2\x80\xafU.S. The", "ok \"\xff\" yes. No.", "\xef\xbb\xbf lead. \xef\xbf\xbd rep.",
 		strings.Repeat("\xff", 2100) + " " + strings.Repeat("a ", 1100),
 		strings.Repeat("ab\xe2 ", 900),
 	}
@@ -137,6 +145,49 @@ func FuzzSplitMatchesReference(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(checkMatchesReference)
+}
+
+// checkSkipPlain compares skipPlain with skipPlainReference from every byte
+// of s.
+func checkSkipPlain(t *testing.T, s string) {
+	t.Helper()
+	for b := range len(s) + 1 {
+		at := pos{b, 3 * b}
+		if got, want := skipPlain(s, at), skipPlainReference(s, at); got != want {
+			t.Fatalf("skipPlain(%q, %v) = %v, want %v", s, at, got, want)
+		}
+	}
+}
+
+// skipPlainInputs are texts for skipPlain: every byte next to every kind of
+// byte at each place in an eight-byte word, ASCII stops and their
+// neighbours, lead bytes C0 … C3, D7 … D9, DF, E0 and their continuations.
+func skipPlainInputs() []string {
+	in := []string{"abcdefgh ijklmnop", "abcdefg\nhijklmnop", "\v\f\t\x00\x1f !\"#-./09:;<=>?@AZ[`az{~\x7f"}
+	bytes := []string{" ", "a", "0", ",", ".", "?", "!", "\"", "\n", "\r", "\v", "\f", "\x09", "\x0e", "\x20", "\x21", "\x23", "\x2d", "\x2f", "\x3e", "\x40",
+		"\x80", "\x9b", "\x9f", "\xa0", "\xbf", "\xc0", "\xc1", "\xc2", "\xc3", "\xd7", "\xd8", "\xd9", "\xdf", "\xe0", "\xe2", "\xf0", "\xff",
+		"é", "ا", "،", "؛", "؟", "«", "»", "“", "”", "\u2029", "😀"}
+	for _, x := range bytes {
+		for _, y := range bytes {
+			for k := range 9 {
+				in = append(in, strings.Repeat("ب", k/2)+strings.Repeat("a", k%2)+x+y+"ججججججججabcdefgh")
+			}
+		}
+	}
+	return in
+}
+
+func TestSkipPlainMatchesReference(t *testing.T) {
+	for _, s := range append(append(skipPlainInputs(), differentialInputs()...), fixtureTexts(t)...) {
+		checkSkipPlain(t, s)
+	}
+}
+
+func FuzzSkipPlainMatchesReference(f *testing.F) {
+	for _, s := range append(skipPlainInputs()[:200], differentialInputs()...) {
+		f.Add(s)
+	}
+	f.Fuzz(checkSkipPlain)
 }
 
 // TestIsSpaceMatchesUnicode checks the shortcut of isSpace against

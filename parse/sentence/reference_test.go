@@ -260,3 +260,29 @@ func refStartsWithDigit(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsDigit(r)
 }
+
+// skipPlainReference is skipPlain as it was before it looked at eight bytes
+// at a time (commit 0a6f517): a character at a time, on leadClasses.
+func skipPlainReference(text string, at pos) pos {
+	b, n := at.b, at.n
+	for b < len(text) {
+		switch leadClasses[text[b]] {
+		case plainByte:
+			b++
+		case plainLead:
+			if b+1 >= len(text) || text[b+1]&0xC0 != 0x80 {
+				return pos{b, n}
+			}
+			b += 2
+		case lowArabic:
+			if b+1 >= len(text) || text[b+1] < 0xA0 || text[b+1] > 0xBF {
+				return pos{b, n}
+			}
+			b += 2
+		default:
+			return pos{b, n}
+		}
+		n++
+	}
+	return pos{b, n}
+}
