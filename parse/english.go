@@ -117,8 +117,7 @@ func (p *Parser) scanEN(s *sent, anchor time.Time, mem *memory) bool {
 	if s.idx == 0 {
 		s.seg.Tokens = dropDateline(s.seg.Tokens)
 	}
-	n := len(s.seg.Tokens)
-	s.toks = s.buf.blankInfos(n)
+	s.toks, s.marks = s.buf.blankInfos(s.seg.Tokens, false)
 	s.quotes = s.buf.quotes[:0]
 	s.findQuotes()
 	matches := p.lex.AppendMatches(s.buf.matches[:0], s.seg.Tokens, s.lang)
