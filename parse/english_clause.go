@@ -49,6 +49,14 @@ func (s *sent) segmentEN() {
 			cur = resume[len(resume)-1]
 			resume = resume[:len(resume)-1]
 		}
+		if tk.Kind != textnorm.Punct && !t.cueHead && t.trig < 0 {
+			// most words open nothing and end nothing: they come in runs,
+			// which plainRunEN marks in a loop of its own (see plainRun)
+			if j := s.plainRunEN(i, cur, reports && quoteEnd < 0); j > i {
+				i = j - 1
+				continue
+			}
+		}
 		if quoteEnd < 0 && len(s.quotes) > 0 && tk.Kind == textnorm.Punct && isQuoteMark(tk.Text) {
 			for _, q := range s.quotes {
 				if q.open == i && q.long && !q.name {
@@ -169,6 +177,26 @@ func (s *sent) segmentEN() {
 		}
 	}
 	s.en.clauses = s.clauses
+}
+
+// plainRunEN puts the tokens from i on that segmentEN would only put in
+// clause cur into it, and returns the first token that is not one: a
+// punctuation mark, a cue head, a trigger, a word that may open a clause
+// ("to", "and", "but") and, when zeroComp is looked for (zero), a word
+// right after a possible governor.
+func (s *sent) plainRunEN(i, cur int, zero bool) int {
+	toks, tokens := s.toks, s.seg.Tokens[:len(s.toks)]
+	for ; i < len(toks); i++ {
+		tk, t := &tokens[i], &toks[i]
+		if tk.Kind == textnorm.Punct || t.cueHead || t.trig >= 0 || zero && s.mayFollowGovernor(i) {
+			break
+		}
+		if w := tk.Norm; w == "to" || w == "and" || w == "but" {
+			break
+		}
+		t.clause = cur
+	}
+	return i
 }
 
 // listComma reports whether the comma at token i separates the items of a
