@@ -3,6 +3,7 @@ package parse
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/eventline/eventline/parse/lexicon"
 	"github.com/eventline/eventline/parse/textnorm"
@@ -1046,11 +1047,67 @@ func (s *sent) causativeHave(h *trigHit) int {
 	return h.first
 }
 
+// bothSidesPhrases are the phrases, in lower case, that make a noun phrase
+// refer to the parties named together before it (bothSides).
+var bothSidesPhrases = []string{"two countries", "two sides", "both sides", "both countries", "two governments", "both governments", "the allies"}
+
+// bothSidesFirst marks the bytes, upper and lower case, that a phrase of
+// bothSidesPhrases starts with.
+var bothSidesFirst = func() (first [256]bool) {
+	for _, p := range bothSidesPhrases {
+		first[p[0]] = true
+		first[p[0]-'a'+'A'] = true
+	}
+	return first
+}()
+
 // bothSides reports whether a noun phrase refers to the parties named
-// together before it: the two countries, both sides.
+// together before it: the two countries, both sides. It holds whether
+// strings.ToLower(np) contains a phrase of bothSidesPhrases; a phrase in
+// ASCII (nearly all) is searched for as it is, without the lower-case copy
+// (the phrases are ASCII, and an ASCII letter lower-cases alone); one with
+// another byte is lower-cased first (İ lower-cases to i).
 func (s *sent) bothSides(np string) bool {
-	w := strings.ToLower(np)
-	for _, p := range []string{"two countries", "two sides", "both sides", "both countries", "two governments", "both governments", "the allies"} {
+	for i := 0; i < len(np); i++ {
+		if np[i] >= utf8.RuneSelf {
+			return bothSidesFolded(strings.ToLower(np))
+		}
+	}
+	for i := 0; i < len(np); i++ {
+		if !bothSidesFirst[np[i]] {
+			continue
+		}
+		for _, p := range bothSidesPhrases {
+			if hasPrefixLowerASCII(np[i:], p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasPrefixLowerASCII reports whether the ASCII s, lower-cased, starts with
+// p.
+func hasPrefixLowerASCII(s, p string) bool {
+	if len(s) < len(p) {
+		return false
+	}
+	for j := 0; j < len(p); j++ {
+		c := s[j]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != p[j] {
+			return false
+		}
+	}
+	return true
+}
+
+// bothSidesFolded reports whether the lower-case w contains a phrase of
+// bothSidesPhrases.
+func bothSidesFolded(w string) bool {
+	for _, p := range bothSidesPhrases {
 		if strings.Contains(w, p) {
 			return true
 		}
