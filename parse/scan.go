@@ -135,6 +135,8 @@ type sentBuffers struct {
 	counts  []countSpan
 	ints    []int // scratch of one function at a time
 	events  []events.Event
+	nums    []eventNums // the ids' and numbers' parts of events (finishRecords)
+	ids     []byte      // the ids of the article's records, back to back (finishRecords)
 
 	// inTime reports whether a token of the sentence timed is part of a time
 	// expression: findCounts' skip, made once (a closure per sentence would
