@@ -71,7 +71,7 @@ func (s *sent) segmentEN() {
 			continue
 		}
 		opened := false
-		if t.cueHead && t.time < 0 && t.ment < 0 && t.trig < 0 {
+		if t.cueHead && t.cues.any(clauseCuesEN) && t.time < 0 && t.ment < 0 && t.trig < 0 {
 			c := t.cues
 			switch {
 			case c.has(lexicon.CueComp):
@@ -107,7 +107,7 @@ func (s *sent) segmentEN() {
 		}
 		if !opened && quoteEnd < 0 {
 			switch {
-			case s.norm(i) == "to" && s.infinitiveAt(i):
+			case tk.Norm == "to" && s.infinitiveAt(i):
 				cur = open(clComp, cur, i)
 				s.clauses[cur].pron = true
 				s.en.inf.add(cur)
@@ -140,7 +140,7 @@ func (s *sent) segmentEN() {
 				s.clauses[cur].opener = -1
 			}
 			s.clauses[cur].hasVerb = true
-		} else if (s.norm(i) == "and" || s.norm(i) == "but") && !opened && s.clauseAhead(i+1) {
+		} else if w := tk.Norm; (w == "and" || w == "but") && !opened && s.clauseAhead(i+1) {
 			// "…, and the army responded": after a comma, coordinated with the main clause
 			sib := cur
 			comma := i > 0 && s.seg.Tokens[i-1].Text == ","
@@ -156,7 +156,7 @@ func (s *sent) segmentEN() {
 			}
 		}
 		t.clause = cur
-		if tk.Kind == textnorm.Punct && (tk.Text == "," || tk.Text == ";" || tk.Text == ":") {
+		if tk.Kind == textnorm.Punct && clauseCommaEN(tk.Text) {
 			for cur >= 0 && quoteEnd < 0 {
 				k := s.clauses[cur].kind
 				if k == clBound || k == clFrame {
@@ -197,6 +197,20 @@ func (s *sent) plainRunEN(i, cur int, zero bool) int {
 		t.clause = cur
 	}
 	return i
+}
+
+// clauseCuesEN are the cue classes that may open a clause (segmentEN).
+const clauseCuesEN = cueSet(1<<lexicon.CueComp | 1<<lexicon.CueRel | 1<<lexicon.CueConj | 1<<lexicon.CueCond |
+	1<<lexicon.CueBound | 1<<lexicon.CueFrame)
+
+// clauseCommaEN reports whether a punctuation mark ends a background,
+// circumstance or relative clause: a comma, a semicolon or a colon.
+func clauseCommaEN(text string) bool {
+	switch text {
+	case ",", ";", ":":
+		return true
+	}
+	return false
 }
 
 // listComma reports whether the comma at token i separates the items of a
