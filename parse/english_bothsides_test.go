@@ -44,6 +44,10 @@ func TestBothSides(t *testing.T) {
 		{"tt bb TT BB", false},
 		{"\xff both sides", true},
 		{"both si\xffdes", false},
+		{"both sides é", true}, // found before the first other byte
+		{"é both sides", true},
+		{"two sİdes", true},
+		{"Two Sİde", false},
 	} {
 		t.Run(tc.np, func(t *testing.T) {
 			assert.Equal(t, tc.want, s.bothSides(tc.np))

@@ -1051,33 +1051,30 @@ func (s *sent) causativeHave(h *trigHit) int {
 // refer to the parties named together before it (bothSides).
 var bothSidesPhrases = []string{"two countries", "two sides", "both sides", "both countries", "two governments", "both governments", "the allies"}
 
-// bothSidesFirst marks the bytes, upper and lower case, that a phrase of
-// bothSidesPhrases starts with.
-var bothSidesFirst = func() (first [256]bool) {
+// bothSidesByFirst lists the phrases of bothSidesPhrases by their first
+// byte, upper and lower case.
+var bothSidesByFirst = func() (by [256][]string) {
 	for _, p := range bothSidesPhrases {
-		first[p[0]] = true
-		first[p[0]-'a'+'A'] = true
+		by[p[0]] = append(by[p[0]], p)
+		by[p[0]-'a'+'A'] = append(by[p[0]-'a'+'A'], p)
 	}
-	return first
+	return by
 }()
 
 // bothSides reports whether a noun phrase refers to the parties named
 // together before it: the two countries, both sides. It holds whether
-// strings.ToLower(np) contains a phrase of bothSidesPhrases; a phrase in
-// ASCII (nearly all) is searched for as it is, without the lower-case copy
-// (the phrases are ASCII, and an ASCII letter lower-cases alone); one with
-// another byte is lower-cased first (İ lower-cases to i).
+// strings.ToLower(np) contains a phrase of bothSidesPhrases. ASCII text
+// (nearly all) is searched as it is, without the lower-case copy: the
+// phrases are ASCII, and an ASCII letter lower-cases alone, so a phrase
+// found before the first other byte is in the copy too; from that byte on,
+// the text is lower-cased first (İ lower-cases to i).
 func (s *sent) bothSides(np string) bool {
 	for i := 0; i < len(np); i++ {
-		if np[i] >= utf8.RuneSelf {
+		c := np[i]
+		if c >= utf8.RuneSelf {
 			return bothSidesFolded(strings.ToLower(np))
 		}
-	}
-	for i := 0; i < len(np); i++ {
-		if !bothSidesFirst[np[i]] {
-			continue
-		}
-		for _, p := range bothSidesPhrases {
+		for _, p := range bothSidesByFirst[c] {
 			if hasPrefixLowerASCII(np[i:], p) {
 				return true
 			}
