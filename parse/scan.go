@@ -276,9 +276,10 @@ func (p *Parser) scan(s *sent, anchor time.Time, mem *memory) bool {
 	s.buf.matches = matches
 	hasTrigger := false
 find:
-	for _, m := range matches {
-		for _, e := range m.Entries {
-			if e.Trigger != nil {
+	for k := range matches { // by index: a Match and an Entry are several words each
+		es := matches[k].Entries
+		for x := range es {
+			if es[x].Trigger != nil {
 				hasTrigger = true
 				break find
 			}
