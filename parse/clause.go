@@ -65,7 +65,7 @@ func (s *sent) segment() {
 			t.clause = cur
 			continue
 		}
-		if tk.Kind == textnorm.Punct && isQuoteMark(tk.Text) && quoteEnd < 0 {
+		if tk.Kind == textnorm.Punct && quoteEnd < 0 && s.marks&markQuote != 0 && isQuoteMark(tk.Text) {
 			for _, q := range s.quotes {
 				if q.open == i && q.long && !q.name {
 					resume = append(resume, cur)
@@ -74,7 +74,7 @@ func (s *sent) segment() {
 				}
 			}
 		}
-		if t.cueHead && t.time < 0 && t.ment < 0 {
+		if t.cueHead && t.cues.any(clauseCues) && t.time < 0 && t.ment < 0 {
 			c := t.cues
 			switch {
 			case c.has(lexicon.CueCompPron):
@@ -105,7 +105,7 @@ func (s *sent) segment() {
 			s.clauses[cur].hasVerb = true
 		}
 		t.clause = cur
-		if tk.Kind == textnorm.Punct && (tk.Text == "،" || tk.Text == "," || tk.Text == "؛" || tk.Text == ";" || tk.Text == ":") {
+		if tk.Kind == textnorm.Punct && clauseComma(tk.Text) {
 			// a background, circumstance or relative clause ends at a comma
 			for cur >= 0 && quoteEnd < 0 {
 				k := s.clauses[cur].kind
@@ -126,6 +126,20 @@ func (s *sent) segment() {
 			}
 		}
 	}
+}
+
+// clauseCues are the cue classes that open a clause (segment).
+const clauseCues = cueSet(1<<lexicon.CueCompPron | 1<<lexicon.CueComp | 1<<lexicon.CueRel | 1<<lexicon.CueConj |
+	1<<lexicon.CueBound | 1<<lexicon.CueFrame)
+
+// clauseComma reports whether a punctuation mark ends a background,
+// circumstance or relative clause: a comma, a semicolon or a colon.
+func clauseComma(text string) bool {
+	switch text {
+	case "،", ",", "؛", ";", ":":
+		return true
+	}
+	return false
 }
 
 // startsVerb reports whether a verb starts at token i: a trigger read as a

@@ -117,8 +117,7 @@ func (p *Parser) scanEN(s *sent, anchor time.Time, mem *memory) bool {
 	if s.idx == 0 {
 		s.seg.Tokens = dropDateline(s.seg.Tokens)
 	}
-	n := len(s.seg.Tokens)
-	s.toks = s.buf.blankInfos(n)
+	s.toks, s.marks = s.buf.blankInfos(s.seg.Tokens, false)
 	s.quotes = s.buf.quotes[:0]
 	s.findQuotes()
 	matches := p.lex.AppendMatches(s.buf.matches[:0], s.seg.Tokens, s.lang)
@@ -150,21 +149,29 @@ func (p *Parser) scanEN(s *sent, anchor time.Time, mem *memory) bool {
 	// the cue words first, so that a trigger's reading can look at the words after it
 	for k := range matches {
 		m := &matches[k]
+		var cues cueSet // the match's cue classes, marked at once
+		for x := range m.Entries {
+			if e := &m.Entries[x]; e.Cue != nil {
+				cues |= 1 << e.Cue.Class
+			}
+		}
+		if cues == 0 {
+			continue
+		}
 		timed := false
 		for i := m.First; i < m.Last && len(s.times) > 0; i++ {
 			timed = timed || s.toks[i].time >= 0
 		}
-		for x := range m.Entries {
-			if e := &m.Entries[x]; e.Cue != nil && !timed {
-				for i := m.First; i < m.Last; i++ {
-					s.toks[i].cues |= 1 << e.Cue.Class
-				}
-				s.cueAll |= 1 << e.Cue.Class
-			}
+		if timed {
+			continue
 		}
+		for i := m.First; i < m.Last; i++ {
+			s.toks[i].cues |= cues
+		}
+		s.cueAll |= cues
 	}
-	for _, m := range matches {
-		p.addMatchEN(s, m)
+	for k := range matches {
+		p.addMatchEN(s, &matches[k])
 	}
 	s.countsInNames()
 	s.markPassives()
@@ -252,9 +259,10 @@ func allCapsWords(toks []textnorm.Token) bool {
 
 // addMatchEN records one lexicon match, choosing between the noun and the
 // verb reading of a trigger word from the words before it.
-func (p *Parser) addMatchEN(s *sent, m lexicon.Match) {
+func (p *Parser) addMatchEN(s *sent, m *lexicon.Match) {
 	var verbT, nounT, exactT *lexicon.Trigger
-	for _, e := range m.Entries {
+	for k := range m.Entries {
+		e := &m.Entries[k]
 		if e.Trigger == nil {
 			continue
 		}
@@ -274,10 +282,10 @@ func (p *Parser) addMatchEN(s *sent, m lexicon.Match) {
 		}
 	}
 	if verbT == nil && nounT == nil && exactT == nil {
-		p.addMatch(s, &m)
+		p.addMatch(s, m)
 		return
 	}
-	t, verb := s.chooseReading(m, verbT, nounT, exactT)
+	t, verb := s.chooseReading(*m, verbT, nounT, exactT)
 	// the entries that are no trigger, and the reading chosen (addMatch keeps none of them)
 	others := s.en.entries[:0]
 	for _, e := range m.Entries {
@@ -292,9 +300,10 @@ func (p *Parser) addMatchEN(s *sent, m lexicon.Match) {
 	if len(others) == 0 {
 		return
 	}
-	m.Entries = others
+	mm := *m // the sentence's match keeps its entries
+	mm.Entries = others
 	before := len(s.trigs)
-	p.addMatch(s, &m)
+	p.addMatch(s, &mm)
 	if len(s.trigs) > before {
 		s.trigs[len(s.trigs)-1].verb = verb
 	}

@@ -49,6 +49,14 @@ func (s *sent) segmentEN() {
 			cur = resume[len(resume)-1]
 			resume = resume[:len(resume)-1]
 		}
+		if tk.Kind != textnorm.Punct && !t.cueHead && t.trig < 0 {
+			// most words open nothing and end nothing: they come in runs,
+			// which plainRunEN marks in a loop of its own (see plainRun)
+			if j := s.plainRunEN(i, cur, reports && quoteEnd < 0); j > i {
+				i = j - 1
+				continue
+			}
+		}
 		if quoteEnd < 0 && len(s.quotes) > 0 && tk.Kind == textnorm.Punct && isQuoteMark(tk.Text) {
 			for _, q := range s.quotes {
 				if q.open == i && q.long && !q.name {
@@ -63,7 +71,7 @@ func (s *sent) segmentEN() {
 			continue
 		}
 		opened := false
-		if t.cueHead && t.time < 0 && t.ment < 0 && t.trig < 0 {
+		if t.cueHead && t.cues.any(clauseCuesEN) && t.time < 0 && t.ment < 0 && t.trig < 0 {
 			c := t.cues
 			switch {
 			case c.has(lexicon.CueComp):
@@ -99,7 +107,7 @@ func (s *sent) segmentEN() {
 		}
 		if !opened && quoteEnd < 0 {
 			switch {
-			case s.norm(i) == "to" && s.infinitiveAt(i):
+			case tk.Norm == "to" && s.infinitiveAt(i):
 				cur = open(clComp, cur, i)
 				s.clauses[cur].pron = true
 				s.en.inf.add(cur)
@@ -132,7 +140,7 @@ func (s *sent) segmentEN() {
 				s.clauses[cur].opener = -1
 			}
 			s.clauses[cur].hasVerb = true
-		} else if (s.norm(i) == "and" || s.norm(i) == "but") && !opened && s.clauseAhead(i+1) {
+		} else if w := tk.Norm; (w == "and" || w == "but") && !opened && s.clauseAhead(i+1) {
 			// "…, and the army responded": after a comma, coordinated with the main clause
 			sib := cur
 			comma := i > 0 && s.seg.Tokens[i-1].Text == ","
@@ -148,7 +156,7 @@ func (s *sent) segmentEN() {
 			}
 		}
 		t.clause = cur
-		if tk.Kind == textnorm.Punct && (tk.Text == "," || tk.Text == ";" || tk.Text == ":") {
+		if tk.Kind == textnorm.Punct && clauseCommaEN(tk.Text) {
 			for cur >= 0 && quoteEnd < 0 {
 				k := s.clauses[cur].kind
 				if k == clBound || k == clFrame {
@@ -169,6 +177,40 @@ func (s *sent) segmentEN() {
 		}
 	}
 	s.en.clauses = s.clauses
+}
+
+// plainRunEN puts the tokens from i on that segmentEN would only put in
+// clause cur into it, and returns the first token that is not one: a
+// punctuation mark, a cue head, a trigger, a word that may open a clause
+// ("to", "and", "but") and, when zeroComp is looked for (zero), a word
+// right after a possible governor.
+func (s *sent) plainRunEN(i, cur int, zero bool) int {
+	toks, tokens := s.toks, s.seg.Tokens[:len(s.toks)]
+	for ; i < len(toks); i++ {
+		tk, t := &tokens[i], &toks[i]
+		if tk.Kind == textnorm.Punct || t.cueHead || t.trig >= 0 || zero && s.mayFollowGovernor(i) {
+			break
+		}
+		if w := tk.Norm; w == "to" || w == "and" || w == "but" {
+			break
+		}
+		t.clause = cur
+	}
+	return i
+}
+
+// clauseCuesEN are the cue classes that may open a clause (segmentEN).
+const clauseCuesEN = cueSet(1<<lexicon.CueComp | 1<<lexicon.CueRel | 1<<lexicon.CueConj | 1<<lexicon.CueCond |
+	1<<lexicon.CueBound | 1<<lexicon.CueFrame)
+
+// clauseCommaEN reports whether a punctuation mark ends a background,
+// circumstance or relative clause: a comma, a semicolon or a colon.
+func clauseCommaEN(text string) bool {
+	switch text {
+	case ",", ";", ":":
+		return true
+	}
+	return false
 }
 
 // listComma reports whether the comma at token i separates the items of a

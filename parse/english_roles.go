@@ -3,6 +3,7 @@ package parse
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/eventline/eventline/parse/lexicon"
 	"github.com/eventline/eventline/parse/textnorm"
@@ -1046,11 +1047,64 @@ func (s *sent) causativeHave(h *trigHit) int {
 	return h.first
 }
 
+// bothSidesPhrases are the phrases, in lower case, that make a noun phrase
+// refer to the parties named together before it (bothSides).
+var bothSidesPhrases = []string{"two countries", "two sides", "both sides", "both countries", "two governments", "both governments", "the allies"}
+
+// bothSidesByFirst lists the phrases of bothSidesPhrases by their first
+// byte, upper and lower case.
+var bothSidesByFirst = func() (by [256][]string) {
+	for _, p := range bothSidesPhrases {
+		by[p[0]] = append(by[p[0]], p)
+		by[p[0]-'a'+'A'] = append(by[p[0]-'a'+'A'], p)
+	}
+	return by
+}()
+
 // bothSides reports whether a noun phrase refers to the parties named
-// together before it: the two countries, both sides.
+// together before it: the two countries, both sides. It holds whether
+// strings.ToLower(np) contains a phrase of bothSidesPhrases. ASCII text
+// (nearly all) is searched as it is, without the lower-case copy: the
+// phrases are ASCII, and an ASCII letter lower-cases alone, so a phrase
+// found before the first other byte is in the copy too; from that byte on,
+// the text is lower-cased first (İ lower-cases to i).
 func (s *sent) bothSides(np string) bool {
-	w := strings.ToLower(np)
-	for _, p := range []string{"two countries", "two sides", "both sides", "both countries", "two governments", "both governments", "the allies"} {
+	for i := 0; i < len(np); i++ {
+		c := np[i]
+		if c >= utf8.RuneSelf {
+			return bothSidesFolded(strings.ToLower(np))
+		}
+		for _, p := range bothSidesByFirst[c] {
+			if hasPrefixLowerASCII(np[i:], p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasPrefixLowerASCII reports whether the ASCII s, lower-cased, starts with
+// p.
+func hasPrefixLowerASCII(s, p string) bool {
+	if len(s) < len(p) {
+		return false
+	}
+	for j := 0; j < len(p); j++ {
+		c := s[j]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != p[j] {
+			return false
+		}
+	}
+	return true
+}
+
+// bothSidesFolded reports whether the lower-case w contains a phrase of
+// bothSidesPhrases.
+func bothSidesFolded(w string) bool {
+	for _, p := range bothSidesPhrases {
 		if strings.Contains(w, p) {
 			return true
 		}

@@ -1169,10 +1169,13 @@ func (s *sent) locateEN(d *draft, mem *memory) {
 func (s *sent) placesOfClause(d *draft) {
 	h := &s.trigs[d.trig]
 	cl := s.clauseOf(h.first)
-	own := map[int]bool{cl: true} // its clause, and those of the words merged into it (… killed 30 people in Kidal)
+	// its clause, and those of the words merged into it (… killed 30 people
+	// in Kidal): a few, on the stack
+	var ownBuf [8]int
+	own := append(ownBuf[:0], cl)
 	for k := range s.trigs {
 		if s.trigs[k].mergedInto == d.trig {
-			own[s.clauseOf(s.trigs[k].first)] = true
+			own = append(own, s.clauseOf(s.trigs[k].first))
 		}
 	}
 	var known []*lexicon.Place
@@ -1180,7 +1183,7 @@ func (s *sent) placesOfClause(d *draft) {
 	for k := range s.ments {
 		m := &s.ments[k]
 		mc := s.clauseOf(m.first)
-		if !m.isPlace || !own[mc] || s.afterTopicEN(m.first) || s.inTopicOf(m.first, mc) {
+		if !m.isPlace || !slices.Contains(own, mc) || s.afterTopicEN(m.first) || s.inTopicOf(m.first, mc) {
 			continue
 		}
 		if m.fallback {
@@ -1232,6 +1235,9 @@ func (s *sent) placesOfClause(d *draft) {
 // afterTopicEN reports whether a topic preposition (about, on the future
 // of) governs token i in its clause: a place there is what is talked about.
 func (s *sent) afterTopicEN(i int) bool {
+	if !s.cueAll.has(lexicon.CueAbout) {
+		return false // no word of the sentence has the class
+	}
 	cl := s.clauseOf(i)
 	for j := i - 1; j >= 0 && j >= i-10; j-- {
 		t := &s.toks[j]

@@ -42,10 +42,17 @@ func (p *Parser) sentenceDrafts(s *sent, mem *memory, anchor time.Time) []draft 
 	s.segment()
 	s.filterTriggers()
 	ds := s.makeDrafts()
+	mergedVerbs := false // a verb merged into another trigger: else no draft has one to look for
+	for k := range s.trigs {
+		if s.trigs[k].mergedInto >= 0 && s.trigs[k].verb {
+			mergedVerbs = true
+			break
+		}
+	}
 	for i := range ds {
 		s.ownRoles(&ds[i])
 		// a verb merged into a noun (غارات جوية استهدفت مواقع …) brings its object
-		for k := range s.trigs {
+		for k := 0; mergedVerbs && k < len(s.trigs); k++ {
 			if o := &s.trigs[k]; o.mergedInto == ds[i].trig && o.why == "same event" && o.verb {
 				tmp := draft{trig: k, class: o.t.Class, violent: true, gov: -1, claimVerb: -1, time: -1, count: -1}
 				s.ownRoles(&tmp)

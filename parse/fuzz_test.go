@@ -67,9 +67,18 @@ func checkExtract(t *testing.T, p *Parser, lang, text, published string) {
 	}
 	runes := []rune(text)
 	valid := utf8.ValidString(text)
+	n := 0
 	for i, e := range evs {
 		if an.Events[i].ID != e.ID {
 			t.Fatalf("Extract and Analyze differ at %d: %s vs %s", i, e.ID, an.Events[i].ID)
+		}
+		if i > 0 && evs[i-1].SentenceIndex == e.SentenceIndex {
+			n++
+		} else {
+			n = 0
+		}
+		if want := events.MakeID(a.ID, e.SentenceIndex, n); e.ID != want {
+			t.Fatalf("id %q, want %q", e.ID, want)
 		}
 		if e.Lang != lang {
 			t.Fatalf("lang %q", e.Lang)

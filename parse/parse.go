@@ -97,6 +97,8 @@
 package parse
 
 import (
+	"math/bits"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -223,7 +225,105 @@ func (p *Parser) run(a *events.Article, an *Analysis) []events.Event {
 	buf.events = evs
 	out := make([]events.Event, len(evs)) // never nil, as before
 	copy(out, evs)
+	buf.finishRecords(a.ID, out)
 	return out
+}
+
+// eventNums are what a record of the article holds behind pointers or in
+// its id, kept aside by event until finishRecords writes them all at once.
+type eventNums struct {
+	n                     int // the event's number in its sentence (finishRecords: the end of its id)
+	lat, lon              float64
+	count, fatal, injured int
+	has                   uint8 // hasCoords | hasCount …
+}
+
+// The numbers an eventNums holds.
+const (
+	hasCoords uint8 = 1 << iota
+	hasCount
+	hasFatal
+	hasInjured
+)
+
+// finishRecords writes the ids (events.MakeID's) and the optional numbers
+// of the article's records evs from b.nums: the ids as pieces of one string,
+// the numbers as elements of one slice of each type, so that an article's
+// records take three allocations, not one for each id and number. (The
+// records share nothing they could change: each number is an element of
+// its own.)
+func (b *sentBuffers) finishRecords(docID string, evs []events.Event) {
+	nums := b.nums[:len(evs)]
+	ids := b.ids[:0]
+	floats, ints := 0, 0
+	for i := range nums {
+		v := &nums[i]
+		ids = appendID(ids, docID, evs[i].SentenceIndex, v.n)
+		v.n = len(ids) // from here on, where the id ends
+		if v.has&hasCoords != 0 {
+			floats += 2
+		}
+		ints += bits.OnesCount8(v.has &^ hasCoords)
+	}
+	b.ids = ids
+	all := string(ids)
+	var fs []float64
+	if floats > 0 {
+		fs = make([]float64, floats)
+	}
+	var is []int
+	if ints > 0 {
+		is = make([]int, ints)
+	}
+	start := 0
+	for i := range nums {
+		e, v := &evs[i], &nums[i]
+		e.ID, start = all[start:v.n], v.n
+		if v.has == 0 {
+			continue
+		}
+		if v.has&hasCoords != 0 {
+			fs[0], fs[1] = v.lat, v.lon
+			e.Latitude, e.Longitude = &fs[0], &fs[1]
+			fs = fs[2:]
+		}
+		if v.has&hasCount != 0 {
+			is[0] = v.count
+			e.Count = &is[0]
+			is = is[1:]
+		}
+		if v.has&hasFatal != 0 {
+			is[0] = v.fatal
+			e.Fatalities = &is[0]
+			is = is[1:]
+		}
+		if v.has&hasInjured != 0 {
+			is[0] = v.injured
+			e.Injuries = &is[0]
+			is = is[1:]
+		}
+	}
+}
+
+// appendID appends events.MakeID(docID, sentenceIndex, n) to b.
+func appendID(b []byte, docID string, sentenceIndex, n int) []byte {
+	b = append(b, docID...)
+	b = append(b, '-', 's')
+	b = appendInt(b, sentenceIndex)
+	b = append(b, '-', 'e')
+	return appendInt(b, n)
+}
+
+// appendInt is strconv.AppendInt for an int, with the numbers of ids
+// (below 100 most often) written at once.
+func appendInt(b []byte, v int) []byte {
+	switch {
+	case uint(v) < 10:
+		return append(b, byte('0'+v))
+	case uint(v) < 100:
+		return append(b, byte('0'+v/10), byte('0'+v%10))
+	}
+	return strconv.AppendInt(b, int64(v), 10)
 }
 
 // sentBufferPool holds the token buffers of articles being extracted, for
@@ -249,7 +349,8 @@ func (p *Parser) runSentence(a *events.Article, s *sent, anchor time.Time, mem *
 			continue
 		}
 		out = append(out, events.Event{})
-		s.event(&out[len(out)-1], a, s.lang, &ds[i], n)
+		s.buf.nums = append(s.buf.nums[:len(out)-1], eventNums{n: n})
+		s.event(&out[len(out)-1], &s.buf.nums[len(out)-1], a, s.lang, &ds[i])
 		n++
 	}
 	if an != nil {
@@ -259,9 +360,9 @@ func (p *Parser) runSentence(a *events.Article, s *sent, anchor time.Time, mem *
 }
 
 // event writes a draft as a record into e, a zero Event (the caller's
-// slot, so that the record is not built aside and copied).
-func (s *sent) event(e *events.Event, a *events.Article, lang string, d *draft, n int) {
-	e.ID = events.MakeID(a.ID, s.idx, n)
+// slot, so that the record is not built aside and copied), but for its id
+// and the numbers it points to, which go to v (see finishRecords).
+func (s *sent) event(e *events.Event, v *eventNums, a *events.Article, lang string, d *draft) {
 	e.DocID = a.ID
 	e.Published = a.Published
 	e.Date, e.DateEnd = a.Published, a.Published
@@ -292,14 +393,16 @@ func (s *sent) event(e *events.Event, a *events.Article, lang string, d *draft, 
 	case d.place != nil:
 		e.Location, e.Country = d.place.Name, d.place.Country
 		if d.place.HasCoords {
-			e.Latitude, e.Longitude = events.Float(d.place.Lat), events.Float(d.place.Lon)
+			v.lat, v.lon = d.place.Lat, d.place.Lon
+			v.has |= hasCoords
 		}
 	case d.placeText != "":
 		e.Location, e.Country = d.placeText, d.placeCC
 	}
 	if d.count >= 0 {
 		c := s.counts[d.count]
-		e.Count = events.Int(c.Value)
+		v.count = c.Value
+		v.has |= hasCount
 		e.CountQualifier = c.Qualifier
 		if e.CountQualifier == "" {
 			e.CountQualifier = events.Exact
@@ -310,9 +413,11 @@ func (s *sent) event(e *events.Event, a *events.Article, lang string, d *draft, 
 		}
 	}
 	if d.fatal != nil {
-		e.Fatalities = events.Int(*d.fatal)
+		v.fatal = *d.fatal
+		v.has |= hasFatal
 	}
 	if d.injured != nil {
-		e.Injuries = events.Int(*d.injured)
+		v.injured = *d.injured
+		v.has |= hasInjured
 	}
 }

@@ -106,6 +106,7 @@ type sent struct {
 	counts  []countSpan
 	cdrop   []bool // counts dropped (a name holding a number)
 	cueAll  cueSet // the classes of all the sentence's cue phrases: a rule looking for a class skips a sentence without it
+	marks   uint8  // the marks its punctuation may be (markQuote …), from blankInfos
 	moved   bool   // a mention was widened over the words before it (checkDemonyms): mentions need sorting
 	quotes  []quote
 	clauses []clause
@@ -134,6 +135,8 @@ type sentBuffers struct {
 	counts  []countSpan
 	ints    []int // scratch of one function at a time
 	events  []events.Event
+	nums    []eventNums // the ids' and numbers' parts of events (finishRecords)
+	ids     []byte      // the ids of the article's records, back to back (finishRecords)
 
 	// inTime reports whether a token of the sentence timed is part of a time
 	// expression: findCounts' skip, made once (a closure per sentence would
@@ -158,17 +161,58 @@ func (b *sentBuffers) inTimeFunc(s *sent) func(int) bool {
 // blankTok is a token's facts before the scan finds anything.
 var blankTok = tokInfo{ment: -1, trig: -1, time: -1, count: -1, unit: -1, quote: -1, clause: 0}
 
-// blankInfos returns the token facts of a sentence of n tokens, each
+// blankInfos returns the token facts of the tokens of a sentence, each
 // blankTok (stored whole, which is cheaper than setting each field; a copy
 // from a run of blanks kept in the buffers takes fewer instructions still,
-// but reads twice the memory).
-func (b *sentBuffers) blankInfos(n int) []tokInfo {
+// but reads twice the memory), and the marks (markQuote, markDash) its
+// punctuation may be. With prep, a lone preposition token (ب، ل) is marked
+// prepB. One loop does all three: each is a test of a field the copy's
+// loop holds, where a loop of its own costs its own pass over the tokens.
+func (b *sentBuffers) blankInfos(tokens []textnorm.Token, prep bool) ([]tokInfo, uint8) {
+	n := len(tokens)
 	infos := slices.Grow(b.infos[:0], n)[:n]
+	var marks uint8
 	for i := range infos {
 		infos[i] = blankTok
+		switch t := &tokens[i]; t.Kind {
+		case textnorm.Punct:
+			if t.Text != "" {
+				marks |= punctMarks[t.Text[0]]
+			}
+		case textnorm.Word:
+			if prep && (t.Norm == "ب" || t.Norm == "ل") {
+				infos[i].prepB = true
+			}
+		}
 	}
-	return infos
+	return infos, marks
 }
+
+// The marks a sentence's punctuation may be (sent.marks): a rule looking
+// for one skips a sentence without it.
+const (
+	markQuote uint8 = 1 << iota // a token may be one of isQuoteMark's marks
+	markDash                    // a token may be a dash of a dateline (dropDateline)
+)
+
+// punctMarks maps the first byte of a punctuation token to the marks it
+// may be.
+var punctMarks = func() (t [256]uint8) {
+	for _, m := range quoteMarks {
+		t[m[0]] |= markQuote
+	}
+	for _, m := range datelineDashes {
+		t[m[0]] |= markDash
+	}
+	return t
+}()
+
+// quoteMarks are the quotation marks (isQuoteMark), datelineDashes the
+// dashes after a dateline (dropDateline).
+var (
+	quoteMarks     = []string{"«", "»", "“", "”", "\"", "„"}
+	datelineDashes = []string{"-", "–", "—"}
+)
 
 // keep takes back the buffers of the finished sentence s.
 func (b *sentBuffers) keep(s *sent) {
@@ -205,20 +249,6 @@ func (s *sent) isPunct(i int) bool {
 	return i >= 0 && i < len(s.seg.Tokens) && s.seg.Tokens[i].Kind == textnorm.Punct
 }
 
-// mayHoldQuoteMark reports whether text may hold one of isQuoteMark's
-// marks: a straight quote, or the lead byte of « » (C2) or of “ ” „ (E2).
-// A token's text is a piece of its segment's, so a sentence without them
-// has no quotation.
-func mayHoldQuoteMark(text string) bool {
-	return strings.IndexByte(text, '"') >= 0 || strings.IndexByte(text, 0xC2) >= 0 || strings.IndexByte(text, 0xE2) >= 0
-}
-
-// mayHoldDash is mayHoldQuoteMark for the dashes of a dateline: - and the
-// lead byte of – — (E2).
-func mayHoldDash(text string) bool {
-	return strings.IndexByte(text, '-') >= 0 || strings.IndexByte(text, 0xE2) >= 0
-}
-
 func isQuoteMark(t string) bool {
 	switch t {
 	case "«", "»", "“", "”", "\"", "„":
@@ -239,22 +269,17 @@ func (p *Parser) scan(s *sent, anchor time.Time, mem *memory) bool {
 		return p.scanEN(s, anchor, mem)
 	}
 	s.seg = textnorm.NewSegmentIn(s.buf.tokens, s.s.Text, s.s.Start)
-	n := len(s.seg.Tokens)
-	s.toks = s.buf.blankInfos(n)
+	s.toks, s.marks = s.buf.blankInfos(s.seg.Tokens, true)
 	s.ments, s.trigs, s.quotes, s.clauses = s.buf.ments[:0], s.buf.trigs[:0], s.buf.quotes[:0], s.buf.clauses[:0]
-	for i := range s.seg.Tokens {
-		if t := &s.seg.Tokens[i]; t.Kind == textnorm.Word && (t.Norm == "ب" || t.Norm == "ل") {
-			s.toks[i].prepB = true
-		}
-	}
 	s.findQuotes()
 	matches := p.lex.AppendMatches(s.buf.matches[:0], s.seg.Tokens, s.lang)
 	s.buf.matches = matches
 	hasTrigger := false
 find:
-	for _, m := range matches {
-		for _, e := range m.Entries {
-			if e.Trigger != nil {
+	for k := range matches { // by index: a Match and an Entry are several words each
+		es := matches[k].Entries
+		for x := range es {
+			if es[x].Trigger != nil {
 				hasTrigger = true
 				break find
 			}
@@ -367,7 +392,7 @@ func (s *sent) personNames() {
 
 // findQuotes pairs quotation marks: «» “” and straight quotes.
 func (s *sent) findQuotes() {
-	if !mayHoldQuoteMark(s.seg.Text) {
+	if s.marks&markQuote == 0 {
 		return
 	}
 	open, openText := -1, ""
@@ -513,7 +538,7 @@ func (s *sent) addMention(m mention) {
 // ("واشنطن (رويترز) -"، "الخرطوم/الأناضول -"): the place where the story was
 // filed and the outlet are no participants of its events.
 func (s *sent) dropDateline() {
-	if !mayHoldDash(s.seg.Text) {
+	if s.marks&markDash == 0 {
 		return
 	}
 	n := s.n()

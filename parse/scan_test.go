@@ -154,50 +154,58 @@ func TestRoleCueSet(t *testing.T) {
 func TestBlankInfos(t *testing.T) {
 	b := &sentBuffers{}
 	for _, tc := range []struct {
-		name string
-		n    int
+		name  string
+		text  string
+		prep  bool
+		marks uint8
+		preps []int // tokens marked prepB
 	}{
-		{"empty", 0},
-		{"first", 3},
-		{"longer", 40},
-		{"shorter", 2},
-		{"longer again", 100},
+		{"empty", "", true, 0, nil},
+		{"first", "قصفت الطائرات مواقع", true, 0, nil},
+		{"longer", strings.Repeat("قال مسؤول أمني في بغداد إن الهجوم وقع فجر الأربعاء، ", 5), true, 0, nil},
+		{"shorter", "قتل جنديان", true, 0, nil},
+		{"lone preposition", `أفاد ب"إسقاط طائرة" ل قوات`, true, markQuote, []int{1, 6}},
+		{"English: no prepB", `أفاد ب"إسقاط طائرة"`, false, markQuote, nil},
+		{"dateline", "واشنطن (رويترز) - قال", true, markDash, nil},
+		{"em dash and guillemets", "الخرطوم — قال «إن الهجوم وقع»", true, markDash | markQuote, nil},
+		{"curly", "said “we struck”", false, markQuote | markDash, nil}, // E2: may be a dash too
+		{"longer again", strings.Repeat("هاجم مسلحون مجهولون موقعاً للجيش وقتلوا ثلاثة جنود و", 10), true, 0, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			infos := b.blankInfos(tc.n)
-			assert.Len(t, infos, tc.n)
+			seg := textnorm.NewSegment(tc.text, 0)
+			infos, marks := b.blankInfos(seg.Tokens, tc.prep)
+			assert.Len(t, infos, len(seg.Tokens))
+			assert.Equal(t, tc.marks, marks)
+			var preps []int
 			for i := range infos {
-				assert.Equal(t, blankTok, infos[i], "token %d", i)
+				want := blankTok
+				if infos[i].prepB {
+					preps = append(preps, i)
+					want.prepB = true
+				}
+				assert.Equal(t, want, infos[i], "token %d", i)
 				infos[i] = tokInfo{cues: 1, cueHead: true, ment: 7, clause: 3, prepB: true} // as a scan leaves them
 			}
+			assert.Equal(t, tc.preps, preps)
 			b.infos = infos
 		})
 	}
 }
 
-// TestMayHoldMarks checks that the byte filters keep every mark they stand
-// for.
-func TestMayHoldMarks(t *testing.T) {
+// TestPunctMarks checks that punctMarks keeps every mark it stands for:
+// each of isQuoteMark's marks, and each dash of a dateline, starts with a
+// byte it maps to the mark.
+func TestPunctMarks(t *testing.T) {
 	for r := rune(0); r <= 0xFFFF; r++ {
-		if w := string(r); isQuoteMark(w) {
-			assert.True(t, mayHoldQuoteMark("قال "+w+"نص"), "%U", r)
+		w := string(r)
+		if isQuoteMark(w) {
+			assert.NotZero(t, punctMarks[w[0]]&markQuote, "%U", r)
+		}
+		if w == "-" || w == "–" || w == "—" {
+			assert.NotZero(t, punctMarks[w[0]]&markDash, "%U", r)
 		}
 	}
-	for _, tc := range []struct {
-		name, text  string
-		quote, dash bool
-	}{
-		{"plain", "قصفت الطائرات مواقع في المدينة.", false, false},
-		{"guillemets", "قال «إن الهجوم وقع»", true, false},
-		{"curly", "said “we struck”", true, true}, // E2: may hold a dash too
-		{"straight", `said "we struck"`, true, false},
-		{"dateline", "واشنطن (رويترز) - قال", false, true},
-		{"en dash", "الخرطوم – قال", true, true}, // E2: may hold either
-		{"em dash", "الخرطوم — قال", true, true},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			assert.Equal(t, tc.quote, mayHoldQuoteMark(tc.text))
-			assert.Equal(t, tc.dash, mayHoldDash(tc.text))
-		})
+	for _, m := range quoteMarks {
+		assert.True(t, isQuoteMark(m), m)
 	}
 }
