@@ -40,6 +40,10 @@ func main() {
 }
 
 func run(mb float64, seed uint64, bin, fixtures string, jobs int, formats, lang string, sorted bool, keep string, vocab int) error {
+	// Check the binary before spending time on the corpus.
+	if _, err := exec.LookPath(bin); err != nil {
+		return fmt.Errorf("no eventline binary at %s (build it with `make build`, or name one with -bin): %w", bin, err)
+	}
 	var sources []*events.Article
 	r := input.NewReader([]string{fixtures}, nil, input.Options{})
 	for {
